@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Model-checked device-trust protocols in a deterministic simulator.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SelftestCommand.class,
         })
 public final class TrustlabCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -56,13 +56,16 @@ public final class Canonical {
 
     /**
      * Decodes and maps in one step; a {@link DecodeException} thrown by the mapper (say, by {@link Reader#u64()} on
-     * a field of the wrong width) becomes a failure too.
+     * a field of the wrong width) becomes a failure too, and so does an {@link IllegalArgumentException} (a message
+     * record whose constructor refuses a decoded value): untrusted bytes must yield a reason, never an escape.
      */
     public static <T> DecodeResult<T> decode(byte[] bytes, Collection<String> knownTags, Function<Record, T> mapper) {
         try {
             return new DecodeResult.Ok<>(mapper.apply(parse(bytes, Set.copyOf(knownTags))));
         } catch (DecodeException e) {
             return new DecodeResult.Failure<>(e.reason, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new DecodeResult.Failure<>(DecodeReason.BAD_FIELD, "refused by the mapper: " + e.getMessage());
         }
     }
 
@@ -76,6 +79,10 @@ public final class Canonical {
         if (index < 0 || index >= r.fields().size()) {
             return new DecodeResult.Failure<>(DecodeReason.WRONG_FIELD_COUNT,
                     "no field " + index + " in a record of " + r.fields().size());
+        }
+        if (value.length > MAX_FIELD_LENGTH) {
+            return new DecodeResult.Failure<>(DecodeReason.OVERSIZED_LENGTH,
+                    "replacement field of " + value.length + " bytes exceeds the limit");
         }
         List<byte[]> fields = new ArrayList<>(r.fields());
         fields.set(index, value.clone());
@@ -194,7 +201,8 @@ public final class Canonical {
         }
 
         public String string() {
-            return utf8(bytes(), "field " + next + " of '" + record.tag() + "'");
+            int index = next;
+            return utf8(bytes(), "field " + index + " of '" + record.tag() + "'");
         }
 
         public long u64() {

@@ -18,8 +18,11 @@ import org.bouncycastle.util.Pack;
  * of key material and every nonce is fixed by the run's seed.
  */
 public final class DeterministicRandom {
-    /** HMAC-DRBG refuses requests above 2^19 bits; larger requests are served in chunks of this size. */
-    private static final int MAX_REQUEST_BYTES = 1 << 16;
+    /**
+     * Bouncy Castle's HMAC-DRBG refuses requests above 2^18 bits (32 KiB); larger requests are served in chunks
+     * of this size. Requests up to this size are one DRBG call, so their bytes do not depend on the chunking.
+     */
+    private static final int MAX_REQUEST_BYTES = 1 << 15;
 
     private final HMacSP800DRBG drbg;
     private final long seed;

@@ -1,0 +1,208 @@
+package org.trustlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trustlab.properties.Mutant;
+import org.trustlab.properties.MutantCatalogue;
+import org.trustlab.properties.campaign.CampaignResult;
+import org.trustlab.properties.campaign.CampaignRunner;
+import org.trustlab.properties.campaign.CampaignSpec;
+import org.trustlab.properties.campaign.CampaignWriter;
+import org.trustlab.properties.campaign.Campaigns;
+import org.trustlab.properties.campaign.ClopperPearson;
+import org.trustlab.properties.campaign.ConsoleProgress;
+import org.trustlab.properties.campaign.Failure;
+import org.trustlab.properties.campaign.RunCrashedException;
+import org.trustlab.properties.campaign.Shard;
+import org.trustlab.properties.campaign.TraceCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trustlab campaign}: thousands of seeded random scenarios per protocol, every invariant checked on every
+ * run, each violated invariant's first failing run shrunk to a minimal scenario that {@code trustlab replay}
+ * reproduces. Flags are checked before anything runs or is written; bad input exits 2.
+ */
+@Command(name = "campaign", mixinStandardHelpOptions = true,
+        description = {
+            "Run a property campaign: seeded random scenarios, every invariant checked, failures shrunk.",
+            "Writes DIR/<protocol>/summary.json, runs.jsonl and failures/. Exit 0: no invariant violated;"
+                    + " 1: one is; 2: bad input."})
+public final class CampaignCommand implements Callable<Integer> {
+
+    @Option(names = "--protocol", paramLabel = "P|all",
+            description = "A protocol, or 'all' for every implemented one (default: all, or the mutant's protocol).")
+    String protocol;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Scenarios per protocol (default: ${DEFAULT-VALUE}; sized so that --protocol all takes"
+                    + " about a minute on 2 cores).")
+    Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: 1).")
+    long seed;
+
+    @Option(names = "--mutant", paramLabel = "M", description = "Run against this mutant (see 'trustlab mutants').")
+    String mutant;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only the run indices ≡ i (mod n).")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "trustlab-out/campaign",
+            description = "Result directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Worker threads (default: available processors).")
+    Integer jobs;
+
+    @Option(names = "--no-validate", negatable = false,
+            description = "Skip the per-run trace checks against the model (faster).")
+    boolean noValidate;
+
+    @Option(names = "--failures-per-invariant", paramLabel = "K", defaultValue = "1",
+            description = "Failing runs shrunk and written per violated invariant (default: ${DEFAULT-VALUE}).")
+    int failuresPerInvariant;
+
+    @Option(names = "--shrink-budget", paramLabel = "R", defaultValue = "" + CampaignSpec.DEFAULT_SHRINK_BUDGET,
+            description = "Scenario runs one shrink may spend (default: ${DEFAULT-VALUE}).")
+    int shrinkBudget;
+
+    @Option(names = "--bench", negatable = false,
+            description = "Measure instead of report: share of time in cryptography, and --jobs 1 vs 2 scaling.")
+    boolean bench;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What the flags ask for, checked: one spec per protocol. */
+    record Plan(List<CampaignSpec> specs) {}
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Plan plan;
+        try {
+            plan = plan();
+        } catch (IllegalArgumentException e) {
+            err.println("trustlab campaign: " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        }
+        if (bench) {
+            return CampaignBench.run(plan.specs(), stdout, err);
+        }
+        boolean violated = false;
+        for (CampaignSpec s : plan.specs()) {
+            CampaignRunner runner = Campaigns.runner(s.protocol(), s.validate());
+            CampaignResult result;
+            try {
+                result = runner.run(s, ConsoleProgress.forConsole(err));
+            } catch (RunCrashedException e) {
+                reportCrash(s, e, err);
+                return TrustlabCommand.EXIT_FAILED;
+            }
+            Path dir = CampaignWriter.write(result, out);
+            print(result, dir, stdout);
+            violated |= result.anyViolation();
+        }
+        stdout.flush();
+        return violated ? TrustlabCommand.EXIT_FAILED : TrustlabCommand.EXIT_OK;
+    }
+
+    Plan plan() {
+        if (runs != null && runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        if (jobs != null && jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        if (failuresPerInvariant < 0) {
+            throw new IllegalArgumentException("--failures-per-invariant must not be negative");
+        }
+        if (shrinkBudget < 0) {
+            throw new IllegalArgumentException("--shrink-budget must not be negative");
+        }
+        Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        Optional<Mutant> m = Optional.empty();
+        if (mutant != null) {
+            m = Optional.of(MutantCatalogue.find(mutant).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown mutant '" + mutant + "'; 'trustlab mutants' lists them: "
+                            + String.join(", ", MutantCatalogue.names()))));
+        }
+        List<String> protocols = new ArrayList<>();
+        String p = protocol != null ? protocol : m.map(Mutant::protocol).orElse("all");
+        if (p.equals("all")) {
+            if (m.isPresent()) {
+                protocols.add(m.get().protocol());
+            } else {
+                protocols.addAll(Campaigns.implemented());
+            }
+        } else if (Campaigns.find(p).isPresent()) {
+            protocols.add(p);
+        } else {
+            throw new IllegalArgumentException("unknown protocol '" + p + "'; known: all, "
+                    + String.join(", ", Campaigns.implemented()));
+        }
+        if (m.isPresent() && !protocols.equals(List.of(m.get().protocol()))) {
+            throw new IllegalArgumentException("mutant " + m.get().name() + " belongs to " + m.get().protocol()
+                    + ", not " + p);
+        }
+        if (protocols.isEmpty()) {
+            throw new IllegalArgumentException("no protocol is implemented yet");
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        List<CampaignSpec> specs = new ArrayList<>();
+        for (String proto : protocols) {
+            int n = runs != null ? runs : Campaigns.defaultRuns(proto);
+            specs.add(new CampaignSpec(proto, n, seed, m.map(Mutant::name), sh, threads, !noValidate, shrinkBudget,
+                    failuresPerInvariant));
+        }
+        return new Plan(specs);
+    }
+
+    static void print(CampaignResult result, Path dir, PrintWriter out) {
+        CampaignSpec s = result.spec();
+        int n = result.runs().size();
+        String title = s.protocol() + s.mutant().map(m -> " (mutant " + m + ")").orElse("")
+                + (s.shard().isWhole() ? "" : " [shard " + s.shard() + "]");
+        out.println(title + ": " + ClopperPearson.sentence(result.totalViolatingRuns(), n));
+        for (TraceCheck c : result.checks()) {
+            int v = result.violations().get(c.id());
+            if (v > 0) {
+                out.println("  VIOLATED " + c.id() + ": " + ClopperPearson.sentence(v, n));
+                out.println("    " + c.statement());
+            }
+        }
+        for (Failure f : result.failures()) {
+            out.println("  shrunk " + f.checkId() + " (run " + f.runIndex() + ") to " + f.scenarioSteps()
+                    + " steps: " + dir.resolve(f.file()) + (f.replayVerified() ? "" : "  [DOES NOT REPLAY]"));
+            out.println("    " + f.message());
+        }
+        out.println("  results: " + dir + "  campaign-sha256: " + result.campaignSha256());
+        out.flush();
+    }
+
+    private void reportCrash(CampaignSpec s, RunCrashedException e, PrintWriter err) {
+        err.println("trustlab campaign: " + s.protocol() + " " + e.getMessage());
+        if (e.scenario() != null) {
+            try {
+                Path file = Campaigns.writeCrashScenario(s.protocol(), e, out);
+                err.println("  scenario written to " + file + " (replay it with 'trustlab replay " + file + "')");
+            } catch (RuntimeException writeFailed) {
+                err.println("  (could not write the scenario: " + writeFailed.getMessage() + ")");
+            }
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,265 @@
+package org.trustlab.model.checker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.trustlab.model.dsl.Model;
+import org.trustlab.model.dsl.Property;
+
+/**
+ * Explicit-state breadth-first model checker. Level-synchronous: the states of one BFS level are cut into
+ * chunks that the workers expand in parallel (reading the visited set, which nobody writes meanwhile); then
+ * one thread merges the chunks' new states in chunk order into the visited set and the next level. That merge
+ * order is the sequential BFS order, so the distinct states, their numbering and every counterexample are the
+ * same for any number of threads.
+ *
+ * <p>Each state gets an index in discovery order; the trail stores, per index, its parent's index and which
+ * successor of the parent it was. A counterexample is rebuilt by replaying those ordinals from the initial state,
+ * so no state beyond the current level is kept. BFS makes every counterexample a shortest one, and among those
+ * of that length the first in this deterministic order.
+ */
+public final class Checker {
+    private static final int ORDINAL_BITS = 23;
+    private static final long ORDINAL_MASK = (1L << ORDINAL_BITS) - 1;
+
+    private final Model model;
+    private final CheckOptions options;
+    private final Semantics semantics;
+    private final PropertyCheck propertyCheck;
+    private final List<Property> properties;
+
+    public Checker(Model model, CheckOptions options) {
+        this.model = model;
+        this.options = options;
+        this.semantics = new Semantics(model);
+        this.propertyCheck = new PropertyCheck(model);
+        this.properties = model.properties();
+    }
+
+    public static CheckResult check(Model model, CheckOptions options) {
+        return new Checker(model, options).run();
+    }
+
+    public CheckResult run() {
+        ExecutorService pool = options.threads() > 1
+                ? Executors.newFixedThreadPool(options.threads(), r -> {
+                    Thread t = new Thread(r, "trustlab-checker");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+        try {
+            return search(pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private CheckResult search(ExecutorService pool) {
+        State init = semantics.initial();
+        FingerprintSet visited = new FingerprintSet(1 << 12);
+        LongList trail = new LongList();
+        visited.add(init.fingerprint());
+        trail.add(-1);
+        Found[] found = new Found[properties.size()];
+        List<State> frontier = List.of(init);
+        long base = 0;
+        long explored = 1;
+        int depth = 0;
+        boolean cut = false;
+        while (!frontier.isEmpty()) {
+            if ((options.maxDepth() > 0 && depth >= options.maxDepth())
+                    || (options.maxStates() > 0 && visited.size() >= options.maxStates())) {
+                cut = true;
+                break;
+            }
+            boolean[] settled = new boolean[found.length];
+            for (int p = 0; p < found.length; p++) {
+                settled[p] = found[p] != null;
+            }
+            Chunk[] chunks = expand(frontier, base, visited, settled, pool);
+            List<State> next = new ArrayList<>();
+            for (Chunk c : chunks) {
+                explored += c.generated;
+                for (Found f : c.found) {
+                    if (found[f.property] == null) {
+                        found[f.property] = f;
+                    }
+                }
+                for (int i = 0; i < c.states.size(); i++) {
+                    State s = c.states.get(i);
+                    if (visited.add(s.fingerprint())) {
+                        trail.add(c.links.get(i));
+                        next.add(s);
+                    }
+                }
+            }
+            base += frontier.size();
+            frontier = next;
+            if (!next.isEmpty()) {
+                depth++;
+            }
+        }
+        List<PropertyResult> results = new ArrayList<>();
+        for (int p = 0; p < properties.size(); p++) {
+            Property prop = properties.get(p);
+            Counterexample cx = found[p] == null ? null : counterexample(prop, found[p], trail);
+            results.add(new PropertyResult(prop.name(), prop.statement(), cx == null, cx));
+        }
+        return new CheckResult(model.name(), explored, visited.size(), depth, !cut, results, visited.bytes(),
+                trail.bytes());
+    }
+
+    private Chunk[] expand(List<State> frontier, long base, FingerprintSet visited, boolean[] settled,
+            ExecutorService pool) {
+        int workers = pool == null ? 1 : options.threads();
+        int chunkSize = Math.max(16, Math.min(1024, frontier.size() / (workers * 8) + 1));
+        int n = (frontier.size() + chunkSize - 1) / chunkSize;
+        Chunk[] chunks = new Chunk[n];
+        AtomicInteger nextChunk = new AtomicInteger();
+        Runnable worker = () -> {
+            int c;
+            while ((c = nextChunk.getAndIncrement()) < n) {
+                int from = c * chunkSize;
+                int to = Math.min(frontier.size(), from + chunkSize);
+                chunks[c] = expandChunk(frontier, from, to, base, visited, settled);
+            }
+        };
+        if (pool == null || n == 1) {
+            worker.run();
+            return chunks;
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            fs.add(pool.submit(worker));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("model check interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+        return chunks;
+    }
+
+    private Chunk expandChunk(List<State> frontier, int from, int to, long base, FingerprintSet visited,
+            boolean[] settled) {
+        Chunk chunk = new Chunk();
+        for (int i = from; i < to; i++) {
+            State s = frontier.get(i);
+            long parent = base + i;
+            int[] ordinal = {0};
+            semantics.successors(s, succ -> {
+                int ord = ordinal[0]++;
+                chunk.generated++;
+                for (int p = 0; p < properties.size(); p++) {
+                    if (settled[p] || chunk.failed(p)) {
+                        continue;
+                    }
+                    String v = propertyCheck.violation(properties.get(p), s, succ);
+                    if (v != null) {
+                        chunk.add(new Found(p, parent, ord, v));
+                    }
+                }
+                State t = succ.state();
+                if (!visited.contains(t.fingerprint())) {
+                    chunk.states.add(t);
+                    chunk.links.add(link(parent, ord));
+                }
+            });
+        }
+        return chunk;
+    }
+
+    private static long link(long parent, int ordinal) {
+        if (ordinal > ORDINAL_MASK) {
+            throw new IllegalStateException("more than " + ORDINAL_MASK + " successors of one state");
+        }
+        return (parent << ORDINAL_BITS) | ordinal;
+    }
+
+    private Counterexample counterexample(Property prop, Found f, LongList trail) {
+        List<Integer> ordinals = new ArrayList<>();
+        ordinals.add(f.ordinal);
+        for (long idx = f.parent; idx != 0; ) {
+            long l = trail.get(idx);
+            ordinals.add((int) (l & ORDINAL_MASK));
+            idx = l >>> ORDINAL_BITS;
+        }
+        java.util.Collections.reverse(ordinals);
+        StepWriter w = new StepWriter(semantics);
+        State s = semantics.initial();
+        for (int ord : ordinals) {
+            Successor succ = semantics.successors(s).get(ord);
+            w.write(s, succ);
+            s = succ.state();
+        }
+        return new Counterexample(prop.name(), f.violation, ordinals.size(), w.steps());
+    }
+
+    /** A violation found while expanding: property index, the transition (parent index, ordinal), the message. */
+    private record Found(int property, long parent, int ordinal, String violation) {
+    }
+
+    /** The output of expanding one chunk of a level. */
+    private final class Chunk {
+        long generated;
+        final List<State> states = new ArrayList<>();
+        final LongList links = new LongList();
+        final List<Found> found = new ArrayList<>();
+        private final boolean[] failed = new boolean[properties.size()];
+
+        /** A chunk keeps only its first violation per property: later ones cannot be shorter. */
+        boolean failed(int p) {
+            return failed[p];
+        }
+
+        void add(Found f) {
+            failed[f.property] = true;
+            found.add(f);
+        }
+    }
+
+    /** A growable long array. */
+    static final class LongList {
+        private long[] a = new long[256];
+        private int size;
+
+        void add(long v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size + (size >> 1));
+            }
+            a[size++] = v;
+        }
+
+        long get(long i) {
+            return a[(int) i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        long bytes() {
+            return (long) a.length * Long.BYTES;
+        }
+    }
+}

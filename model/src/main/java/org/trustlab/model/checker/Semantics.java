@@ -1,0 +1,264 @@
+package org.trustlab.model.checker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.trustlab.model.attacker.Knowledge;
+import org.trustlab.model.attacker.Matcher;
+import org.trustlab.model.dsl.Action;
+import org.trustlab.model.dsl.Bindings;
+import org.trustlab.model.dsl.ClaimKind;
+import org.trustlab.model.dsl.Event;
+import org.trustlab.model.dsl.Model;
+import org.trustlab.model.dsl.Role;
+import org.trustlab.model.dsl.Run;
+import org.trustlab.model.term.Nonce;
+import org.trustlab.model.term.Sort;
+import org.trustlab.model.term.SymKey;
+import org.trustlab.model.term.Term;
+import org.trustlab.model.term.Timestamp;
+import org.trustlab.model.term.Var;
+
+/**
+ * The transition relation of a model: from a state, every run that can take its next step does so in every
+ * way the attacker can make it (one successor per derivable delivery and per choice), and the clock may tick.
+ * Successors come out in a fixed order (runs in order, substitutions in knowledge and universe order), so a
+ * successor is identified by its ordinal, which is how counterexamples are replayed.
+ */
+public final class Semantics {
+    private final Model model;
+    private final Matcher.Universe universe;
+
+    public Semantics(Model model) {
+        this.model = model;
+        this.universe = model::universe;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public State initial() {
+        RunState[] runs = new RunState[model.runs().size()];
+        for (int i = 0; i < runs.length; i++) {
+            Run r = model.runs().get(i);
+            Role role = r.role();
+            Term[] vals = new Term[role.slotCount()];
+            long bound = 0;
+            for (Var p : role.params()) {
+                int slot = role.slotOf(p);
+                vals[slot] = r.params().get(p);
+                bound |= 1L << slot;
+            }
+            runs[i] = new RunState(0, vals, bound);
+        }
+        return new State(0, runs, Knowledge.of(model.attackerKnowledge()), new Event[0]);
+    }
+
+    public void successors(State s, Consumer<Successor> out) {
+        for (int i = 0; i < s.runCount(); i++) {
+            RunState rs = s.run(i);
+            Role role = model.runs().get(i).role();
+            if (rs.pc() < role.actions().size()) {
+                exec(s, i, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), out);
+            }
+        }
+        if (s.time() < model.maxTime()) {
+            out.accept(new Successor(new State(s.time() + 1, s.runs(), s.knowledge(), s.eventArray()), -1, null,
+                    null, List.of()));
+        }
+    }
+
+    /** All successors of {@code s}, in order. */
+    public List<Successor> successors(State s) {
+        List<Successor> out = new ArrayList<>();
+        successors(s, out::add);
+        return out;
+    }
+
+    /** A label for run {@code i}: who plays it, which role, which session. */
+    public String runLabel(int i) {
+        Run r = model.runs().get(i);
+        return r.self() + " as " + r.role().name() + " #" + (i + 1);
+    }
+
+    private void exec(State s, int run, Role role, int startPc, int pc, Term[] env, long bound, Effects fx,
+            Consumer<Successor> out) {
+        List<Action> actions = role.actions();
+        while (pc < actions.size()) {
+            Action a = actions.get(pc);
+            if (a instanceof Action.Recv r) {
+                if (pc != startPc) {
+                    break;
+                }
+                List<Term[]> envs = new ArrayList<>();
+                List<Long> bounds = new ArrayList<>();
+                Set<List<Term>> seen = new HashSet<>();
+                new Matcher(s.knowledge(), universe).match(r.pattern(), env, bound, (e, b) -> {
+                    if (seen.add(Arrays.asList(e))) {
+                        envs.add(e);
+                        bounds.add(b);
+                    }
+                });
+                for (int k = 0; k < envs.size(); k++) {
+                    Term[] e = envs.get(k).clone();
+                    Effects f = fx.copy();
+                    f.receivedMessage = r.message();
+                    f.received = r.pattern().instantiate(e);
+                    exec(s, run, role, startPc, pc + 1, e, bounds.get(k), f, out);
+                }
+                return;
+            }
+            if (a instanceof Action.Choose c) {
+                for (Term v : model.universe(c.var())) {
+                    Term[] e = env.clone();
+                    e[c.slot()] = v;
+                    if (c.allowed().test(new View(s, role, e, fx))) {
+                        exec(s, run, role, startPc, pc + 1, e, bound | (1L << c.slot()), fx.copy(), out);
+                    }
+                }
+                return;
+            }
+            if (a instanceof Action.Fresh f) {
+                String name = f.var().name() + "#" + (run + 1);
+                env[f.slot()] = f.var().sort() == Sort.NONCE ? new Nonce(name) : new SymKey(name);
+                bound |= 1L << f.slot();
+            } else if (a instanceof Action.Let l) {
+                Term v = l.value().apply(new View(s, role, env, fx));
+                if (!l.var().admits(v)) {
+                    throw new IllegalStateException(role.name() + ": " + l.var() + " cannot be " + v);
+                }
+                env[l.slot()] = v;
+                bound |= 1L << l.slot();
+            } else if (a instanceof Action.Require q) {
+                if (!q.guard().test(new View(s, role, env, fx))) {
+                    return;
+                }
+            } else if (a instanceof Action.Send snd) {
+                fx.outputs.add(new Successor.Output(snd.message(), snd.pattern().instantiate(env), null));
+            } else if (a instanceof Action.Claim c) {
+                if (c.timeSlot() >= 0) {
+                    env[c.timeSlot()] = Timestamp.of(s.time());
+                    bound |= 1L << c.timeSlot();
+                }
+                Term actor = c.actor().instantiate(env);
+                Term peer = c.peer() == null ? null : c.peer().instantiate(env);
+                // A secret shared with a dishonest party is no claim at all.
+                boolean claim = c.kind() != ClaimKind.SECRET
+                        || (model.honest(actor) && (peer == null || model.honest(peer)));
+                if (claim) {
+                    fx.outputs.add(new Successor.Output(null, null, new Event(c.kind(), c.label(), actor, peer,
+                            c.data().instantiate(env), run, s.time())));
+                }
+            }
+            pc++;
+        }
+        finish(s, run, pc, env, bound, fx, out);
+    }
+
+    private static void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
+            Consumer<Successor> out) {
+        RunState[] runs = s.runs().clone();
+        runs[run] = new RunState(pc, env, bound);
+        Knowledge k = s.knowledge();
+        List<Event> emitted = new ArrayList<>();
+        for (Successor.Output o : fx.outputs) {
+            if (o.event() == null) {
+                k = k.learn(o.term());
+            } else {
+                emitted.add(o.event());
+            }
+        }
+        Event[] events = s.eventArray();
+        if (!emitted.isEmpty()) {
+            events = Arrays.copyOf(events, events.length + emitted.size());
+            for (int i = 0; i < emitted.size(); i++) {
+                events[s.eventArray().length + i] = emitted.get(i);
+            }
+        }
+        out.accept(new Successor(new State(s.time(), runs, k, events), run, fx.receivedMessage, fx.received,
+                List.copyOf(fx.outputs)));
+    }
+
+    /** Outputs of the step being executed, copied at each branch. */
+    private static final class Effects {
+        String receivedMessage;
+        Term received;
+        final List<Successor.Output> outputs = new ArrayList<>(4);
+
+        Effects copy() {
+            Effects e = new Effects();
+            e.receivedMessage = receivedMessage;
+            e.received = received;
+            e.outputs.addAll(outputs);
+            return e;
+        }
+    }
+
+    /** What guards see while a step executes. */
+    private final class View implements Bindings {
+        private final State state;
+        private final Role role;
+        private final Term[] env;
+        private final Effects fx;
+
+        View(State state, Role role, Term[] env, Effects fx) {
+            this.state = state;
+            this.role = role;
+            this.env = env;
+            this.fx = fx;
+        }
+
+        @Override
+        public Term get(Var v) {
+            int slot = role.slotOf(v);
+            Term t = slot < 0 ? null : env[slot];
+            if (t == null) {
+                throw new IllegalStateException(role.name() + ": " + v + " read before it is bound");
+            }
+            return t;
+        }
+
+        @Override
+        public int ticks(Var v) {
+            Term t = get(v);
+            if (!(t instanceof Timestamp ts)) {
+                throw new IllegalStateException(v + " is not a time: " + t);
+            }
+            return ts.ticks();
+        }
+
+        @Override
+        public int now() {
+            return state.time();
+        }
+
+        @Override
+        public boolean honest(Term agent) {
+            return model.honest(agent);
+        }
+
+        @Override
+        public boolean hasFact(String label, Term actor, Term data) {
+            for (Event e : state.eventArray()) {
+                if (isFact(e, label, actor, data)) {
+                    return true;
+                }
+            }
+            for (Successor.Output o : fx.outputs) {
+                if (o.event() != null && isFact(o.event(), label, actor, data)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isFact(Event e, String label, Term actor, Term data) {
+            return e.kind() == ClaimKind.FACT && e.label().equals(label) && e.actor().equals(actor)
+                    && e.data().equals(data);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.trustlab.properties;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.simulator.trace.Trace;
+
+/**
+ * Every invariant of every protocol, by id. Each protocol's package under {@code properties} contributes its list
+ * with one line in {@link #ALL}; campaigns check all of a protocol's invariants on every run, and scenario
+ * expectations ({@code {invariant: <id>, holds: false}}) are answered from here.
+ */
+public final class InvariantCatalogue {
+    private static final List<Invariant> ALL = collect(List.of(
+            // one line per protocol, e.g. org.trustlab.properties.autojoin.AutoJoinInvariants.all()
+    ));
+
+    private static final Map<String, Invariant> BY_ID = index(ALL);
+
+    private InvariantCatalogue() {}
+
+    /** Every invariant, grouped by protocol in registration order. */
+    public static List<Invariant> all() {
+        return ALL;
+    }
+
+    public static List<Invariant> forProtocol(String protocol) {
+        return ALL.stream().filter(i -> i.protocol().equals(protocol)).toList();
+    }
+
+    public static Optional<Invariant> find(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    /** The protocols that have at least one invariant, sorted. */
+    public static Set<String> protocols() {
+        Set<String> out = new TreeSet<>();
+        ALL.forEach(i -> out.add(i.protocol()));
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * Whether invariant {@code id} holds on {@code trace}; empty for an unknown id. This is the oracle the simulator's
+     * {@code {invariant: <id>, holds: ...}} expectations are evaluated with (the simulator cannot depend on us).
+     */
+    public static Optional<Boolean> holds(String id, Trace trace) {
+        return find(id).map(i -> i.check(trace).isEmpty());
+    }
+
+    private static List<Invariant> collect(List<List<? extends Invariant>> groups) {
+        List<Invariant> out = new ArrayList<>();
+        groups.forEach(out::addAll);
+        return List.copyOf(out);
+    }
+
+    private static Map<String, Invariant> index(List<Invariant> all) {
+        Map<String, Invariant> byId = new LinkedHashMap<>();
+        for (Invariant i : all) {
+            if (byId.put(i.id(), i) != null) {
+                throw new IllegalStateException("two invariants share the id " + i.id());
+            }
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+}

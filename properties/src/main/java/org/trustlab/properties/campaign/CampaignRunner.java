@@ -1,0 +1,274 @@
+package org.trustlab.properties.campaign;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.trustlab.properties.invariant.Violation;
+import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+
+/**
+ * Runs a campaign: for each run index of the shard, derive the run seed from the master seed, generate a scenario
+ * from it, run it in the simulator, check every check on the trace; then shrink the first failing runs of each
+ * violated check and verify that each shrunk scenario replays from its YAML to the same trace and violation.
+ *
+ * <p>Every run is a pure function of (master seed, run index), results are stored by index, and which failures are
+ * shrunk is decided from the complete, ordered results; so everything but the wall time is the same for any
+ * number of threads.
+ */
+public final class CampaignRunner {
+    /** Generator sizes cycle through 10..50: large enough for interesting plans from the first run on. */
+    private static final int MIN_SIZE = 10;
+    private static final int SIZE_SPAN = 41;
+
+    private final ProtocolCampaign campaign;
+    private final ScenarioBackend backend;
+    private final List<TraceCheck> checks;
+
+    public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks) {
+        this.campaign = campaign;
+        this.backend = backend;
+        this.checks = List.copyOf(checks);
+        for (TraceCheck c : checks) {
+            if (!c.protocol().equals(campaign.protocol())) {
+                throw new IllegalArgumentException(c.id() + " belongs to " + c.protocol() + ", not "
+                        + campaign.protocol());
+            }
+        }
+    }
+
+    public List<TraceCheck> checks() {
+        return checks;
+    }
+
+    static int sizeFor(int runIndex) {
+        return MIN_SIZE + runIndex % SIZE_SPAN;
+    }
+
+    public CampaignResult run(CampaignSpec spec, CampaignProgress progress) {
+        if (!spec.protocol().equals(campaign.protocol())) {
+            throw new IllegalArgumentException("spec is for " + spec.protocol() + ", runner for "
+                    + campaign.protocol());
+        }
+        long started = System.nanoTime();
+        ScenarioGenerator generator = campaign.generator();
+        int n = spec.shardRuns();
+        RunRecord[] records = new RunRecord[n];
+        progress.started(spec.protocol(), n);
+        ExecutorService pool = Executors.newFixedThreadPool(spec.jobs(), workers());
+        try {
+            AtomicInteger next = new AtomicInteger();
+            // The lowest crashing run is reported whatever the thread timing: runs are fetched in increasing
+            // order and only runs above the lowest crash seen so far are skipped.
+            ConcurrentSkipListMap<Integer, RunCrashedException> crashes = new ConcurrentSkipListMap<>();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < spec.jobs(); w++) {
+                workers.add(pool.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                        if (!crashes.isEmpty() && k > crashes.firstKey()) {
+                            return null;
+                        }
+                        try {
+                            records[k] = runOne(generator, spec, spec.shard().runIndex(k));
+                        } catch (RunCrashedException e) {
+                            crashes.put(k, e);
+                            continue;
+                        }
+                        progress.runDone(records[k].violated());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                get(f);
+            }
+            if (!crashes.isEmpty()) {
+                progress.finished();
+                throw crashes.firstEntry().getValue();
+            }
+
+            List<RunRecord> runs = List.of(records);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (TraceCheck c : checks) {
+                counts.put(c.id(), 0);
+            }
+            for (RunRecord r : runs) {
+                for (String id : r.violations()) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+            List<Future<Failure>> shrinks = new ArrayList<>();
+            for (TraceCheck c : checks) {
+                int taken = 0;
+                for (RunRecord r : runs) {
+                    if (taken >= spec.failuresPerInvariant()) {
+                        break;
+                    }
+                    if (r.violations().contains(c.id())) {
+                        int nth = taken++;
+                        shrinks.add(pool.submit(() -> {
+                            progress.shrinking(c.id(), r.index());
+                            return shrink(generator, spec, c, r, nth);
+                        }));
+                    }
+                }
+            }
+            List<Failure> failures = new ArrayList<>();
+            for (Future<Failure> f : shrinks) {
+                failures.add(get(f));
+            }
+            progress.finished();
+            double wall = (System.nanoTime() - started) / 1e9;
+            return new CampaignResult(spec, checks, runs, counts, failures, campaignSha256(runs), wall);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RunRecord runOne(ScenarioGenerator generator, CampaignSpec spec, int index) {
+        long seed = RunSeeds.runSeed(spec.seed(), index);
+        int size = sizeFor(index);
+        Map<String, Object> scenario = null;
+        try {
+            Map<String, Object> generated = generator.generate(seed, size).value();
+            scenario = scenarioOf(generated, spec, seed, spec.protocol() + " campaign seed " + spec.seed()
+                    + " run " + index);
+            Trace trace = backend.run(scenario);
+            List<String> violated = new ArrayList<>();
+            for (TraceCheck c : checks) {
+                if (!c.check().apply(trace).isEmpty()) {
+                    violated.add(c.id());
+                }
+            }
+            violated.sort(null);
+            return new RunRecord(index, seed, size, trace.sha256(), violated, ScenarioMeta.from(generated.get("meta")),
+                    campaign.metrics(trace));
+        } catch (RuntimeException e) {
+            throw new RunCrashedException(index, seed, scenario, e);
+        }
+    }
+
+    private Failure shrink(ScenarioGenerator generator, CampaignSpec spec, TraceCheck check, RunRecord run, int nth) {
+        String name = check.id() + "-" + nth + ": shrunk from " + spec.protocol() + " campaign seed " + spec.seed()
+                + " run " + run.index();
+        Shrinkable root = generator.generate(run.seed(), run.size());
+        Shrinker.Result shrunk = Shrinker.shrink(root,
+                candidate -> stillFails(scenarioOf(candidate, spec, run.seed(), name), check),
+                spec.shrinkBudget());
+        Map<String, Object> scenario = scenarioOf(shrunk.value(), spec, run.seed(), name);
+        List<Object> expect = new ArrayList<>();
+        Map<String, Object> expectation = new LinkedHashMap<>();
+        expectation.put("invariant", check.id());
+        expectation.put("holds", false);
+        expect.add(expectation);
+        scenario.put("expect", expect);
+
+        Trace direct = backend.run(scenario);
+        String yaml = backend.toYaml(scenario);
+        Trace replayed = backend.replay(yaml);
+        List<Violation> violations = check.check().apply(replayed);
+        boolean verified = replayed.sha256().equals(direct.sha256()) && !violations.isEmpty();
+        String message = violations.isEmpty() ? "the replayed scenario no longer violates " + check.id()
+                : violations.get(0).message();
+        List<Long> evidence = violations.isEmpty() ? List.of()
+                : violations.get(0).evidence().stream().map(TraceEvent::seq).toList();
+        return new Failure(check.id(), nth, run.index(), run.seed(), yaml, backend.traceJsonLines(replayed),
+                replayed.sha256(), message, evidence, shrunk.steps(), shrunk.evaluations(), shrunk.exhausted(),
+                verified, scenarioSteps(scenario));
+    }
+
+    private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {
+        try {
+            return !check.check().apply(backend.run(scenario)).isEmpty();
+        } catch (ScenarioException e) {
+            // A shrink the simulator refuses is not a smaller counterexample; test.check moves to the next one.
+            return false;
+        }
+    }
+
+    /**
+     * The generator's scenario completed with what the campaign fixes: a name, the protocol, the run seed and the
+     * mutant. The generator's {@code meta} (network profile name etc.) stays out of the scenario file.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> scenarioOf(Map<String, Object> generated, CampaignSpec spec, long seed, String name) {
+        Object body = generated.get("scenario");
+        if (!(body instanceof Map<?, ?>)) {
+            throw new IllegalStateException("generator output has no scenario map: " + generated.keySet());
+        }
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", name);
+        scenario.put("protocol", spec.protocol());
+        scenario.put("seed", seed);
+        spec.mutant().ifPresent(m -> scenario.put("mutant", m));
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) body).entrySet()) {
+            scenario.putIfAbsent(e.getKey(), e.getValue());
+        }
+        return scenario;
+    }
+
+    /** Attacker steps, compromises, user actions and crashes: how long the story of a counterexample is. */
+    static int scenarioSteps(Map<String, Object> scenario) {
+        int steps = listSize(scenario.get("actions")) + listSize(scenario.get("crashes"));
+        if (scenario.get("attacker") instanceof Map<?, ?> attacker) {
+            steps += listSize(attacker.get("steps")) + listSize(attacker.get("compromise"));
+        }
+        return steps;
+    }
+
+    private static int listSize(Object o) {
+        return o instanceof List<?> l ? l.size() : 0;
+    }
+
+    static String campaignSha256(List<RunRecord> runs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (RunRecord r : runs) {
+                sha.update((r.identityLine() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    private static ThreadFactory workers() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "campaign-worker-" + count.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("campaign interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

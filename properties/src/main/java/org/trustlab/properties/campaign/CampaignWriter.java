@@ -1,0 +1,177 @@
+package org.trustlab.properties.campaign;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a campaign's result directory ({@code DIR/<protocol>/summary.json}, {@code runs.jsonl},
+ * {@code failures/}) in the format the reports read. Everything is written into a temporary sibling directory and
+ * moved into place at the end, so an interrupted or failed campaign never leaves a half-written result behind.
+ */
+public final class CampaignWriter {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    private CampaignWriter() {}
+
+    /** Writes {@code result} to {@code outDir/<protocol>} (replacing an earlier result there) and returns that path. */
+    public static Path write(CampaignResult result, Path outDir) {
+        String protocol = result.spec().protocol();
+        try {
+            Files.createDirectories(outDir);
+            Path tmp = Files.createTempDirectory(outDir, "." + protocol + ".tmp-");
+            try {
+                writeInto(result, tmp);
+                return moveIntoPlace(tmp, outDir.resolve(protocol));
+            } finally {
+                deleteRecursively(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write campaign results to " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeInto(CampaignResult result, Path dir) throws IOException {
+        Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(result)) + "\n",
+                StandardCharsets.UTF_8);
+        StringBuilder runs = new StringBuilder();
+        for (RunRecord r : result.runs()) {
+            runs.append(JSON_LINE.writeValueAsString(runLine(r))).append('\n');
+        }
+        Files.writeString(dir.resolve("runs.jsonl"), runs, StandardCharsets.UTF_8);
+        if (!result.failures().isEmpty()) {
+            Path failures = Files.createDirectories(dir.resolve("failures"));
+            for (Failure f : result.failures()) {
+                Files.writeString(failures.resolve(f.stem() + ".yaml"), f.yaml(), StandardCharsets.UTF_8);
+                Files.writeString(failures.resolve(f.stem() + ".trace.jsonl"), f.traceJsonLines(),
+                        StandardCharsets.UTF_8);
+                Files.writeString(failures.resolve(f.stem() + ".violation.json"),
+                        JSON.writeValueAsString(violation(f)) + "\n", StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** summary.json as a map in the documented key order. */
+    public static Map<String, Object> summary(CampaignResult result) {
+        CampaignSpec spec = result.spec();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("protocol", spec.protocol());
+        s.put("runs", result.runs().size());
+        s.put("totalRuns", spec.runs());
+        s.put("seed", spec.seed());
+        s.put("mutant", spec.mutant().orElse(null));
+        s.put("shard", spec.shard().isWhole() ? null
+                : ordered("index", spec.shard().index(), "count", spec.shard().count()));
+        s.put("runIndices", ordered("from", spec.shard().index(), "to", spec.runs(), "stride", spec.shard().count()));
+        List<Object> invariants = new ArrayList<>();
+        for (TraceCheck c : result.checks()) {
+            invariants.add(ordered("id", c.id(), "statement", c.statement(), "violations",
+                    result.violations().get(c.id()), "rateUpper95", result.upper95(c.id())));
+        }
+        s.put("invariants", invariants);
+        s.put("violations", result.violations());
+        s.put("failures", result.failures().stream().map(Failure::file).toList());
+        List<Object> details = new ArrayList<>();
+        for (Failure f : result.failures()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("file", f.file());
+            d.put("invariant", f.checkId());
+            d.put("runIndex", f.runIndex());
+            d.put("runSeed", f.runSeed());
+            d.put("traceSha256", f.traceSha256());
+            d.put("message", f.message());
+            d.put("scenarioSteps", f.scenarioSteps());
+            d.put("shrinkSteps", f.shrinkSteps());
+            d.put("shrinkEvaluations", f.shrinkEvaluations());
+            d.put("shrinkBudgetExhausted", f.shrinkBudgetExhausted());
+            d.put("replayVerified", f.replayVerified());
+            details.add(d);
+        }
+        s.put("failureDetails", details);
+        s.put("confidence", ordered("method", "Clopper-Pearson, one-sided", "level", ClopperPearson.CONFIDENCE));
+        s.put("campaignSha256", result.campaignSha256());
+        s.put("wallTimeSeconds", Math.round(result.wallTimeSeconds() * 1000) / 1000.0);
+        s.put("jobs", spec.jobs());
+        return s;
+    }
+
+    static Map<String, Object> runLine(RunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", r.index());
+        m.put("seed", r.seed());
+        m.put("size", r.size());
+        m.put("traceSha256", r.traceSha256());
+        m.put("violations", r.violations());
+        m.put("network", r.meta().network());
+        m.put("loss", r.meta().loss());
+        m.put("offlineProbability", r.meta().offlineProbability());
+        m.put("attempts", r.metrics().attempts());
+        m.put("accepted", r.metrics().accepted());
+        m.put("latenciesMs", r.metrics().latenciesMs());
+        return m;
+    }
+
+    static Map<String, Object> violation(Failure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("invariant", f.checkId());
+        m.put("message", f.message());
+        m.put("evidence", f.evidenceSeqs());
+        m.put("runIndex", f.runIndex());
+        m.put("runSeed", f.runSeed());
+        m.put("traceSha256", f.traceSha256());
+        m.put("replayVerified", f.replayVerified());
+        return m;
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static Path moveIntoPlace(Path tmp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + tmp.getFileName());
+            Files.move(target, old);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target);
+        }
+        if (old != null) {
+            deleteRecursively(old);
+        }
+        return target;
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.trustlab.properties.campaign;
+
+import java.util.Map;
+import org.trustlab.simulator.trace.Trace;
+
+/**
+ * The campaign's view of the simulator: run a scenario given as plain data (the shape of a scenario YAML file),
+ * render it and its trace as the files a user replays, and replay such a file. {@link SimulatorBackend} is the real
+ * one; tests may substitute a small fake to exercise the runner alone.
+ */
+public interface ScenarioBackend {
+    /** Runs the scenario under its own {@code seed}; throws {@code ScenarioException} if it cannot be run. */
+    Trace run(Map<String, Object> scenario);
+
+    /** The scenario as a YAML file that loads back to the same scenario. */
+    String toYaml(Map<String, Object> scenario);
+
+    /** The trace as JSON Lines, exactly as {@code trustlab replay --trace} writes it. */
+    String traceJsonLines(Trace trace);
+
+    /** Loads a scenario file's text as {@code trustlab replay} would and runs it. */
+    Trace replay(String yaml);
+}

@@ -1,0 +1,46 @@
+package org.trustlab.reference.autojoin;
+
+import org.trustlab.reference.crypto.Canonical;
+import org.trustlab.reference.crypto.Hashes;
+
+/**
+ * The byte strings the join signs or MACs, each under its own tag so that no signature or MAC made for one step
+ * verifies for another.
+ */
+final class Transcripts {
+    static final String DIGITAL_SIGNATURE_TAG = "trustlab/autojoin/digital-signature/v1";
+    static final String KEY_CONFIRMATION_TAG = "trustlab/autojoin/key-confirmation/v1";
+
+    private Transcripts() {}
+
+    /**
+     * ByteSync's {@code DigitalSignatureComputer} signs "USERAUTH_REQUEST_session_issuer_hash(issuer key)_recipient"
+     * (after SSH's user-auth request, RFC 4252); trustlab signs the same bindings canonically and adds the hash of
+     * what the step carries (the encrypted password, or the encrypted AES key and the challenge nonce), so the
+     * signature also vouches for the payload.
+     */
+    static byte[] digitalSignature(String sessionId, ClientId issuer, byte[] issuerPublicKey, ClientId recipient,
+            byte[] payload, byte[] challengeNonce) {
+        return Canonical.writer(DIGITAL_SIGNATURE_TAG)
+                .string("USERAUTH_REQUEST")
+                .string(sessionId)
+                .string(issuer.value())
+                .bytes(Hashes.sha256(issuerPublicKey))
+                .string(recipient.value())
+                .bytes(Hashes.sha256(payload))
+                .bytes(challengeNonce)
+                .toBytes();
+    }
+
+    /** What the joiner MACs with the session key it received, to prove it holds exactly that key. */
+    static byte[] keyConfirmation(String sessionId, ClientId joiner, ClientId validator, String flow,
+            byte[] challengeNonce) {
+        return Canonical.writer(KEY_CONFIRMATION_TAG)
+                .string(sessionId)
+                .string(joiner.value())
+                .string(validator.value())
+                .string(flow)
+                .bytes(challengeNonce)
+                .toBytes();
+    }
+}

@@ -1,0 +1,20 @@
+package org.trustlab.reports.input;
+
+import java.util.List;
+
+/** One line of {@code runs.jsonl}: a run's identity, the invariants it violated and what the statistics need. */
+public record RunLine(long index, long seed, String traceSha256, List<String> violations, String network,
+        double loss, double offlineProbability, long attempts, long accepted, List<Double> latenciesMs) {
+    public RunLine {
+        violations = List.copyOf(violations);
+        latenciesMs = List.copyOf(latenciesMs);
+    }
+
+    /**
+     * The line {@code campaignSha256} hashes (index, seed, trace hash, violated ids; tab-separated), as the campaign
+     * computes it, so a merged set of shards can be checked against the unsharded campaign's identity.
+     */
+    public String identityLine() {
+        return index + "\t" + seed + "\t" + traceSha256 + "\t" + String.join(",", violations);
+    }
+}

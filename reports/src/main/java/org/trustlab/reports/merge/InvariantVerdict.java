@@ -1,0 +1,7 @@
+package org.trustlab.reports.merge;
+
+/**
+ * One invariant over a whole (merged) campaign: runs, runs that violated it, and the one-sided 95% Clopper–Pearson
+ * upper bound on its violation rate recomputed from those merged counts (bounds of shards do not combine).
+ */
+public record InvariantVerdict(String id, String statement, long runs, long violations, double upper95) {}

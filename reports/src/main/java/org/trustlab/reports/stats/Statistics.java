@@ -1,0 +1,16 @@
+package org.trustlab.reports.stats;
+
+import java.util.List;
+
+/** What the report plots for one campaign. */
+public record Statistics(List<LatencyRow> latency, List<AcceptanceBin> byLoss, List<AcceptanceBin> byOffline) {
+    public Statistics {
+        latency = List.copyOf(latency);
+        byLoss = List.copyOf(byLoss);
+        byOffline = List.copyOf(byOffline);
+    }
+
+    public boolean isEmpty() {
+        return latency.stream().allMatch(r -> r.samples() == 0) && byLoss.stream().allMatch(b -> b.attempts() == 0);
+    }
+}

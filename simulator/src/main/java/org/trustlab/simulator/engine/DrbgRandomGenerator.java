@@ -1,0 +1,150 @@
+package org.trustlab.simulator.engine;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.util.FastMath;
+import org.trustlab.reference.crypto.DeterministicRandom;
+
+/**
+ * Commons Math's {@link RandomGenerator} over a {@link DeterministicRandom}, so distributions (latency) draw from
+ * the run's seeded streams. Bytes are drawn from the DRBG 64 at a time and buffered: one HMAC-DRBG call per eight
+ * longs keeps a campaign's thousands of runs cheap. Gaussians use {@link FastMath} (pure Java), never
+ * {@code Math.log}, whose intrinsics may differ by an ulp between JVMs and break cross-JVM replay.
+ */
+public final class DrbgRandomGenerator implements RandomGenerator {
+    private static final int BUFFER = 64;
+
+    private final DeterministicRandom source;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position = BUFFER;
+    private double spareGaussian;
+    private boolean hasSpare;
+
+    public DrbgRandomGenerator(DeterministicRandom source) {
+        this.source = source;
+    }
+
+    public DeterministicRandom source() {
+        return source;
+    }
+
+    /** Ignored: the stream is fixed by (seed, name) and nothing may perturb it. */
+    @Override
+    public void setSeed(int seed) {
+        // fixed stream on purpose
+    }
+
+    @Override
+    public void setSeed(int[] seed) {
+        // fixed stream on purpose
+    }
+
+    @Override
+    public void setSeed(long seed) {
+        // fixed stream on purpose
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (position == BUFFER) {
+                refill();
+            }
+            bytes[i] = buffer[position++];
+        }
+    }
+
+    @Override
+    public long nextLong() {
+        if (BUFFER - position < 8) {
+            refill();
+        }
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (buffer[position++] & 0xFF);
+        }
+        return v;
+    }
+
+    @Override
+    public int nextInt() {
+        return (int) (nextLong() >>> 32);
+    }
+
+    /** Uniform in [0, n) without modulo bias. */
+    @Override
+    public int nextInt(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("bound must be positive: " + n);
+        }
+        return (int) nextLong((long) n);
+    }
+
+    public long nextLong(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive: " + bound);
+        }
+        long limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
+        while (true) {
+            long r = nextLong() & Long.MAX_VALUE;
+            if (r < limit) {
+                return r % bound;
+            }
+        }
+    }
+
+    @Override
+    public boolean nextBoolean() {
+        return (nextLong() & 1) != 0;
+    }
+
+    @Override
+    public float nextFloat() {
+        return (nextLong() >>> 40) * 0x1.0p-24f;
+    }
+
+    /** Uniform in [0, 1) with 53 bits. */
+    @Override
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** True with the given probability; draws nothing when the outcome is certain. */
+    public boolean chance(double probability) {
+        if (probability <= 0) {
+            return false;
+        }
+        if (probability >= 1) {
+            return true;
+        }
+        return nextDouble() < probability;
+    }
+
+    /** Marsaglia's polar method. */
+    @Override
+    public double nextGaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spareGaussian;
+        }
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2 * nextDouble() - 1;
+            v = 2 * nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        double m = FastMath.sqrt(-2 * FastMath.log(s) / s);
+        spareGaussian = v * m;
+        hasSpare = true;
+        return u * m;
+    }
+
+    private void refill() {
+        int keep = BUFFER - position;
+        System.arraycopy(buffer, position, buffer, 0, keep);
+        byte[] fresh = source.bytes(BUFFER - keep);
+        System.arraycopy(fresh, 0, buffer, keep, fresh.length);
+        position = 0;
+    }
+}

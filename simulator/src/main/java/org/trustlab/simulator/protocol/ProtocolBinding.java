@@ -1,0 +1,52 @@
+package org.trustlab.simulator.protocol;
+
+import java.util.List;
+import java.util.Map;
+import org.trustlab.reference.core.Role;
+import org.trustlab.reference.core.WireCodec;
+
+/**
+ * How the simulator hosts one protocol. One implementation per protocol, in {@code simulator/.../<protocol>/}.
+ * A binding is stateless: the registry keeps one instance per JVM and every run shares it, so all per-run state
+ * lives in the roles it creates.
+ *
+ * @param <M> the protocol's message type (usually a sealed interface of records)
+ */
+public interface ProtocolBinding<M> {
+
+    /** The name scenarios use in {@code protocol:}: {@code autojoin}, {@code vouch}, {@code ping}. */
+    String name();
+
+    /** Canonical encoding both ways; decoding never throws. Every message crosses the simulated wire as bytes. */
+    WireCodec<M> codec();
+
+    /**
+     * The role a scenario device runs. Bad config: throw {@link ScenarioException} with the YAML path (use
+     * {@link DeviceSpec#config()}'s {@link ConfigView#error} or {@link BindingContext#setupView()}), and the
+     * scenario loader adds {@code file:line:column}.
+     */
+    Role<M> createRole(DeviceSpec device, BindingContext ctx);
+
+    /**
+     * The attacker builds a message from what it knows (a scripted {@code inject} step, or a move of the random
+     * strategy). {@code spec} is the step's {@code message:} map. An unknown spec: throw {@link ScenarioException}.
+     */
+    M forge(Map<String, Object> spec, AttackerContext<M> ctx);
+
+    /**
+     * Dolev-Yao analysis: the secrets the attacker learns by seeing this message with what it already knows
+     * (compromised keys, its own keys). Recorded as ATTACKER {@code learned} trace events, which the secrecy
+     * invariants read.
+     */
+    default List<LearnedSecret> analyze(M message, AttackerContext<M> ctx) {
+        return List.of();
+    }
+
+    /**
+     * Forgeries worth trying for the randomized attacker: each entry is a {@code message:} map that
+     * {@link #forge} understands. May be empty.
+     */
+    default List<Map<String, Object>> forgeryMenu() {
+        return List.of();
+    }
+}

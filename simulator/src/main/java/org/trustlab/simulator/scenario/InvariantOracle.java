@@ -1,0 +1,19 @@
+package org.trustlab.simulator.scenario;
+
+import java.util.Optional;
+import org.trustlab.simulator.trace.Trace;
+
+/**
+ * Evaluates invariant expectations. Invariants live in {@code properties}, which the simulator must not depend
+ * on, so whoever runs a scenario (the CLI, a campaign) hands the runner an oracle over its catalogue.
+ */
+@FunctionalInterface
+public interface InvariantOracle {
+    /** Whether the invariant holds on the trace; empty when the id is unknown. */
+    Optional<Boolean> holds(String invariantId, Trace trace);
+
+    /** An oracle that knows no invariant. */
+    static InvariantOracle none() {
+        return (id, trace) -> Optional.empty();
+    }
+}

@@ -1,0 +1,50 @@
+package org.trustlab.simulator.scenario;
+
+import java.util.List;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.world.Simulation;
+
+/**
+ * Runs scenarios: (scenario, seed) to a {@link RunResult}. The same pair always gives the same trace, byte for
+ * byte, in this JVM or another. Invariant expectations are judged by the {@link InvariantOracle} the caller
+ * supplies (the simulator knows no invariants).
+ */
+public final class ScenarioRunner {
+    private final ProtocolBindings bindings;
+    private final InvariantOracle oracle;
+
+    public ScenarioRunner(ProtocolBindings bindings, InvariantOracle oracle) {
+        this.bindings = bindings;
+        this.oracle = oracle;
+    }
+
+    public ScenarioRunner(InvariantOracle oracle) {
+        this(ProtocolBindings.standard(), oracle);
+    }
+
+    /** With the shipped protocols and no invariant oracle (invariant expectations then fail as unknown). */
+    public static RunResult run(Scenario scenario, long seed) {
+        return new ScenarioRunner(ProtocolBindings.standard(), InvariantOracle.none()).execute(scenario, seed);
+    }
+
+    public RunResult execute(Scenario scenario) {
+        return execute(scenario, scenario.seed());
+    }
+
+    public RunResult execute(Scenario scenario, long seed) {
+        ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow(() -> new ScenarioException(
+                "unknown protocol '" + scenario.protocol() + "' (known: " + String.join(", ", bindings.names())
+                        + ")", "/protocol"));
+        return simulate(scenario, seed, binding);
+    }
+
+    private <M> RunResult simulate(Scenario scenario, long seed, ProtocolBinding<M> binding) {
+        Simulation<M> sim = new Simulation<>(scenario, binding, seed);
+        Trace trace = sim.run();
+        List<ExpectationResult> results = Expectations.check(scenario.expect(), trace, oracle);
+        return new RunResult(scenario, seed, trace, results, sim.roleErrors(), sim.eventsFired());
+    }
+}

@@ -1,0 +1,165 @@
+package org.trustlab.simulator.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.ScenarioException.Location;
+
+/**
+ * A YAML document as a Jackson tree plus the {@code line:column} of every node and every map key, by JSON pointer,
+ * so that a semantic error found long after parsing (an unknown device, a bad duration, a config a protocol
+ * refuses) still points at the exact place in the file.
+ */
+final class YamlTree {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    final String file;
+    final JsonNode root;
+    /** Looked up by pointer only, never iterated. */
+    private final Map<String, Location> values = new HashMap<>();
+    private final Map<String, Location> keys = new HashMap<>();
+
+    private YamlTree(String file, String text) {
+        this.file = file;
+        JsonNode parsed;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ScenarioException("the scenario file is empty", "", new Location(file, 1, 1), null);
+            }
+            parsed = read(p, "");
+            if (p.nextToken() != null) {
+                throw new ScenarioException("more than one YAML document; a scenario is one document", "",
+                        location(p.currentTokenLocation()), null);
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ScenarioException(oneLine(e.getOriginalMessage()), null, at == null ? new Location(file, 1, 1)
+                    : location(at), e);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read: " + e.getMessage(), null, new Location(file, 1, 1), e);
+        }
+        this.root = parsed;
+    }
+
+    static YamlTree parse(String file, String text) {
+        return new YamlTree(file, text);
+    }
+
+    private JsonNode read(JsonParser p, String pointer) throws IOException {
+        JsonToken t = p.currentToken();
+        values.put(pointer, location(p.currentTokenLocation()));
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = nf.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    String child = pointer + "/" + escape(key);
+                    Location keyAt = location(p.currentTokenLocation());
+                    if (o.has(key)) {
+                        throw new ScenarioException("duplicate key '" + key + "'", child, keyAt, null);
+                    }
+                    keys.put(child, keyAt);
+                    p.nextToken();
+                    o.set(key, read(p, child));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = nf.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(read(p, pointer + "/" + i));
+                    i++;
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return nf.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return nf.numberNode(p.getIntValue());
+                    case LONG:
+                        return nf.numberNode(p.getLongValue());
+                    default:
+                        return nf.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return nf.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return nf.booleanNode(true);
+            case VALUE_FALSE:
+                return nf.booleanNode(false);
+            case VALUE_NULL:
+                return nf.nullNode();
+            default:
+                throw new ScenarioException("unexpected YAML content " + t, pointer,
+                        location(p.currentTokenLocation()), null);
+        }
+    }
+
+    private Location location(JsonLocation l) {
+        return new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+
+    /** Where the node at {@code pointer} starts; the nearest enclosing node if there is none there. */
+    Location at(String pointer) {
+        String p = pointer == null ? "" : pointer;
+        while (true) {
+            Location l = values.get(p);
+            if (l != null) {
+                return l;
+            }
+            l = keys.get(p);
+            if (l != null) {
+                return l;
+            }
+            if (p.isEmpty()) {
+                return new Location(file, 1, 1);
+            }
+            p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+        }
+    }
+
+    /** Where the key of the map entry at {@code pointer} is (for unknown or misplaced keys). */
+    Location keyAt(String pointer) {
+        Location l = keys.get(pointer);
+        return l != null ? l : at(pointer);
+    }
+
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "malformed YAML";
+        }
+        // SnakeYAML reports over several lines with a caret drawing; keep the words.
+        String[] lines = message.split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("^") || l.startsWith("in 'reader'") || l.startsWith("in '")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(l);
+        }
+        return out.length() == 0 ? "malformed YAML" : "malformed YAML: " + out;
+    }
+}

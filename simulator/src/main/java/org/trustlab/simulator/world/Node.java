@@ -1,0 +1,74 @@
+package org.trustlab.simulator.world;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.TreeMap;
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.core.Env;
+import org.trustlab.reference.core.Role;
+import org.trustlab.reference.core.TimerId;
+import org.trustlab.reference.crypto.DeterministicRandom;
+import org.trustlab.reference.crypto.KeyRing;
+import org.trustlab.simulator.engine.Engine;
+import org.trustlab.simulator.scenario.Device;
+
+/** One simulated device: the role it hosts, its clock and random stream, and what the simulator does to it. */
+final class Node<M> implements Env {
+    final String name;
+    final DeviceId id;
+    final Device device;
+    final Role<M> role;
+    final NodeClock clock;
+    private final DeterministicRandom random;
+    private final KeyRing keys;
+    private final Engine engine;
+
+    boolean online = true;
+    boolean crashed;
+    /** False for an attacker-controlled device until its {@code register} step. */
+    boolean registered = true;
+    /** Messages the store-and-forward mailbox holds while the device is unreachable. */
+    final ArrayDeque<Transit> mailbox = new ArrayDeque<>();
+    /** The live token of each timer; a firing whose token is no longer here was replaced, cancelled or lost. */
+    final TreeMap<TimerId, Long> timers = new TreeMap<>();
+    long timerTokens;
+
+    Node(Device device, Role<M> role, NodeClock clock, DeterministicRandom random, KeyRing keys, Engine engine) {
+        this.name = device.name();
+        this.id = DeviceId.of(name);
+        this.device = device;
+        this.role = role;
+        this.clock = clock;
+        this.random = random;
+        this.keys = keys;
+        this.engine = engine;
+    }
+
+    /** Reachable over the network. */
+    boolean up() {
+        return online && !crashed && registered;
+    }
+
+    String downReason() {
+        return crashed ? "crashed" : !registered ? "unregistered" : "offline";
+    }
+
+    @Override
+    public Instant now() {
+        return clock.localInstant(engine.now());
+    }
+
+    String localTime() {
+        return now().toString();
+    }
+
+    @Override
+    public DeterministicRandom random() {
+        return random;
+    }
+
+    @Override
+    public KeyRing keys() {
+        return keys;
+    }
+}
