@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SelftestCommand.class,
+            ReplayCommand.class,
         })
 public final class TrustlabCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -18,7 +18,9 @@ import org.trustlab.simulator.trace.Trace;
  */
 public final class InvariantCatalogue {
     private static final List<Invariant> ALL = collect(List.of(
-            // one line per protocol, e.g. org.trustlab.properties.autojoin.AutoJoinInvariants.all()
+            // one line per protocol, separated by commas
+            org.trustlab.properties.autojoin.AutoJoinInvariants.all(),
+            org.trustlab.properties.ping.PingInvariants.all()
     ));
 
     private static final Map<String, Invariant> BY_ID = index(ALL);

@@ -74,6 +74,79 @@ public final class Knowledge {
         return derives(terms, hashes, terms.length, t);
     }
 
+    /**
+     * {@link #derives(Term)} of {@code p} instantiated under {@code env} (all its variables bound), without
+     * building the instance: the matcher asks this for every candidate delivery.
+     */
+    public boolean derives(Pattern p, Term[] env) {
+        switch (p.kind()) {
+            case GROUND:
+                return derives(p.term());
+            case VAR:
+                return derives(env[p.slot()]);
+            case PK:
+                return true;
+            case SK:
+                return containsInstance(p, env);
+            case TUPLE:
+                for (int i = 0; i < p.arity(); i++) {
+                    if (!derives(p.kid(i), env)) {
+                        return false;
+                    }
+                }
+                return true;
+            case HASH:
+                return containsInstance(p, env) || derives(p.kid(0), env);
+            default:
+                // SIGN, AENC, SENC, MAC: stored, or built from a derivable key and body.
+                return containsInstance(p, env) || (derives(p.kid(0), env) && derives(p.kid(1), env));
+        }
+    }
+
+    /**
+     * Whether the attacker can build {@code t} by applying its top constructor to derivable arguments (as
+     * opposed to only having it stored). Atoms are never built.
+     */
+    public boolean composes(Term t) {
+        if (t instanceof Hash h) {
+            return derives(h.body());
+        }
+        if (t instanceof Sign s) {
+            return derives(s.key()) && derives(s.body());
+        }
+        if (t instanceof AEnc e) {
+            return derives(e.key()) && derives(e.body());
+        }
+        if (t instanceof SEnc e) {
+            return derives(e.key()) && derives(e.body());
+        }
+        if (t instanceof Mac m) {
+            return derives(m.key()) && derives(m.body());
+        }
+        if (t instanceof Tuple || t instanceof PublicKey) {
+            return derives(t);
+        }
+        return false;
+    }
+
+    private boolean containsInstance(Pattern p, Term[] env) {
+        long h = p.hashUnder(env);
+        int i = Arrays.binarySearch(hashes, h);
+        if (i < 0) {
+            return false;
+        }
+        while (i > 0 && hashes[i - 1] == h) {
+            i--;
+        }
+        for (; i < hashes.length && hashes[i] == h; i++) {
+            // Every variable of p is bound, so unify only compares.
+            if (p.unify(terms[i], env)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The attacker observes {@code m}; returns this set when nothing new is learned. */
     public Knowledge learn(Term m) {
         if (derives(m)) {

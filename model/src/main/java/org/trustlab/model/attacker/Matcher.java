@@ -19,8 +19,8 @@ import org.trustlab.model.term.Var;
  * the attacker replays (syntactic matching); a lone variable ranges over the model's universe for public sorts
  * (agents, names, times) and over the learned atoms of its sort for secret ones (nonces, keys). Together the two
  * cases cover every derivable instance, because a derivable term is either stored or composed from derivable
- * arguments. The same substitution may be produced twice (a stored term the attacker could also build); callers
- * de-duplicate.
+ * arguments. They are also disjoint — a stored term is replayed only when the attacker could not build it — so
+ * no substitution is produced twice.
  */
 public final class Matcher {
     /** Values of public-sort variables: the model's agents, names of a kind, timestamps. */
@@ -44,7 +44,7 @@ public final class Matcher {
     /** Every way to make {@code p} derivable by binding its unbound variables; {@code bound} marks bound slots. */
     public void match(Pattern p, Term[] env, long bound, Sink sink) {
         if ((p.mask() & ~bound) == 0) {
-            if (knowledge.derives(p.instantiate(env))) {
+            if (knowledge.derives(p, env)) {
                 sink.accept(env, bound);
             }
             return;
@@ -119,7 +119,7 @@ public final class Matcher {
     private void replayStored(Pattern p, Term[] env, long bound, Sink sink, Class<? extends Term> type) {
         for (int i = 0; i < knowledge.size(); i++) {
             Term t = knowledge.term(i);
-            if (type.isInstance(t)) {
+            if (type.isInstance(t) && !knowledge.composes(t)) {
                 Term[] e = env.clone();
                 if (p.unify(t, e)) {
                     sink.accept(e, bound | p.mask());

@@ -3,6 +3,7 @@ package org.trustlab.model.attacker;
 import java.util.function.ToIntFunction;
 import org.trustlab.model.term.AEnc;
 import org.trustlab.model.term.Hash;
+import org.trustlab.model.term.Hashing;
 import org.trustlab.model.term.Mac;
 import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.PublicKey;
@@ -147,7 +148,40 @@ public final class Pattern {
                 for (int i = 0; i < items.length; i++) {
                     items[i] = kids[i].instantiate(env);
                 }
-                return new Tuple(items);
+                return Tuple.owning(items);
+            }
+            default:
+                throw new IllegalStateException(kind.name());
+        }
+    }
+
+    /** The hash of {@link #instantiate(Term[])}'s result, computed without building it. */
+    public long hashUnder(Term[] env) {
+        switch (kind) {
+            case GROUND:
+                return term.hash64();
+            case VAR:
+                return env[slot].hash64();
+            case PK:
+                return Hashing.tagged(Hashing.PUBLIC_KEY, kids[0].hashUnder(env));
+            case SK:
+                return Hashing.tagged(Hashing.PRIVATE_KEY, kids[0].hashUnder(env));
+            case SIGN:
+                return Hashing.tagged(Hashing.SIGN, kids[0].hashUnder(env), kids[1].hashUnder(env));
+            case AENC:
+                return Hashing.tagged(Hashing.AENC, kids[0].hashUnder(env), kids[1].hashUnder(env));
+            case SENC:
+                return Hashing.tagged(Hashing.SENC, kids[0].hashUnder(env), kids[1].hashUnder(env));
+            case MAC:
+                return Hashing.tagged(Hashing.MAC, kids[0].hashUnder(env), kids[1].hashUnder(env));
+            case HASH:
+                return Hashing.tagged(Hashing.HASH, kids[0].hashUnder(env));
+            case TUPLE: {
+                long h = Hashing.seed(Hashing.TUPLE);
+                for (Pattern k : kids) {
+                    h = Hashing.combine(h, k.hashUnder(env));
+                }
+                return h;
             }
             default:
                 throw new IllegalStateException(kind.name());

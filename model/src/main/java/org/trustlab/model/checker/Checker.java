@@ -85,7 +85,11 @@ public final class Checker {
                 settled[p] = found[p] != null;
             }
             Chunk[] chunks = expand(frontier, base, visited, settled, pool);
-            List<State> next = new ArrayList<>();
+            int candidates = 0;
+            for (Chunk c : chunks) {
+                candidates += c.states.size();
+            }
+            List<State> next = new ArrayList<>(candidates);
             for (Chunk c : chunks) {
                 explored += c.generated;
                 for (Found f : c.found) {

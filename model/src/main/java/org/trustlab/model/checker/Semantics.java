@@ -2,12 +2,11 @@ package org.trustlab.model.checker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.trustlab.model.attacker.Knowledge;
 import org.trustlab.model.attacker.Matcher;
+import org.trustlab.model.attacker.Pattern;
 import org.trustlab.model.dsl.Action;
 import org.trustlab.model.dsl.Bindings;
 import org.trustlab.model.dsl.ClaimKind;
@@ -62,13 +61,14 @@ public final class Semantics {
         for (int i = 0; i < s.runCount(); i++) {
             RunState rs = s.run(i);
             Role role = model.runs().get(i).role();
-            if (rs.pc() < role.actions().size()) {
+            // A run whose remaining steps neither send nor claim cannot affect the attacker or any property.
+            if (role.effectiveFrom(rs.pc())) {
                 exec(s, i, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), out);
             }
         }
         if (s.time() < model.maxTime()) {
             out.accept(new Successor(new State(s.time() + 1, s.runs(), s.knowledge(), s.eventArray()), -1, null,
-                    null, List.of()));
+                    null, null, List.of()));
         }
     }
 
@@ -96,19 +96,15 @@ public final class Semantics {
                 }
                 List<Term[]> envs = new ArrayList<>();
                 List<Long> bounds = new ArrayList<>();
-                Set<List<Term>> seen = new HashSet<>();
                 new Matcher(s.knowledge(), universe).match(r.pattern(), env, bound, (e, b) -> {
-                    if (seen.add(Arrays.asList(e))) {
-                        envs.add(e);
-                        bounds.add(b);
-                    }
+                    envs.add(e);
+                    bounds.add(b);
                 });
                 for (int k = 0; k < envs.size(); k++) {
-                    Term[] e = envs.get(k).clone();
-                    Effects f = fx.copy();
+                    Effects f = k == envs.size() - 1 ? fx : fx.copy();
                     f.receivedMessage = r.message();
-                    f.received = r.pattern().instantiate(e);
-                    exec(s, run, role, startPc, pc + 1, e, bounds.get(k), f, out);
+                    f.receivedPattern = r.pattern();
+                    exec(s, run, role, startPc, pc + 1, envs.get(k).clone(), bounds.get(k), f, out);
                 }
                 return;
             }
@@ -179,20 +175,20 @@ public final class Semantics {
                 events[s.eventArray().length + i] = emitted.get(i);
             }
         }
-        out.accept(new Successor(new State(s.time(), runs, k, events), run, fx.receivedMessage, fx.received,
-                List.copyOf(fx.outputs)));
+        out.accept(new Successor(new State(s.time(), runs, k, events), run, fx.receivedMessage,
+                fx.receivedPattern, env, List.copyOf(fx.outputs)));
     }
 
     /** Outputs of the step being executed, copied at each branch. */
     private static final class Effects {
         String receivedMessage;
-        Term received;
+        Pattern receivedPattern;
         final List<Successor.Output> outputs = new ArrayList<>(4);
 
         Effects copy() {
             Effects e = new Effects();
             e.receivedMessage = receivedMessage;
-            e.received = received;
+            e.receivedPattern = receivedPattern;
             e.outputs.addAll(outputs);
             return e;
         }

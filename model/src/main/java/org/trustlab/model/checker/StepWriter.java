@@ -23,7 +23,7 @@ final class StepWriter {
         }
         String run = semantics.runLabel(succ.run());
         String self = semantics.model().runs().get(succ.run()).self().toString();
-        if (succ.received() != null) {
+        if (succ.receivedMessage() != null) {
             add(t, Step.Kind.RECEIVE, Step.ATTACKER, self, run, succ.receivedMessage(), succ.received().toString());
         }
         for (Successor.Output o : succ.outputs()) {

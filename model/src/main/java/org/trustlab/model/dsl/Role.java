@@ -42,6 +42,7 @@ public final class Role {
     private final List<Var> slots;
     private final Map<Var, Integer> slotOf;
     private final List<Action> actions;
+    private final int lastEffect;
 
     private Role(String name, Var self, List<Var> params, List<Var> slots, Map<Var, Integer> slotOf,
             List<Action> actions) {
@@ -51,6 +52,21 @@ public final class Role {
         this.slots = slots;
         this.slotOf = slotOf;
         this.actions = actions;
+        int last = -1;
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Send || actions.get(i) instanceof Action.Claim) {
+                last = i;
+            }
+        }
+        this.lastEffect = last;
+    }
+
+    /**
+     * Whether some step from {@code pc} on sends or claims. A run past its last send and claim can change
+     * nothing anyone observes (what it receives then only binds its own variables), so the checker stops it.
+     */
+    public boolean effectiveFrom(int pc) {
+        return pc <= lastEffect;
     }
 
     /** Starts a role; {@code self} is the identity of the agent playing it, {@code params} further parameters. */

@@ -7,7 +7,7 @@ public final class Agent implements Term {
 
     public Agent(String name) {
         this.name = name;
-        this.hash = Hashing.tagged(1, Hashing.of(name));
+        this.hash = Hashing.tagged(Hashing.AGENT, Hashing.of(name));
     }
 
     public String name() {

@@ -7,7 +7,7 @@ public final class Hash implements Term {
 
     public Hash(Term body) {
         this.body = java.util.Objects.requireNonNull(body, "body");
-        this.hash = Hashing.tagged(8, body.hash64());
+        this.hash = Hashing.tagged(Hashing.HASH, body.hash64());
     }
 
     public Term body() {

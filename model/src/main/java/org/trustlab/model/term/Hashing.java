@@ -32,8 +32,37 @@ public final class Hashing {
         return mix(h);
     }
 
-    static long tagged(int tag, long... parts) {
-        long h = mix(tag * GOLDEN);
+    /** Tags of the term constructors, so that a pattern can compute an instance's hash without building it. */
+    public static final int AGENT = 1;
+    public static final int NONCE = 2;
+    public static final int SYMKEY = 3;
+    public static final int NAME = 4;
+    public static final int TIMESTAMP = 5;
+    public static final int PUBLIC_KEY = 6;
+    public static final int PRIVATE_KEY = 7;
+    public static final int HASH = 8;
+    public static final int SIGN = 9;
+    public static final int AENC = 10;
+    public static final int SENC = 11;
+    public static final int MAC = 12;
+    public static final int TUPLE = 13;
+    public static final int VAR = 14;
+
+    /** The starting value of a constructor's hash; {@link #combine} each argument's hash into it, in order. */
+    public static long seed(int tag) {
+        return mix(tag * GOLDEN);
+    }
+
+    public static long tagged(int tag, long a) {
+        return combine(seed(tag), a);
+    }
+
+    public static long tagged(int tag, long a, long b) {
+        return combine(combine(seed(tag), a), b);
+    }
+
+    public static long tagged(int tag, long... parts) {
+        long h = seed(tag);
         for (long p : parts) {
             h = combine(h, p);
         }

@@ -9,7 +9,7 @@ public final class Mac implements Term {
     public Mac(Term key, Term body) {
         this.key = java.util.Objects.requireNonNull(key, "key");
         this.body = java.util.Objects.requireNonNull(body, "body");
-        this.hash = Hashing.tagged(12, key.hash64(), body.hash64());
+        this.hash = Hashing.tagged(Hashing.MAC, key.hash64(), body.hash64());
     }
 
     public Term key() {

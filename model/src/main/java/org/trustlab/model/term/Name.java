@@ -12,7 +12,7 @@ public final class Name implements Term {
     public Name(String kind, String value) {
         this.kind = kind;
         this.value = value;
-        this.hash = Hashing.tagged(4, Hashing.of(kind), Hashing.of(value));
+        this.hash = Hashing.tagged(Hashing.NAME, Hashing.of(kind), Hashing.of(value));
     }
 
     public String kind() {

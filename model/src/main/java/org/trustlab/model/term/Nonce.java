@@ -7,7 +7,7 @@ public final class Nonce implements Term {
 
     public Nonce(String name) {
         this.name = name;
-        this.hash = Hashing.tagged(2, Hashing.of(name));
+        this.hash = Hashing.tagged(Hashing.NONCE, Hashing.of(name));
     }
 
     public String name() {

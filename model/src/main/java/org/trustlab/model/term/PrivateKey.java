@@ -7,7 +7,7 @@ public final class PrivateKey implements Term {
 
     public PrivateKey(Term owner) {
         this.owner = java.util.Objects.requireNonNull(owner, "owner");
-        this.hash = Hashing.tagged(7, owner.hash64());
+        this.hash = Hashing.tagged(Hashing.PRIVATE_KEY, owner.hash64());
     }
 
     public Term owner() {

@@ -7,7 +7,7 @@ public final class PublicKey implements Term {
 
     public PublicKey(Term owner) {
         this.owner = java.util.Objects.requireNonNull(owner, "owner");
-        this.hash = Hashing.tagged(6, owner.hash64());
+        this.hash = Hashing.tagged(Hashing.PUBLIC_KEY, owner.hash64());
     }
 
     public Term owner() {

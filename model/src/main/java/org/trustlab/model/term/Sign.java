@@ -9,7 +9,7 @@ public final class Sign implements Term {
     public Sign(Term key, Term body) {
         this.key = java.util.Objects.requireNonNull(key, "key");
         this.body = java.util.Objects.requireNonNull(body, "body");
-        this.hash = Hashing.tagged(9, key.hash64(), body.hash64());
+        this.hash = Hashing.tagged(Hashing.SIGN, key.hash64(), body.hash64());
     }
 
     public Term key() {

@@ -7,7 +7,7 @@ public final class SymKey implements Term {
 
     public SymKey(String name) {
         this.name = name;
-        this.hash = Hashing.tagged(3, Hashing.of(name));
+        this.hash = Hashing.tagged(Hashing.SYMKEY, Hashing.of(name));
     }
 
     public String name() {

@@ -18,7 +18,7 @@ public final class Timestamp implements Term {
 
     private Timestamp(int ticks) {
         this.ticks = ticks;
-        this.hash = Hashing.tagged(5, ticks);
+        this.hash = Hashing.tagged(Hashing.TIMESTAMP, ticks);
     }
 
     public static Timestamp of(int ticks) {

@@ -10,18 +10,27 @@ public final class Tuple implements Term {
     private final boolean ground;
 
     public Tuple(Term... items) {
+        this(items.clone(), true);
+    }
+
+    private Tuple(Term[] items, boolean owned) {
         if (items.length < 2) {
             throw new IllegalArgumentException("a tuple has at least two fields");
         }
-        this.items = items.clone();
-        long[] parts = new long[this.items.length];
+        this.items = items;
+        long h = Hashing.seed(Hashing.TUPLE);
         boolean g = true;
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = this.items[i].hash64();
-            g &= this.items[i].ground();
+        for (Term t : items) {
+            h = Hashing.combine(h, t.hash64());
+            g &= t.ground();
         }
-        this.hash = Hashing.tagged(13, parts);
+        this.hash = h;
         this.ground = g;
+    }
+
+    /** Takes ownership of {@code items} (no copy): for callers that built the array and drop it. */
+    public static Tuple owning(Term[] items) {
+        return new Tuple(items, true);
     }
 
     public int arity() {

@@ -16,7 +16,7 @@ public final class Var implements Term {
         this.name = Objects.requireNonNull(name, "name");
         this.sort = Objects.requireNonNull(sort, "sort");
         this.nameKind = nameKind;
-        this.hash = Hashing.tagged(14, Hashing.of(name), sort.ordinal(), nameKind == null ? 0 : Hashing.of(nameKind));
+        this.hash = Hashing.tagged(Hashing.VAR, Hashing.of(name), sort.ordinal(), nameKind == null ? 0 : Hashing.of(nameKind));
     }
 
     public static Var agent(String name) {

@@ -128,7 +128,8 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("auto-join-requested", AuditFields.create().put("session", session)
                         .put("requester", me.clientId()).put("target", target)
-                        .put("purpose", purpose.get().wireName()).put("key-fingerprint", me.fingerprint()).build()))
+                        .put("purpose", purpose.get().wireName()).put("key-fingerprint", me.fingerprint())
+                        .put("key-generation", keyGeneration).build()))
                 .send(route(validator), new AskAutoJoin(session, config.instanceId(), validator,
                         me.publicKeyInfo(), purpose.get()))
                 .build();
@@ -217,6 +218,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         // The "running" claim of injective agreement: what this device meant to sign, and with which key.
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("challenge-signed", f.put("key-fingerprint", me.fingerprint())
+                        .put("key-generation", keyGeneration)
                         .put("signer-time", env.now()).build()))
                 .send(route(m.validatorInstanceId()), new AutoJoinChallengeResponse(config.instanceId(),
                         m.validatorInstanceId(), c, signature))

@@ -184,7 +184,7 @@ public final class ResultReader {
             try {
                 n = JSON.readTree(line);
             } catch (IOException e) {
-                throw new ReportInputException(file, at + "is not JSON: " + e.getOriginalMessage());
+                throw new ReportInputException(file, at + "is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
             if (n == null || !n.isObject()) {
                 throw new ReportInputException(file, at + "must be a JSON object");
@@ -198,7 +198,8 @@ public final class ResultReader {
                 throw new ReportInputException(file, at + "run " + index + " is out of order or repeated");
             }
             previous = index;
-            runs.add(new RunLine(index, j.integer(n, "seed", at + "/"), j.text(n, "traceSha256", at + "/"),
+            runs.add(new RunLine(index, j.integer(n, "seed", at + "/"), j.integerOr(n, "size", at + "/", -1),
+                    j.text(n, "traceSha256", at + "/"),
                     j.strings(n, "violations", at + "/"), j.optionalText(n, "network", at + "/").orElse("unknown"),
                     j.numberOr(n, "loss", at + "/", 0), j.numberOr(n, "offlineProbability", at + "/", 0),
                     j.integerOr(n, "attempts", at + "/", 0), j.integerOr(n, "accepted", at + "/", 0),

@@ -2,8 +2,11 @@ package org.trustlab.reports.input;
 
 import java.util.List;
 
-/** One line of {@code runs.jsonl}: a run's identity, the invariants it violated and what the statistics need. */
-public record RunLine(long index, long seed, String traceSha256, List<String> violations, String network,
+/**
+ * One line of {@code runs.jsonl}: a run's identity (index, seed, generator size, trace hash; size -1 when not
+ * recorded), the invariants it violated and what the statistics need.
+ */
+public record RunLine(long index, long seed, long size, String traceSha256, List<String> violations, String network,
         double loss, double offlineProbability, long attempts, long accepted, List<Double> latenciesMs) {
     public RunLine {
         violations = List.copyOf(violations);

@@ -46,21 +46,28 @@ public final class DrbgRandomGenerator implements RandomGenerator {
     @Override
     public void nextBytes(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
-            if (position == BUFFER) {
-                refill();
-            }
-            bytes[i] = buffer[position++];
+            bytes[i] = nextByte();
         }
+    }
+
+    private byte nextByte() {
+        if (position == BUFFER) {
+            refill();
+        }
+        return buffer[position++];
     }
 
     @Override
     public long nextLong() {
-        if (BUFFER - position < 8) {
-            refill();
-        }
         long v = 0;
+        if (BUFFER - position >= 8) {
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buffer[position++] & 0xFF);
+            }
+            return v;
+        }
         for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (buffer[position++] & 0xFF);
+            v = (v << 8) | (nextByte() & 0xFF);
         }
         return v;
     }
@@ -140,11 +147,9 @@ public final class DrbgRandomGenerator implements RandomGenerator {
         return u * m;
     }
 
+    /** Always whole 64-byte draws, so the stream is the DRBG's output in 64-byte requests, read in order. */
     private void refill() {
-        int keep = BUFFER - position;
-        System.arraycopy(buffer, position, buffer, 0, keep);
-        byte[] fresh = source.bytes(BUFFER - keep);
-        System.arraycopy(fresh, 0, buffer, keep, fresh.length);
+        source.nextBytes(buffer);
         position = 0;
     }
 }

@@ -14,6 +14,7 @@ import org.trustlab.simulator.ping.PingBinding;
 public final class ProtocolBindings {
     private static final ProtocolBindings STANDARD = new ProtocolBindings(new TreeMap<>())
             .with(new PingBinding())
+            .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
             // one line per protocol, e.g. .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
             ;
 

@@ -93,12 +93,12 @@ final class ScenarioReader {
         }
         List<Device> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
-            out.add(device(n.get(i), "/devices/" + i));
+            out.add(deviceEntry(n.get(i), "/devices/" + i));
         }
         return out;
     }
 
-    private Device device(JsonNode d, String p) {
+    private Device deviceEntry(JsonNode d, String p) {
         keys(d, p, "name", "role", "config", "attacker", "clock", "online", "mailbox");
         String name = string(d.get("name"), p + "/name");
         String role = string(required(d, p, "role"), p + "/role");

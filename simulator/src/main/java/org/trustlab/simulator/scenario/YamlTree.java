@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.trustlab.simulator.protocol.ScenarioException.Location;
 
 /**
@@ -43,9 +44,7 @@ final class YamlTree {
                         location(p.currentTokenLocation()), null);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ScenarioException(oneLine(e.getOriginalMessage()), null, at == null ? new Location(file, 1, 1)
-                    : location(at), e);
+            throw new ScenarioException(oneLine(e.getOriginalMessage()), null, syntaxLocation(e), e);
         } catch (IOException e) {
             throw new ScenarioException("cannot read: " + e.getMessage(), null, new Location(file, 1, 1), e);
         }
@@ -110,6 +109,17 @@ final class YamlTree {
         }
     }
 
+    /** SnakeYAML knows where the problem is (not just where the construct began); prefer that. */
+    private Location syntaxLocation(JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                return new Location(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+            }
+        }
+        JsonLocation at = e.getLocation();
+        return at == null ? new Location(file, 1, 1) : location(at);
+    }
+
     private Location location(JsonLocation l) {
         return new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
     }
@@ -150,9 +160,13 @@ final class YamlTree {
         // SnakeYAML reports over several lines with a caret drawing; keep the words.
         String[] lines = message.split("\\R");
         StringBuilder out = new StringBuilder();
+        boolean afterPosition = false;
         for (String line : lines) {
             String l = line.trim();
-            if (l.isEmpty() || l.startsWith("^") || l.startsWith("in 'reader'") || l.startsWith("in '")) {
+            // "in 'reader', line 4, column 3:" is followed by a quoted source line and a caret line.
+            boolean skip = l.isEmpty() || l.startsWith("^") || l.startsWith("in '") || afterPosition;
+            afterPosition = l.startsWith("in '");
+            if (skip) {
                 continue;
             }
             if (out.length() > 0) {

@@ -388,7 +388,7 @@ public final class Simulation<M> {
             if (n.device.mailbox()) {
                 n.mailbox.add(t);
                 record(n.name, Kind.MAILBOX_HOLD, t.tag(), fields("from", t.from(), "to", t.to(), "msg-id",
-                        t.msgId(), "reason", n.downReason()));
+                        t.msgId(), "reason", n.downReason(), "local-time", n.localTime()));
             } else {
                 record(NETWORK, Kind.DROP, t.tag(), fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(),
                         "reason", n.downReason()));

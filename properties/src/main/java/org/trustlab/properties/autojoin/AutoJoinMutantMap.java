@@ -1,0 +1,58 @@
+package org.trustlab.properties.autojoin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.trustlab.reference.autojoin.AutoJoinMutant;
+
+/**
+ * Which invariants each mutant of the autojoin reference must break, and the scenario of
+ * {@code scenarios/autojoin/} on which it does. Tests run every entry; a mutant no invariant catches is a gap in
+ * the catalogue, an invariant no mutant breaks is untested.
+ */
+public final class AutoJoinMutantMap {
+    /** A mutant, the scenario that exposes it, and the invariants that must fail there. */
+    public record Entry(AutoJoinMutant mutant, String scenario, List<String> breaks) {
+        public Entry {
+            breaks = List.copyOf(breaks);
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(AutoJoinMutant.NO_REPLAY_CACHE, "replay-same-session.yaml",
+                    List.of(AutoJoinInvariants.NO_REPLAY, AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.NO_RESTART_EPOCH, "validator-restart.yaml",
+                    List.of(AutoJoinInvariants.NO_REPLAY)),
+            new Entry(AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY, "nonce-splice.yaml",
+                    List.of(AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.SKIP_BINDING_CHECK, "replay-into-another-session.yaml",
+                    List.of(AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.KEY_FROM_REQUEST, "impersonation-with-own-key.yaml",
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY,
+                            AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.KEY_FROM_REQUEST, "compromised-old-key.yaml",
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY)),
+            new Entry(AutoJoinMutant.NO_EXPIRY_CHECK, "expired-challenge-requester-ahead.yaml",
+                    List.of(AutoJoinInvariants.FRESHNESS)),
+            new Entry(AutoJoinMutant.NO_EXPIRY_CHECK, "expired-challenge-requester-behind.yaml",
+                    List.of(AutoJoinInvariants.FRESHNESS)),
+            new Entry(AutoJoinMutant.REVOCATION_CHECKED_AT_CHALLENGE_ONLY, "revoked-while-outstanding.yaml",
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY)));
+
+    private AutoJoinMutantMap() {}
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    /** Invariant id to the mutants that break it. */
+    public static Map<String, List<AutoJoinMutant>> byInvariant() {
+        Map<String, List<AutoJoinMutant>> out = new TreeMap<>();
+        for (Entry e : ENTRIES) {
+            for (String id : e.breaks()) {
+                out.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(e.mutant());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package org.trustlab.properties.autojoin;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
+
+/**
+ * The autojoin facts a trace records, by the audit types and fields the reference roles emit. The invariants read
+ * facts the roles report (what was issued, signed, accepted, delivered, revoked) plus what the simulator adds on
+ * its own (each node's local clock, the attacker's compromises and learned secrets), and re-judge them: a broken
+ * check in a role does not change the facts it reports, so the invariant sees through it.
+ */
+final class AutoJoinTrace {
+    static final String ACCEPTED = "auto-join-accepted";
+    static final String ISSUED = "challenge-issued";
+    static final String SIGNED = "challenge-signed";
+    static final String DELIVERED = "session-key-delivered";
+    static final String RECEIVED = "session-key-received";
+    static final String MANUAL_VALIDATED = "manual-join-validated";
+    static final String GRANT_CREATED = "grant-created";
+    static final String GRANT_REVOKED = "grant-revoked";
+
+    private final Trace trace;
+
+    AutoJoinTrace(Trace trace) {
+        this.trace = trace;
+    }
+
+    List<TraceEvent> audits(String type) {
+        return trace.select(e -> e.is(Kind.AUDIT, type));
+    }
+
+    /** Audits of {@code type} on {@code node} that happened before {@code event} in the trace. */
+    List<TraceEvent> auditsBefore(String type, String node, TraceEvent event) {
+        return trace.select(e -> e.seq() < event.seq() && e.node().equals(node) && e.is(Kind.AUDIT, type));
+    }
+
+    /** The latest audit of {@code type} on {@code node} before {@code event} that {@code match} accepts. */
+    Optional<TraceEvent> latestBefore(String type, String node, TraceEvent event, Predicate<TraceEvent> match) {
+        List<TraceEvent> found = auditsBefore(type, node, event).stream().filter(match).toList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+    }
+
+    List<TraceEvent> attacker(String type) {
+        return trace.select(e -> e.is(Kind.ATTACKER, type));
+    }
+
+    /**
+     * Whether the attacker held {@code device}'s keys of {@code generation} (any generation if null) when
+     * {@code event} happened: it controls the device, or a compromise handed them over earlier.
+     */
+    boolean attackerHeld(String device, String generation, TraceEvent event) {
+        return trace.select(e -> e.seq() < event.seq() && e.kind() == Kind.ATTACKER && device.equals(e.field("device"))
+                && (e.type().equals("controls") || e.type().equals("register")
+                        || (e.type().equals("compromise") && (generation == null
+                                || generation.equals(e.field("generation")))))).size() > 0;
+    }
+
+    /** The device and key generation a key fingerprint was seen in use by (requester audits name both). */
+    Optional<String[]> ownerOfKey(String fingerprint) {
+        for (TraceEvent e : trace.events()) {
+            if (e.kind() == Kind.AUDIT && fingerprint.equals(e.field("key-fingerprint"))
+                    && e.field("key-generation") != null) {
+                return Optional.of(new String[] {e.node(), e.field("key-generation")});
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Instant> instant(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean same(TraceEvent a, TraceEvent b, String... keys) {
+        for (String k : keys) {
+            String x = a.field(k);
+            if (x == null || !x.equals(b.field(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

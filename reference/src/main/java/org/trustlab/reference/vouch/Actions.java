@@ -1,0 +1,22 @@
+package org.trustlab.reference.vouch;
+
+import static org.trustlab.reference.vouch.Step.fields;
+
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.core.UserAction;
+
+/** Reading user-action arguments; a missing one is an {@code action-rejected} audit event, never an exception. */
+final class Actions {
+    private Actions() {}
+
+    /** The device named by argument {@code key}, or null after recording the refusal. */
+    static DeviceId device(Step s, UserAction action, String key) {
+        String v = action.arg(key);
+        if (v == null || v.isBlank()) {
+            s.auditRejection(VouchAudit.ACTION_REJECTED, VouchReason.BAD_ACTION_ARGUMENTS,
+                    fields("action", action.name(), "missing", key));
+            return null;
+        }
+        return DeviceId.of(v.trim());
+    }
+}

@@ -1,0 +1,64 @@
+package org.trustlab.reference.vouch;
+
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.Canonical;
+import org.trustlab.reference.crypto.Hashes;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
+import org.trustlab.reference.vouch.VouchMessage.Unpair;
+
+/** The bytes each signature in proxy pairing covers, each under its own canonical tag (domain separation). */
+public final class VouchPayloads {
+    public static final String VOUCH_TAG = "trustlab/vouch/vouch-payload/v1";
+    public static final String VOUCH_WITH_TARGET_TAG = "trustlab/vouch/vouch-payload-with-target/v1";
+
+    private VouchPayloads() {}
+
+    /**
+     * The vouch payload. Without the target (the source's payload: vouchee device id, vouchee public key, vouchee
+     * device info, timestamp, session_id) a vouch for one target verifies at any other device that trusts the same
+     * voucher; the hardened profile adds the target and the voucher ids, so it verifies only where it was meant to.
+     */
+    public static byte[] vouch(boolean signsTarget, String sessionId, DeviceInfo vouchee, byte[] voucheePublicKey,
+            long timestamp, DeviceId target, DeviceId voucher) {
+        Canonical.Writer w = Canonical.writer(signsTarget ? VOUCH_WITH_TARGET_TAG : VOUCH_TAG)
+                .string(vouchee.id().value()).bytes(voucheePublicKey).bytes(VouchCodec.deviceInfo(vouchee))
+                .u64(timestamp).string(sessionId);
+        if (signsTarget) {
+            w.string(target.value()).string(voucher.value());
+        }
+        return w.toBytes();
+    }
+
+    /** The name of one vouch for replay detection: who vouched, over which payload. */
+    public static String vouchId(DeviceId voucher, byte[] payload) {
+        return Bytes.fingerprint(Canonical.writer("trustlab/vouch/vouch-id/v1").string(voucher.value())
+                .bytes(payload).toBytes());
+    }
+
+    /** A target's signed answer, bound to the vouchee and voucher it answers about. */
+    public static byte[] response(String sessionId, DeviceId accepting, boolean accepted, String reason,
+            byte[] keyShare, DeviceId vouchee, DeviceId voucher) {
+        return Canonical.writer("trustlab/vouch/response-payload/v1").string(sessionId).string(accepting.value())
+                .bool(accepted).string(reason).bytes(keyShare).string(vouchee.value()).string(voucher.value())
+                .toBytes();
+    }
+
+    /** The voucher's signature covers the whole ProxyPairingComplete except the signature field. */
+    public static byte[] complete(ProxyPairingComplete c) {
+        ProxyPairingComplete unsigned = new ProxyPairingComplete(c.sessionId(), c.voucherDeviceId(), c.acceptedBy(),
+                c.rejectedBy(), new byte[0]);
+        return Canonical.writer("trustlab/vouch/complete-payload/v1").bytes(new VouchCodec().encode(unsigned))
+                .toBytes();
+    }
+
+    public static byte[] unpair(Unpair u) {
+        return Canonical.writer("trustlab/vouch/unpair-payload/v1").string(u.deviceId().value())
+                .string(u.peerId().value()).u64(u.timestamp()).toBytes();
+    }
+
+    /** What a transport acknowledgement names: the hash of the delivered message's bytes. */
+    public static byte[] messageHash(byte[] encoded) {
+        return Hashes.sha256(encoded);
+    }
+}

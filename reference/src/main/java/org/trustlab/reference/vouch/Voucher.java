@@ -1,0 +1,472 @@
+package org.trustlab.reference.vouch;
+
+import static org.trustlab.reference.vouch.Step.fields;
+import static org.trustlab.reference.vouch.VouchAudit.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.core.UserAction;
+import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.Ed25519KeyPair;
+import org.trustlab.reference.vouch.VouchKeys.SessionKeys;
+import org.trustlab.reference.vouch.VouchMessage.AcceptedDevice;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.RejectedDevice;
+import org.trustlab.reference.vouch.VouchMessage.TransportAck;
+import org.trustlab.reference.vouch.VouchingQueue.Entry;
+import org.trustlab.reference.vouch.VouchingQueue.Key;
+
+/**
+ * The voucher's side (source: Voucher flow, Persistent queue, Cleanup). After a confirmed direct pairing the voucher
+ * opens a VouchingSession in Pending and emits ProxyPairingVouchingReady; {@code network.pair.vouch} picks targets;
+ * each is sent a freshly signed ProxyPairingRequest (Selected, then Waiting once the target's transport confirms
+ * delivery) or, when offline, Queued in {@code vouching_queue}; answers move targets to Accepted or Rejected; when
+ * every target is terminal the session is Completed and ProxyPairingComplete goes to the vouchee.
+ *
+ * <p>Queued vouches are signed when they are sent, not when they are queued: a vouch signed at queue time would be
+ * stale (older than {@code vouch_signature_max_age}) by the time a target that was offline for more than five
+ * minutes could check it.
+ */
+final class Voucher {
+    static final String POLL = "queue-poll";
+    static final String ACK = "ack/";
+    static final String RESPONSE = "response/";
+    static final String CLEANUP = "cleanup/";
+    private static final VouchCodec CODEC = new VouchCodec();
+
+    private Voucher() {}
+
+    /** Source: "The voucher creates a VouchingSession resource in Pending" and emits ProxyPairingVouchingReady. */
+    static void onDirectPairingConfirmed(Step s, PairingRecord vouchee) {
+        if (!s.config().proxyPairingSupported()) {
+            return;
+        }
+        VouchingSession session = newSession(s, vouchee.peer());
+        s.audit(VOUCHING_READY, fields(SESSION_ID, session.id(), VOUCHEE, vouchee.peer().value()));
+        // The source's "no automatic trust propagation without user control": only the configured switch vouches on
+        // its own.
+        if (s.config().autoVouchToAll() || s.mutant(VouchMutant.AUTO_PROPAGATE)) {
+            startVouching(s, session, directTargets(s, vouchee.peer()), TRIGGER_AUTO);
+        }
+    }
+
+    /** {@code network.pair.vouch {vouchee, targets}}; targets are comma-separated ids or {@code all}. */
+    static void vouchAction(Step s, UserAction action) {
+        DeviceId vouchee = Actions.device(s, action, "vouchee");
+        if (vouchee == null) {
+            return;
+        }
+        String targetsArg = action.arg("targets");
+        if (targetsArg == null || targetsArg.isBlank()) {
+            s.auditRejection(ACTION_REJECTED, VouchReason.BAD_ACTION_ARGUMENTS,
+                    fields("action", action.name(), "missing", "targets"));
+            return;
+        }
+        Map<String, String> f = fields(VOUCHER, s.self().value(), VOUCHEE, vouchee.value());
+        if (!s.config().proxyPairingSupported()) {
+            s.refuse(ACTION_REJECTED, OUTCOME_VOUCH, VouchReason.PROXY_PAIRING_UNSUPPORTED, f);
+            return;
+        }
+        PairingRecord rec = s.st.pairings.get(vouchee);
+        if (rec == null) {
+            s.refuse(ACTION_REJECTED, OUTCOME_VOUCH, VouchReason.VOUCHEE_NOT_PAIRED, f);
+            return;
+        }
+        if (!rec.direct() && !s.mutant(VouchMutant.PROXIED_MAY_VOUCH)) {
+            // Source non-goal: no multi-hop vouching. A device known only through a vouch is not vouched on.
+            s.refuse(ACTION_REJECTED, OUTCOME_VOUCH, VouchReason.VOUCHEE_NOT_DIRECT, f);
+            return;
+        }
+        VouchingSession session = s.st.sessions.values().stream()
+                .filter(x -> x.vouchee().equals(vouchee) && x.state() != SessionState.COMPLETED)
+                .findFirst().orElseGet(() -> newSession(s, vouchee));
+        List<DeviceId> targets = new ArrayList<>();
+        if (targetsArg.trim().equals("all")) {
+            targets.addAll(directTargets(s, vouchee));
+        } else {
+            for (String t : targetsArg.split(",")) {
+                if (!t.isBlank()) {
+                    targets.add(DeviceId.of(t.trim()));
+                }
+            }
+        }
+        startVouching(s, session, targets, TRIGGER_USER);
+    }
+
+    private static VouchingSession newSession(Step s, DeviceId vouchee) {
+        VouchingSession session = new VouchingSession(s.newId("s-"), vouchee, s.now());
+        s.st.sessions.put(session.id(), session);
+        sessionChanged(s, session);
+        return session;
+    }
+
+    private static List<DeviceId> directTargets(Step s, DeviceId vouchee) {
+        return s.st.pairings.values().stream().filter(PairingRecord::direct).map(PairingRecord::peer)
+                .filter(d -> !d.equals(vouchee)).toList();
+    }
+
+    static void startVouching(Step s, VouchingSession session, List<DeviceId> requested, String trigger) {
+        List<DeviceId> valid = new ArrayList<>();
+        for (DeviceId t : requested) {
+            Map<String, String> f = fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                    session.vouchee().value(), TARGET, t.value());
+            PairingRecord rec = s.st.pairings.get(t);
+            if (t.equals(session.vouchee())) {
+                s.refuse(VOUCH_TARGET_REFUSED, OUTCOME_VOUCH, VouchReason.TARGET_IS_VOUCHEE, f);
+            } else if (rec == null || t.equals(s.self())) {
+                s.refuse(VOUCH_TARGET_REFUSED, OUTCOME_VOUCH, VouchReason.TARGET_NOT_PAIRED, f);
+            } else if (!rec.direct() && !s.mutant(VouchMutant.PROXIED_MAY_VOUCH)) {
+                s.refuse(VOUCH_TARGET_REFUSED, OUTCOME_VOUCH, VouchReason.TARGET_NOT_DIRECT, f);
+            } else if (session.target(t) == null && !valid.contains(t)) {
+                valid.add(t);
+            }
+        }
+        if (valid.isEmpty()) {
+            return;
+        }
+        if (session.state() == SessionState.PENDING) {
+            session.start(trigger);
+            sessionChanged(s, session);
+            s.audit(SESSION_STARTED, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                    session.vouchee().value(), TRIGGER, trigger, AUTO_VOUCH_TO_ALL,
+                    Boolean.toString(s.config().autoVouchToAll())));
+        }
+        for (DeviceId t : valid) {
+            session.addTarget(t);
+            statusChanged(s, session, t, VouchStatus.SELECTED, "");
+            deliver(s, session, t, false);
+        }
+    }
+
+    /** The background worker's step for one target: send if it is online, queue it otherwise. */
+    private static void deliver(Step s, VouchingSession session, DeviceId target, boolean fromQueue) {
+        Key key = new Key(session.id(), target);
+        if (!fromQueue && !s.st.reachable(target)) {
+            enqueue(s, session, target);
+            return;
+        }
+        ProxyPairingRequest req = buildRequest(s, session, target);
+        s.st.inFlight.put(key, Bytes.hex(VouchPayloads.messageHash(CODEC.encode(req))));
+        s.send(target, req);
+        int attempt = s.st.queue.get(key).map(Entry::attempts).orElse(0);
+        s.audit(VOUCH_SENT, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                session.vouchee().value(), TARGET, target.value(), ATTEMPT, Integer.toString(attempt), FROM_QUEUE,
+                Boolean.toString(fromQueue), EXPIRES_AT, s.st.queue.get(key).map(e -> e.expiresAt().toString())
+                        .orElse(null)));
+        s.setTimer(ACK + session.id() + "/" + target.value(), s.config().transportAckTimeout());
+        s.setTimer(RESPONSE + session.id() + "/" + target.value(), s.config().vouchResponseTimeout());
+    }
+
+    private static ProxyPairingRequest buildRequest(Step s, VouchingSession session, DeviceId target) {
+        PairingRecord vouchee = s.st.pairings.get(session.vouchee());
+        long ts = s.now().toEpochMilli();
+        byte[] payload = VouchPayloads.vouch(s.st.signsTarget(), session.id(), vouchee.info(), vouchee.identityKey(),
+                ts, target, s.self());
+        byte[] signature = s.identity().sign(payload);
+        byte[] sealed = new byte[0];
+        if (s.st.voucherDerivesKeys()) {
+            SessionKeys keys = VouchKeys.proxiedKeysSpacedrive(vouchee.pairingSecret(), session.id(), s.self(), target,
+                    vouchee.peer(), vouchee.identityKey());
+            sealed = VouchKeys.seal(s.st.pairings.get(target).keys().send(),
+                    VouchKeys.proxiedKeysAad(session.id(), s.self(), target, vouchee.peer()), keys, s.env.random());
+            s.audit(HOLDS_PROXIED_KEY, fields(KEY_FINGERPRINT, keys.fingerprint(), HOLDER, s.self().value(),
+                    RECEIVER, target.value(), VOUCHEE, vouchee.peer().value(), VOUCHER, s.self().value(),
+                    SESSION_ID, session.id()));
+        }
+        s.audit(VOUCH_SIGNED, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                vouchee.peer().value(), VOUCHEE_KEY, vouchee.identityFingerprint(), TARGET, target.value(),
+                VOUCH_TIMESTAMP, Instant.ofEpochMilli(ts).toString(), VOUCH_ID,
+                VouchPayloads.vouchId(s.self(), payload), TARGET_SIGNED, Boolean.toString(s.st.signsTarget()),
+                PROFILE, s.config().profile().code(), SIGNATURE_KEY, s.identity().fingerprint()));
+        return new ProxyPairingRequest(session.id(), vouchee.info(), vouchee.identityKey(), s.self(), signature, ts,
+                sealed);
+    }
+
+    private static void enqueue(Step s, VouchingSession session, DeviceId target) {
+        Key key = new Key(session.id(), target);
+        Entry e = new Entry(key, session.vouchee(), s.now(), s.now().plus(s.config().queueEntryLifetime()));
+        if (s.st.queue.add(e)) {
+            s.audit(VOUCH_QUEUED, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                    session.vouchee().value(), TARGET, target.value(), QUEUED_AT, e.queuedAt().toString(),
+                    EXPIRES_AT, e.expiresAt().toString()));
+        }
+        if (session.target(target).status() != VouchStatus.QUEUED) {
+            statusChanged(s, session, target, VouchStatus.QUEUED, "");
+        }
+        armPoll(s);
+    }
+
+    private static void armPoll(Step s) {
+        if (!s.st.pollArmed && !s.st.queue.isEmpty()) {
+            s.st.pollArmed = true;
+            s.setTimer(POLL, s.config().queuePollInterval());
+        }
+    }
+
+    /** Source: "A worker polls the queue every 10 seconds"; entries go when the target is online or expired. */
+    static void onPoll(Step s) {
+        s.st.pollArmed = false;
+        for (Entry e : s.st.queue.entries()) {
+            VouchingSession session = s.st.sessions.get(e.key().sessionId());
+            VouchingSession.Target row = session == null ? null : session.target(e.key().target());
+            if (row == null || row.status().terminal()) {
+                dequeue(s, e.key(), "STALE");
+                continue;
+            }
+            if (!s.mutant(VouchMutant.QUEUE_IGNORES_EXPIRY) && !s.now().isBefore(e.expiresAt())) {
+                dequeue(s, e.key(), VouchReason.QUEUE_EXPIRED.code());
+                statusChanged(s, session, e.key().target(), VouchStatus.UNREACHABLE, VouchReason.QUEUE_EXPIRED.code());
+                maybeComplete(s, session);
+                continue;
+            }
+            if (row.status() == VouchStatus.QUEUED && !s.st.inFlight.containsKey(e.key())
+                    && s.st.reachable(e.key().target())) {
+                e.attempted();
+                deliver(s, session, e.key().target(), true);
+            }
+        }
+        armPoll(s);
+    }
+
+    private static void dequeue(Step s, Key key, String reason) {
+        s.st.queue.remove(key).ifPresent(e -> s.audit(VOUCH_DEQUEUED, fields(SESSION_ID, key.sessionId(), TARGET,
+                key.target().value(), VOUCHER, s.self().value(), VOUCHEE, e.vouchee().value(), DEQUEUE_REASON,
+                reason, ATTEMPT, Integer.toString(e.attempts()), EXPIRES_AT, e.expiresAt().toString())));
+    }
+
+    /** The target's transport has the request: it is online, and its answer is now awaited. */
+    static void onAck(Step s, DeviceId from, TransportAck ack) {
+        String hash = Bytes.hex(ack.messageHash());
+        Optional<Key> found = s.st.inFlight.entrySet().stream().filter(e -> e.getValue().equals(hash))
+                .map(Map.Entry::getKey).findFirst();
+        if (found.isEmpty() || !found.get().target().equals(from)) {
+            return;
+        }
+        Key key = found.get();
+        s.st.inFlight.remove(key);
+        s.cancelTimer(ACK + key.sessionId() + "/" + key.target().value());
+        s.st.reachability.put(from, true);
+        VouchingSession session = s.st.sessions.get(key.sessionId());
+        VouchingSession.Target row = session == null ? null : session.target(key.target());
+        if (row != null && (row.status() == VouchStatus.SELECTED || row.status() == VouchStatus.QUEUED)) {
+            statusChanged(s, session, key.target(), VouchStatus.WAITING, "");
+        }
+    }
+
+    /** No delivery confirmation: the target is offline. Queue the vouch, or count the failed queue attempt. */
+    static void onAckTimeout(Step s, String sessionId, DeviceId target) {
+        Key key = new Key(sessionId, target);
+        if (s.st.inFlight.remove(key) == null) {
+            return;
+        }
+        s.st.reachability.put(target, false);
+        VouchingSession session = s.st.sessions.get(sessionId);
+        VouchingSession.Target row = session == null ? null : session.target(target);
+        if (row == null || row.status().terminal()) {
+            return;
+        }
+        s.cancelTimer(RESPONSE + sessionId + "/" + target.value());
+        Optional<Entry> queued = s.st.queue.get(key);
+        if (queued.isEmpty()) {
+            enqueue(s, session, target);
+        } else if (queued.get().attempts() >= s.config().queueMaxRetries()) {
+            dequeue(s, key, VouchReason.QUEUE_RETRIES_EXHAUSTED.code());
+            statusChanged(s, session, target, VouchStatus.UNREACHABLE, VouchReason.QUEUE_RETRIES_EXHAUSTED.code());
+            maybeComplete(s, session);
+        }
+    }
+
+    /** Source: "vouch_response_timeout" — silence from a target that has the request is a rejection. */
+    static void onResponseTimeout(Step s, String sessionId, DeviceId target) {
+        VouchingSession session = s.st.sessions.get(sessionId);
+        VouchingSession.Target row = session == null ? null : session.target(target);
+        if (row == null || row.status().terminal()) {
+            return;
+        }
+        Key key = new Key(sessionId, target);
+        if (row.status() == VouchStatus.WAITING) {
+            s.st.inFlight.remove(key);
+            dequeue(s, key, VouchReason.NO_RESPONSE.code());
+            statusChanged(s, session, target, VouchStatus.REJECTED, VouchReason.NO_RESPONSE.code());
+            maybeComplete(s, session);
+        } else if (row.status() == VouchStatus.SELECTED) {
+            // Only after a restart (the delivery timer died with the process): not known to be delivered, so queue.
+            s.st.inFlight.remove(key);
+            enqueue(s, session, target);
+        }
+    }
+
+    static void onResponse(Step s, DeviceId from, ProxyPairingResponse r) {
+        DeviceId target = r.acceptingDeviceId();
+        Map<String, String> f = fields(SESSION_ID, r.sessionId(), VOUCHER, s.self().value(), TARGET, target.value(),
+                "from", from.value(), ACCEPTED, Boolean.toString(r.accepted()));
+        VouchingSession session = s.st.sessions.get(r.sessionId());
+        VouchingSession.Target row = session == null ? null : session.target(target);
+        if (row == null) {
+            s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_UNEXPECTED, f);
+            return;
+        }
+        f.put(VOUCHEE, session.vouchee().value());
+        PairingRecord targetRec = s.st.pairings.get(target);
+        byte[] payload = VouchPayloads.response(r.sessionId(), target, r.accepted(), r.reason(), r.keyShare(),
+                session.vouchee(), s.self());
+        if (targetRec == null || !Ed25519KeyPair.verify(targetRec.identityKey(), payload, r.signature())) {
+            s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_SIGNATURE_INVALID, f);
+            return;
+        }
+        s.st.reachability.put(target, true);
+        if (row.status().terminal()) {
+            s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_UNEXPECTED, f);
+            return;
+        }
+        Key key = new Key(r.sessionId(), target);
+        s.st.inFlight.remove(key);
+        s.cancelTimer(ACK + r.sessionId() + "/" + target.value());
+        s.cancelTimer(RESPONSE + r.sessionId() + "/" + target.value());
+        dequeue(s, key, DEQUEUED_DELIVERED);
+        if (r.accepted()) {
+            row.share(r.keyShare(), r.signature());
+            statusChanged(s, session, target, VouchStatus.ACCEPTED, "");
+        } else {
+            statusChanged(s, session, target, VouchStatus.REJECTED, r.reason());
+        }
+        maybeComplete(s, session);
+    }
+
+    /** Source: "When all vouches reach a terminal state, the session becomes Completed", then ProxyPairingComplete. */
+    private static void maybeComplete(Step s, VouchingSession session) {
+        if (session.state() != SessionState.IN_PROGRESS || !session.allTerminal()
+                || s.mutant(VouchMutant.NEVER_COMPLETES)) {
+            return;
+        }
+        session.complete(s.now());
+        sessionChanged(s, session);
+        s.setTimer(CLEANUP + session.id(), s.config().sessionRetention());
+        PairingRecord vouchee = s.st.pairings.get(session.vouchee());
+        List<AcceptedDevice> accepted = new ArrayList<>();
+        List<RejectedDevice> rejected = new ArrayList<>();
+        for (Map.Entry<DeviceId, VouchingSession.Target> e : session.targets().entrySet()) {
+            DeviceId target = e.getKey();
+            VouchingSession.Target row = e.getValue();
+            PairingRecord targetRec = s.st.pairings.get(target);
+            if (row.status() == VouchStatus.ACCEPTED && targetRec != null && vouchee != null) {
+                accepted.add(acceptedDevice(s, session, vouchee, targetRec, row));
+            } else {
+                String name = targetRec == null ? target.value() : targetRec.info().name();
+                String reason = row.status() == VouchStatus.ACCEPTED ? VouchReason.VOUCH_REVOKED.code()
+                        : row.reason().isEmpty() ? row.status().code() : row.reason();
+                rejected.add(new RejectedDevice(target, name, reason));
+            }
+        }
+        Map<String, String> f = fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                session.vouchee().value(), "accepted-by", Integer.toString(accepted.size()), "rejected-by",
+                Integer.toString(rejected.size()), "vouchee-paired", Boolean.toString(vouchee != null));
+        s.audit(SESSION_COMPLETED, f);
+        if (vouchee == null) {
+            return;
+        }
+        ProxyPairingComplete unsigned = new ProxyPairingComplete(session.id(), s.self(), accepted, rejected,
+                new byte[0]);
+        byte[] signature = s.identity().sign(VouchPayloads.complete(unsigned));
+        s.send(session.vouchee(), new ProxyPairingComplete(session.id(), s.self(), accepted, rejected, signature));
+    }
+
+    private static AcceptedDevice acceptedDevice(Step s, VouchingSession session, PairingRecord vouchee,
+            PairingRecord targetRec, VouchingSession.Target row) {
+        if (!s.st.voucherDerivesKeys()) {
+            return new AcceptedDevice(targetRec.info(), targetRec.identityKey(), new byte[0], row.keyShare(),
+                    row.shareSignature());
+        }
+        SessionKeys keys = VouchKeys.proxiedKeysSpacedrive(vouchee.pairingSecret(), session.id(), s.self(),
+                targetRec.peer(), vouchee.peer(), vouchee.identityKey());
+        byte[] sealed = VouchKeys.seal(vouchee.keys().send(), VouchKeys.proxiedKeysAad(session.id(), s.self(),
+                targetRec.peer(), vouchee.peer()), keys.swapped(), s.env.random());
+        return new AcceptedDevice(targetRec.info(), targetRec.identityKey(), sealed, new byte[0], new byte[0]);
+    }
+
+    /** Source: "Remove VouchingSession data one hour after completion." */
+    static void onCleanup(Step s, String sessionId) {
+        VouchingSession session = s.st.sessions.get(sessionId);
+        if (session == null || session.state() != SessionState.COMPLETED) {
+            return;
+        }
+        s.st.sessions.remove(sessionId);
+        s.audit(SESSION_REMOVED, fields(SESSION_ID, sessionId, VOUCHER, s.self().value(), VOUCHEE,
+                session.vouchee().value()));
+    }
+
+    /**
+     * Beyond the source (its open question on revocation): when the voucher is unpaired from the vouchee or from a
+     * target, every vouch of it that is not yet answered is withdrawn, queued ones included.
+     */
+    static void revokeInvolving(Step s, DeviceId unpaired) {
+        for (VouchingSession session : new ArrayList<>(s.st.sessions.values())) {
+            if (session.state() == SessionState.COMPLETED) {
+                continue;
+            }
+            boolean voucheeGone = session.vouchee().equals(unpaired);
+            for (Map.Entry<DeviceId, VouchingSession.Target> e : new ArrayList<>(session.targets().entrySet())) {
+                DeviceId target = e.getKey();
+                if (e.getValue().status().terminal() || !(voucheeGone || target.equals(unpaired))) {
+                    continue;
+                }
+                Key key = new Key(session.id(), target);
+                s.st.inFlight.remove(key);
+                s.cancelTimer(ACK + session.id() + "/" + target.value());
+                s.cancelTimer(RESPONSE + session.id() + "/" + target.value());
+                dequeue(s, key, VouchReason.VOUCH_REVOKED.code());
+                statusChanged(s, session, target, VouchStatus.REJECTED, VouchReason.VOUCH_REVOKED.code());
+            }
+            maybeComplete(s, session);
+        }
+    }
+
+    /** Timers died with the process; the persistent sessions and queue say which to set again. */
+    static void onRestart(Step s) {
+        armPoll(s);
+        for (VouchingSession session : s.st.sessions.values()) {
+            if (session.state() == SessionState.COMPLETED) {
+                Duration left = Duration.between(s.now(), session.completedAt().plus(s.config().sessionRetention()));
+                s.setTimer(CLEANUP + session.id(), left.isNegative() ? Duration.ZERO : left);
+                continue;
+            }
+            for (Map.Entry<DeviceId, VouchingSession.Target> e : session.targets().entrySet()) {
+                VouchStatus st = e.getValue().status();
+                if (st == VouchStatus.SELECTED || st == VouchStatus.WAITING) {
+                    s.setTimer(RESPONSE + session.id() + "/" + e.getKey().value(), s.config().vouchResponseTimeout());
+                }
+            }
+        }
+    }
+
+    private static void sessionChanged(Step s, VouchingSession session) {
+        s.audit(RESOURCE_CHANGED, fields(RESOURCE, "VouchingSession", SESSION_ID, session.id(), VOUCHER,
+                s.self().value(), VOUCHEE, session.vouchee().value(), STATE, session.state().code()));
+    }
+
+    private static void statusChanged(Step s, VouchingSession session, DeviceId target, VouchStatus status,
+            String reason) {
+        session.target(target).set(status, reason);
+        Map<String, String> f = fields(RESOURCE, "VouchingSession", SESSION_ID, session.id(), VOUCHER,
+                s.self().value(), VOUCHEE, session.vouchee().value(), STATE, session.state().code(), TARGET,
+                target.value(), STATUS, status.code(), "status-reason", reason.isEmpty() ? null : reason);
+        s.audit(RESOURCE_CHANGED, f);
+        if (!status.terminal()) {
+            return;
+        }
+        Map<String, String> o = fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                session.vouchee().value(), TARGET, target.value(), STATUS, status.code());
+        if (status == VouchStatus.ACCEPTED) {
+            s.accepted(OUTCOME_VOUCH, o);
+        } else {
+            s.rejected(OUTCOME_VOUCH, reason, o);
+        }
+    }
+}

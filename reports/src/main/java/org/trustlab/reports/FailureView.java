@@ -1,0 +1,14 @@
+package org.trustlab.reports;
+
+import java.util.Optional;
+import org.trustlab.reports.svg.SequenceDiagram;
+
+/**
+ * One counterexample's section: the invariant and its statement, the violation message, the shrunk scenario
+ * (secrets replaced by fingerprints), the trace's identity and whether it is the recorded one, the sequence
+ * diagram of the attack and the trust graph at the violation.
+ */
+public record FailureView(String anchor, String protocol, Optional<String> mutant, String invariant,
+        String statement, String message, String scenarioFile, String scenarioYaml, String traceSha256,
+        String traceStatus, boolean replayVerified, Optional<Long> runIndex, long violationSeq,
+        SequenceDiagram.Model sequence, String sequenceSvgId, GraphView graph) {}

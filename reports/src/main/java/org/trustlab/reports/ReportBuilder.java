@@ -1,0 +1,281 @@
+package org.trustlab.reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Violation;
+import org.trustlab.reports.graph.GraphRenderer;
+import org.trustlab.reports.graph.RenderedGraph;
+import org.trustlab.reports.graph.ScenarioFacts;
+import org.trustlab.reports.graph.TrustGraph;
+import org.trustlab.reports.graph.TrustGraphBuilder;
+import org.trustlab.reports.input.CampaignDir;
+import org.trustlab.reports.input.FailureCase;
+import org.trustlab.reports.input.MutantLine;
+import org.trustlab.reports.input.ReplayDir;
+import org.trustlab.reports.input.ResultReader;
+import org.trustlab.reports.merge.Campaign;
+import org.trustlab.reports.merge.CampaignMerger;
+import org.trustlab.reports.merge.InvariantVerdict;
+import org.trustlab.reports.secret.Redactor;
+import org.trustlab.reports.stats.AcceptanceBin;
+import org.trustlab.reports.stats.LatencyRow;
+import org.trustlab.reports.stats.RunStatistics;
+import org.trustlab.reports.stats.Statistics;
+import org.trustlab.reports.svg.Charts;
+import org.trustlab.reports.svg.SequenceDiagram;
+import org.trustlab.reports.svg.SvgEmbed;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+
+/**
+ * Turns what was read into the report: campaigns merged from their shards, verdict rows with mutant kills, one
+ * section per counterexample with its sequence diagram and trust graph at the violation, statistics with charts,
+ * and a typical run's trust graph per campaign. A replay becomes a one-run section whose verdicts come from
+ * checking the protocol's invariants on its trace. Every text taken from an input passes the {@link Redactor}.
+ */
+public final class ReportBuilder {
+    private final GraphRenderer renderer;
+    private final TypicalRunSource typicalRuns;
+
+    /** The report as data, its drawings, and the redactor that cleaned it (tests scan outputs with it). */
+    public record Built(Report report, Drawings drawings, Redactor redactor) {}
+
+    public ReportBuilder(GraphRenderer renderer, TypicalRunSource typicalRuns) {
+        this.renderer = renderer;
+        this.typicalRuns = typicalRuns;
+    }
+
+    public Built build(ResultReader.Inputs inputs, List<Path> inputDirs, boolean allowPartial) {
+        List<Campaign> campaigns = CampaignMerger.merge(inputs.campaigns(), allowPartial);
+        Map<Campaign, TypicalRunSource.Found> typical = new LinkedHashMap<>();
+        campaigns.forEach(c -> typical.put(c, typicalRuns.find(c)));
+
+        Redactor.Builder secrets = Redactor.builder();
+        for (CampaignDir d : inputs.campaigns()) {
+            for (FailureCase f : d.failures()) {
+                secrets.scanYaml(f.yaml()).scanTrace(f.trace());
+            }
+        }
+        for (ReplayDir r : inputs.replays()) {
+            secrets.scanYaml(r.yaml()).scanTrace(r.trace());
+        }
+        typical.values().forEach(t -> t.run().ifPresent(run -> secrets.scanYaml(run.yaml()).scanTrace(run.trace())));
+        Redactor redactor = secrets.build();
+
+        Drawings drawings = new Drawings();
+        List<VerdictRow> verdicts = new ArrayList<>();
+        List<CampaignView> views = new ArrayList<>();
+        List<FailureView> failures = new ArrayList<>();
+        Map<String, Map<String, Set<String>>> kills = mutantKills(campaigns, inputs.replays());
+        int section = 0;
+        for (Campaign c : campaigns) {
+            String anchor = "campaign-" + (++section);
+            Map<String, String> firstFailure = new LinkedHashMap<>();
+            for (FailureCase f : c.failures()) {
+                String statement = c.invariants().stream().filter(i -> i.id().equals(f.invariant()))
+                        .map(InvariantVerdict::statement).findFirst().orElseGet(() -> statement(f.invariant()));
+                FailureView view = failure(failures.size() + 1, c.protocol(), c.mutant(), f.invariant(), statement,
+                        redactor.redact(f.message()), f.yamlFile().toString(), f.yaml(), f.trace(), traceStatus(f),
+                        f.replayVerified(), f.runIndex(), f.evidenceSeqs(), redactor, drawings);
+                failures.add(view);
+                firstFailure.putIfAbsent(f.invariant(), view.anchor());
+            }
+            for (InvariantVerdict v : c.invariants()) {
+                int[] k = killCount(kills, c.protocol(), v.id());
+                verdicts.add(new VerdictRow(c.protocol(), c.mutant(), anchor, v.id(), redactor.redact(v.statement()),
+                        v.runs(), v.violations(), v.upper95(), k[0], k[1],
+                        Optional.ofNullable(firstFailure.get(v.id()))));
+            }
+            Statistics stats = RunStatistics.of(c.runs());
+            charts(anchor, c.protocol(), stats, drawings);
+            Optional<GraphView> graph = Optional.empty();
+            String note;
+            Optional<TypicalRun> run = typical.get(c).run();
+            note = typical.get(c).note();
+            if (run.isPresent()) {
+                Trace t = run.get().trace();
+                ScenarioFacts facts = ScenarioFacts.parse(run.get().yaml(), c.protocol());
+                graph = Optional.of(graph("trust-graph-" + anchor, "Trust graph of " + c.protocol() + " run "
+                        + run.get().runIndex() + " (a typical run) at its end", facts, t.events(),
+                        lastSeq(t), drawings));
+            }
+            List<String> sources = c.parts().stream().map(p -> p.dir().toString()).toList();
+            views.add(new CampaignView(anchor, "campaign", c.protocol(), c.mutant(), c.seed(), c.runCount(),
+                    c.coverage().describe(), c.campaignSha256(), hashStatus(c), sources, stats, graph, note,
+                    List.of()));
+        }
+        for (ReplayDir r : inputs.replays()) {
+            String anchor = "replay-" + (++section);
+            List<Invariant> invariants = InvariantCatalogue.forProtocol(r.protocol());
+            for (Invariant inv : invariants) {
+                List<Violation> found = inv.check(r.trace());
+                Optional<String> failureAnchor = Optional.empty();
+                if (!found.isEmpty()) {
+                    Violation v = found.get(0);
+                    FailureView view = failure(failures.size() + 1, r.protocol(), r.mutant(), inv.id(),
+                            inv.statement(), redactor.redact(v.message()), r.dir().resolve("scenario.yaml").toString(),
+                            r.yaml(), r.trace(), "the replayed run's trace", false, Optional.empty(),
+                            v.evidence().stream().map(TraceEvent::seq).toList(), redactor, drawings);
+                    failures.add(view);
+                    failureAnchor = Optional.of(view.anchor());
+                }
+                int[] k = killCount(kills, r.protocol(), inv.id());
+                verdicts.add(new VerdictRow(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1,
+                        found.isEmpty() ? 0 : 1, org.trustlab.properties.campaign.ClopperPearson.upper95(
+                                found.isEmpty() ? 0 : 1, 1), k[0], k[1], failureAnchor));
+            }
+            ScenarioFacts facts = ScenarioFacts.parse(r.yaml(), r.protocol());
+            GraphView graph = graph("trust-graph-" + anchor, "Trust graph of replay " + redactor.redact(
+                    r.scenarioName()) + " at its end", facts, r.trace().events(), lastSeq(r.trace()), drawings);
+            views.add(new CampaignView(anchor, "replay", r.protocol(), r.mutant(), r.seed(), 1,
+                    "one replayed run of " + redactor.redact(r.scenarioName()), r.trace().sha256(),
+                    "trace-sha256 of the replayed run" + (invariants.isEmpty() ? "; no invariants catalogued for "
+                            + r.protocol() : ""), List.of(r.dir().toString()), RunStatistics.of(List.of()),
+                    Optional.of(graph), "the replayed run itself", r.expectations().stream()
+                            .map(e -> new CampaignView.ExpectationLine(redactor.redact(e.text()), e.holds()))
+                            .toList()));
+        }
+        List<MutantRow> mutants = new ArrayList<>();
+        kills.forEach((protocol, byMutant) -> byMutant.forEach((m, by) -> mutants.add(new MutantRow(protocol, m,
+                !by.isEmpty(), List.copyOf(by), by.isEmpty() ? "no invariant violated" : "violations of "
+                        + String.join(", ", by)))));
+        List<String> notes = new ArrayList<>();
+        for (Campaign c : campaigns) {
+            if (!c.coverage().complete()) {
+                notes.add(c.title() + ": " + c.coverage().describe() + " — verdicts cover only these runs");
+            }
+        }
+        String title = "trustlab report: " + String.join(", ", new TreeSet<>(views.stream()
+                .map(CampaignView::protocol).toList()));
+        Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
+                renderer.engineDescription(), verdicts, mutants, views, failures, notes);
+        return new Built(report, drawings, redactor);
+    }
+
+    private FailureView failure(int n, String protocol, Optional<String> mutant, String invariant, String statement,
+            String message, String scenarioFile, String yaml, Trace trace, String traceStatus,
+            boolean replayVerified, Optional<Long> runIndex, List<Long> evidence, Redactor redactor,
+            Drawings drawings) {
+        String anchor = "failure-" + n;
+        ScenarioFacts facts = ScenarioFacts.parse(yaml, protocol);
+        long at = evidence.stream().mapToLong(Long::longValue).max().orElse(lastSeq(trace));
+        Set<String> hostile = new TreeSet<>();
+        facts.devices().stream().filter(ScenarioFacts.Device::attacker).forEach(d -> hostile.add(d.name()));
+        SequenceDiagram.Model seq = SequenceDiagram.model(trace.events(), facts.devices().stream()
+                .map(ScenarioFacts.Device::name).toList(), hostile, new LinkedHashSet<>(evidence), redactor);
+        String seqId = "sequence-" + anchor;
+        drawings.put(seqId, SequenceDiagram.svg(seq, seqId, "Message sequence of the counterexample to " + invariant));
+        GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + invariant, facts,
+                trace.events(), at, drawings);
+        return new FailureView(anchor, protocol, mutant, invariant, statement, message, redactor.redact(
+                scenarioFile), redactor.redactYaml(yaml), trace.sha256(), traceStatus, replayVerified, runIndex, at,
+                seq, seqId, graph);
+    }
+
+    private GraphView graph(String id, String title, ScenarioFacts facts, List<TraceEvent> events, long atSeq,
+            Drawings drawings) {
+        TrustGraph g = TrustGraphBuilder.build(id, title, facts, events, atSeq);
+        RenderedGraph rendered = renderer.render(g);
+        drawings.put(id, SvgEmbed.prepare(rendered.svg(), id, "trust-graph", g.title()));
+        return new GraphView(g, rendered.engine(), id);
+    }
+
+    private static void charts(String anchor, String protocol, Statistics stats, Drawings drawings) {
+        List<Charts.BarGroup> groups = new ArrayList<>();
+        for (LatencyRow r : stats.latency()) {
+            groups.add(new Charts.BarGroup(r.network(), new double[] {r.p50(), r.p90(), r.p99()}));
+        }
+        drawings.put("chart-latency-" + anchor, Charts.bars("chart-latency-" + anchor, protocol
+                + ": request-to-acceptance latency per network profile", "ms (virtual)", List.of("p50", "p90", "p99"),
+                groups));
+        drawings.put("chart-loss-" + anchor, Charts.rateLine("chart-loss-" + anchor, protocol
+                + ": acceptance rate vs loss rate", "loss rate", "accepted / attempted", points(stats.byLoss())));
+        drawings.put("chart-offline-" + anchor, Charts.rateLine("chart-offline-" + anchor, protocol
+                + ": acceptance rate vs offline probability", "offline probability", "accepted / attempted",
+                points(stats.byOffline())));
+    }
+
+    private static List<Charts.Point> points(List<AcceptanceBin> bins) {
+        return bins.stream().map(b -> new Charts.Point(b.mid(), b.rate(), b.runs() + " runs, " + b.accepted() + "/"
+                + b.attempts() + " accepted")).toList();
+    }
+
+    /** protocol -> mutant -> invariants that caught it, from mutants.json and from mutant campaigns and replays. */
+    private static Map<String, Map<String, Set<String>>> mutantKills(List<Campaign> campaigns,
+            List<ReplayDir> replays) {
+        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
+        for (Campaign c : campaigns) {
+            for (MutantLine m : c.mutants()) {
+                out.computeIfAbsent(c.protocol(), k -> new TreeMap<>())
+                        .computeIfAbsent(m.mutant(), k -> new TreeSet<>()).addAll(m.killed() ? m.killedBy()
+                                : List.of());
+            }
+            if (c.mutant().isPresent()) {
+                Set<String> by = out.computeIfAbsent(c.protocol(), k -> new TreeMap<>())
+                        .computeIfAbsent(c.mutant().get(), k -> new TreeSet<>());
+                c.invariants().stream().filter(v -> v.violations() > 0).forEach(v -> by.add(v.id()));
+            }
+        }
+        for (ReplayDir r : replays) {
+            if (r.mutant().isPresent()) {
+                Set<String> by = out.computeIfAbsent(r.protocol(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.mutant().get(), k -> new TreeSet<>());
+                for (Invariant inv : InvariantCatalogue.forProtocol(r.protocol())) {
+                    if (!inv.check(r.trace()).isEmpty()) {
+                        by.add(inv.id());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int[] killCount(Map<String, Map<String, Set<String>>> kills, String protocol, String invariant) {
+        Map<String, Set<String>> byMutant = kills.getOrDefault(protocol, Map.of());
+        int killed = (int) byMutant.values().stream().filter(s -> s.contains(invariant)).count();
+        return new int[] {killed, byMutant.size()};
+    }
+
+    private static String statement(String invariantId) {
+        return InvariantCatalogue.find(invariantId).map(Invariant::statement).orElse("");
+    }
+
+    private static String traceStatus(FailureCase f) {
+        if (f.recordedTraceSha256().isEmpty()) {
+            return "no trace hash recorded for this failure";
+        }
+        return f.traceMatches() ? "matches the hash the campaign recorded"
+                : "DIFFERS from the recorded " + f.recordedTraceSha256().get() + " (the trace file was changed)";
+    }
+
+    private static String hashStatus(Campaign c) {
+        if (c.recordedSha256().isPresent()) {
+            return c.hashVerified() ? "recomputed from runs.jsonl; equals summary.json's campaignSha256"
+                    : "recomputed from runs.jsonl; DIFFERS from summary.json's " + c.recordedSha256().get();
+        }
+        if (c.parts().size() > 1) {
+            return "recomputed over the merged runs of " + c.parts().size() + " shards; equals the unsharded "
+                    + "campaign's campaignSha256 when the shards are faithful";
+        }
+        return "recomputed from runs.jsonl (a shard on its own)";
+    }
+
+    private static long lastSeq(Trace t) {
+        return t.events().isEmpty() ? 0 : t.events().get(t.events().size() - 1).seq();
+    }
+
+    static String slug(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,196 @@
+package org.trustlab.reports.graph;
+
+import guru.nidi.graphviz.engine.Format;
+import guru.nidi.graphviz.engine.GraphvizCmdLineEngine;
+import guru.nidi.graphviz.engine.GraphvizEngine;
+import guru.nidi.graphviz.engine.Options;
+import guru.nidi.graphviz.engine.Rasterizer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Draws trust graphs with the engine chosen once per report: Graphviz's {@code dot} through graphviz-java's
+ * command-line engine when it is on the PATH, else viz.js on Nashorn ({@link NashornVizEngine}), else — only if
+ * that engine fails, and saying so under every graph it draws — trustlab's {@link LayeredLayout}.
+ *
+ * <p>The JavaScript engine is expensive to start (tens of seconds) and graphviz-java keeps its state per thread, so
+ * it lives on one daemon thread for the whole JVM, shared by every report; {@link #warmUp} starts it early (the
+ * campaign command calls it before its runs) so that its start overlaps useful work.
+ */
+public final class GraphRenderer {
+    /** The first viz.js graph compiles Graphviz in Nashorn; on a loaded 2-core machine that has taken 40 s. */
+    static final long FIRST_RENDER_TIMEOUT_SECONDS = 300;
+    static final long RENDER_TIMEOUT_SECONDS = 60;
+
+    private static final Object JS_LOCK = new Object();
+    private static ExecutorService jsThread;
+    private static NashornVizEngine jsEngine;
+    private static volatile boolean jsReady;
+
+    private final GraphEngine chosen;
+    private final AtomicReference<GraphEngine> current;
+    private final AtomicReference<String> fallbackReason = new AtomicReference<>("");
+    private final Optional<Path> dot;
+    private GraphvizCmdLineEngine dotEngine;
+
+    private GraphRenderer(GraphEngine chosen, GraphEngine resolved, Optional<Path> dot) {
+        this.chosen = chosen;
+        this.current = new AtomicReference<>(resolved);
+        this.dot = dot;
+    }
+
+    /** Resolves {@link GraphEngine#AUTO} by looking for {@code dot} on the PATH. */
+    public static GraphRenderer create(GraphEngine choice) {
+        Optional<Path> dot = findOnPath("dot");
+        GraphEngine resolved = choice;
+        if (choice == GraphEngine.AUTO) {
+            resolved = dot.isPresent() ? GraphEngine.DOT : GraphEngine.JS;
+        } else if (choice == GraphEngine.DOT && dot.isEmpty()) {
+            throw new IllegalArgumentException("graph engine dot was asked for but no dot executable is on the PATH");
+        }
+        return new GraphRenderer(choice, resolved, dot);
+    }
+
+    /** Starts the JavaScript engine in the background if {@code choice} would use it; returns at once. */
+    public static void warmUp(GraphEngine choice) {
+        if (choice == GraphEngine.JS || choice == GraphEngine.AUTO && findOnPath("dot").isEmpty()) {
+            submitJs("digraph warmup { a -> b }");
+        }
+    }
+
+    public GraphEngine chosen() {
+        return chosen;
+    }
+
+    /** The engine drawing now, as the report names it. */
+    public String engineDescription() {
+        GraphEngine e = current.get();
+        String reason = fallbackReason.get();
+        String name = switch (e) {
+            case DOT -> "Graphviz dot (" + dot.map(Path::toString).orElse("dot") + ") via graphviz-java";
+            case JS -> "graphviz-java viz.js on Nashorn (no dot on the PATH)";
+            case BUILTIN -> "trustlab built-in layered layout";
+            case AUTO -> "auto";
+        };
+        return reason.isEmpty() ? name : name + " — " + reason;
+    }
+
+    public RenderedGraph render(TrustGraph graph) {
+        String source = DotSource.of(graph);
+        if (current.get() == GraphEngine.DOT) {
+            try {
+                return new RenderedGraph(renderDot(source), engineDescription());
+            } catch (RuntimeException e) {
+                fallBack(GraphEngine.JS, "dot failed (" + oneLine(e) + "), fell back to viz.js");
+            }
+        }
+        if (current.get() == GraphEngine.JS) {
+            try {
+                return new RenderedGraph(renderJs(source), engineDescription());
+            } catch (RuntimeException e) {
+                fallBack(GraphEngine.BUILTIN, "viz.js on Nashorn failed (" + oneLine(e)
+                        + "), fell back to the built-in layout");
+            }
+        }
+        return new RenderedGraph(LayeredLayout.svg(graph), engineDescription());
+    }
+
+    private void fallBack(GraphEngine to, String why) {
+        current.set(to);
+        String before = fallbackReason.get();
+        fallbackReason.set(before.isEmpty() ? why : before + "; " + why);
+    }
+
+    private synchronized String renderDot(String source) {
+        if (dotEngine == null) {
+            GraphvizCmdLineEngine engine = new GraphvizCmdLineEngine();
+            AtomicReference<String> failed = new AtomicReference<>();
+            engine.init(ok -> { }, bad -> failed.set("dot did not start"));
+            if (failed.get() != null) {
+                throw new IllegalStateException(failed.get());
+            }
+            dotEngine = engine;
+        }
+        try {
+            return dotEngine.execute(source, Options.create().format(Format.SVG), Rasterizer.NONE).asString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static String renderJs(String source) {
+        Future<String> f = submitJs(source);
+        try {
+            return f.get(jsReady ? RENDER_TIMEOUT_SECONDS : FIRST_RENDER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while viz.js was drawing", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new IllegalStateException(c == null ? e.toString() : c.toString(), c);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new IllegalStateException("no graph after " + (jsReady ? RENDER_TIMEOUT_SECONDS
+                    : FIRST_RENDER_TIMEOUT_SECONDS) + " s", e);
+        }
+    }
+
+    private static Future<String> submitJs(String source) {
+        synchronized (JS_LOCK) {
+            if (jsThread == null) {
+                jsThread = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "trustlab-viz.js");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return jsThread.submit(() -> {
+                if (jsEngine == null) {
+                    jsEngine = new NashornVizEngine();
+                }
+                String svg = jsEngine.execute(source, Options.create().format(Format.SVG), Rasterizer.NONE)
+                        .asString();
+                jsReady = true;
+                return svg;
+            });
+        }
+    }
+
+    static Optional<Path> findOnPath(String executable) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(dir, executable);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String first = m.lines().findFirst().orElse(m);
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

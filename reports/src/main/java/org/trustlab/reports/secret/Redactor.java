@@ -1,0 +1,204 @@
+package org.trustlab.reports.secret;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+
+/**
+ * Keeps secrets out of reports. It learns the secret values of the inputs (values under secret-named keys in
+ * scenario files and trace fields: passwords, AUTH tokens, PSKs, registration secrets, session and private keys)
+ * and replaces every occurrence of them, anywhere in the report's text, with a short fingerprint
+ * ({@code [fp:0123456789abcdef]}, the first 8 bytes of SHA-256 as {@link Bytes#fingerprint} computes it), so a
+ * reviewer can still see that two places hold the same secret.
+ *
+ * <p>Replacement is by value, not only by key, because a secret also leaks through free text: a violation message
+ * quoting the password, or a scenario name. Values shorter than {@link #MIN_LENGTH} are not replaced by value (that
+ * would rewrite ordinary words and numbers); they are still hidden where they sit under a secret-named key.
+ */
+public final class Redactor {
+    public static final int MIN_LENGTH = 4;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "passphrase", "secret", "psk",
+            "token", "pin", "otp", "auth", "privatekey", "sessionkey", "aeskey", "masterkey");
+    private static final Set<String> KEY_QUALIFIERS = Set.of("session", "private", "aes", "shared", "master",
+            "proxied", "send", "receive", "symmetric", "group");
+    private static final Set<String> METADATA_WORDS = Set.of("fp", "fingerprint", "hash", "sha", "sha256", "digest",
+            "id", "kind", "type", "length", "len", "size", "count", "expires", "created", "age", "reason", "status",
+            "valid", "ok", "match", "matches", "used", "consumed", "scope", "generation");
+
+    /** {@code key: value} in block or flow YAML; group 6 is the value up to the end of line, comma or brace. */
+    private static final java.util.regex.Pattern YAML_ENTRY = java.util.regex.Pattern.compile(
+            "((?:^|[{,])[ \\t-]*)(?:([A-Za-z0-9_.-]+)|\"([^\"\\n]*)\"|'([^'\\n]*)')(\\s*:[ \\t]+)([^,}\\n]*[^,}\\n\\s])",
+            java.util.regex.Pattern.MULTILINE);
+
+    private final Map<String, String> secrets;
+    private final List<String> longestFirst;
+
+    private Redactor(Map<String, String> secrets) {
+        this.secrets = Collections.unmodifiableMap(new TreeMap<>(secrets));
+        List<String> order = new ArrayList<>(this.secrets.keySet());
+        order.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        this.longestFirst = List.copyOf(order);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every secret value learnt, for tests that scan the outputs for them. */
+    public Set<String> secrets() {
+        return secrets.keySet();
+    }
+
+    /** {@code text} with every known secret replaced by its fingerprint. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty() || longestFirst.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : longestFirst) {
+            if (s.length() >= MIN_LENGTH && out.contains(s)) {
+                out = out.replace(s, secrets.get(s));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A scenario file as the report shows it: the value of every secret-named key replaced by its fingerprint
+     * (block or flow style, quoted or not, so even a secret shorter than {@link #MIN_LENGTH} is hidden), then every
+     * known secret value replaced wherever else it appears.
+     */
+    public String redactYaml(String yaml) {
+        java.util.regex.Matcher m = YAML_ENTRY.matcher(yaml);
+        StringBuilder out = new StringBuilder(yaml.length());
+        while (m.find()) {
+            String key = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            String value = m.group(6).strip();
+            boolean scalar = !value.isEmpty() && "{[|>&*#".indexOf(value.charAt(0)) < 0;
+            if (isSecretKey(key) && scalar) {
+                String unquoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                        || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
+                        : value;
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(5)
+                        + "\"" + mask(unquoted) + "\""));
+            } else {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
+            }
+        }
+        m.appendTail(out);
+        return redact(out.toString());
+    }
+
+    /** A field as the report shows it: the fingerprint if the key names a secret, else the redacted value. */
+    public String field(String key, String value) {
+        if (value == null) {
+            return null;
+        }
+        return isSecretKey(key) ? mask(value) : redact(value);
+    }
+
+    public static String mask(String value) {
+        return "[fp:" + Bytes.fingerprint(value.getBytes(StandardCharsets.UTF_8)) + "]";
+    }
+
+    /**
+     * Whether a key (YAML key or trace field name, any case or separator) names secret material rather than
+     * something about it: {@code password}, {@code auth-token}, {@code registration_secret}, {@code sessionKey},
+     * {@code psk} are secret; {@code password-length}, {@code auth-token-fp}, {@code session-key-sha256} are not.
+     */
+    public static boolean isSecretKey(String key) {
+        List<String> words = words(key);
+        for (String w : words) {
+            if (METADATA_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (SECRET_WORDS.contains(w)) {
+                return true;
+            }
+            if (w.equals("key") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<String> words(String key) {
+        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String w : spaced.split("[^a-z0-9]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Collects secret values from the report's inputs. */
+    public static final class Builder {
+        private final Map<String, String> secrets = new TreeMap<>();
+
+        public Builder add(String value) {
+            if (value != null && !value.isEmpty()) {
+                secrets.put(value, mask(value));
+            }
+            return this;
+        }
+
+        /** Values under secret-named keys anywhere in a scenario file; a file that does not parse adds nothing. */
+        public Builder scanYaml(String yaml) {
+            JsonNode root;
+            try {
+                root = YAML.readTree(yaml);
+            } catch (IOException e) {
+                return this;
+            }
+            if (root != null) {
+                walk(root, false);
+            }
+            return this;
+        }
+
+        public Builder scanTrace(Trace trace) {
+            for (TraceEvent e : trace.events()) {
+                for (Map.Entry<String, String> f : e.fields().entrySet()) {
+                    if (isSecretKey(f.getKey())) {
+                        add(f.getValue());
+                    }
+                }
+            }
+            return this;
+        }
+
+        private void walk(JsonNode n, boolean underSecret) {
+            if (n.isObject()) {
+                n.properties().forEach(e -> walk(e.getValue(), underSecret || isSecretKey(e.getKey())));
+            } else if (n.isArray()) {
+                n.forEach(c -> walk(c, underSecret));
+            } else if (underSecret && n.isValueNode() && !n.isNull()) {
+                add(n.asText());
+            }
+        }
+
+        public Redactor build() {
+            return new Redactor(secrets);
+        }
+    }
+}

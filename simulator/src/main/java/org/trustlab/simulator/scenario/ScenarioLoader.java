@@ -1,0 +1,100 @@
+package org.trustlab.simulator.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.trustlab.simulator.protocol.BindingContext;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.protocol.ScenarioException;
+
+/**
+ * Reads scenario files. Every problem, from a YAML syntax error to a device config the protocol refuses, is a
+ * {@link ScenarioException} whose message is {@code file:line:column: what is wrong}. Loading also creates each
+ * device's role once, so a protocol's config errors surface here, with their location, rather than mid-run.
+ */
+public final class ScenarioLoader {
+    private final ProtocolBindings bindings;
+
+    public ScenarioLoader(ProtocolBindings bindings) {
+        this.bindings = bindings;
+    }
+
+    /** Loads with the shipped protocols. */
+    public static Scenario load(Path file) {
+        return new ScenarioLoader(ProtocolBindings.standard()).read(file);
+    }
+
+    public Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ScenarioException("cannot read the scenario: " + e.getMessage(), null,
+                    new ScenarioException.Location(file.toString(), 1, 1), e);
+        }
+        return parse(text, file.toString(), defaultName(file));
+    }
+
+    /** Parses YAML text; {@code fileName} is what locations name. */
+    public Scenario parse(String yaml, String fileName) {
+        return parse(yaml, fileName, "scenario");
+    }
+
+    private Scenario parse(String yaml, String fileName, String defaultName) {
+        YamlTree tree = YamlTree.parse(fileName, yaml);
+        ScenarioReader reader = new ScenarioReader(tree, defaultName);
+        Scenario scenario = reader.read();
+        ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow(() -> reader.fail("/protocol",
+                "unknown protocol '" + scenario.protocol() + "' (known: " + String.join(", ", bindings.names())
+                        + ")"));
+        validateRoles(scenario, binding, tree);
+        return scenario;
+    }
+
+    private static void validateRoles(Scenario scenario, ProtocolBinding<?> binding, YamlTree tree) {
+        BindingContext ctx = scenario.bindingContext();
+        List<Device> devices = scenario.devices();
+        for (int i = 0; i < devices.size(); i++) {
+            String devicePointer = "/devices/" + i;
+            try {
+                binding.createRole(devices.get(i).spec(), ctx);
+            } catch (ScenarioException e) {
+                String p = absolute(e.path().orElse("config"), devicePointer);
+                throw new ScenarioException(e.what(), p, tree.at(p), e);
+            } catch (RuntimeException e) {
+                // A binding should refuse config with a ScenarioException; anything else still gets a location.
+                String p = devicePointer + "/config";
+                throw new ScenarioException("device '" + devices.get(i).name() + "': " + e, p, tree.at(p), e);
+            }
+        }
+    }
+
+    private static String absolute(String path, String devicePointer) {
+        return path.startsWith("/") ? path : devicePointer + "/" + path;
+    }
+
+    /**
+     * Gives an error raised after loading (say, by a forged message spec during the run) the location of its
+     * pointer in {@code file}. Returns {@code e} unchanged when it already has one or the file no longer parses.
+     */
+    public static ScenarioException locate(Path file, ScenarioException e) {
+        if (e.location().isPresent()) {
+            return e;
+        }
+        try {
+            YamlTree tree = YamlTree.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return e.withLocation(tree.at(e.path().orElse("")));
+        } catch (IOException | ScenarioException other) {
+            return e.withLocation(new ScenarioException.Location(file.toString(), 1, 1));
+        }
+    }
+
+    private static String defaultName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
