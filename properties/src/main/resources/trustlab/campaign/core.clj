@@ -186,3 +186,37 @@
             chosen (gen/not-empty (gen/set (gen/elements ops)))
             max-delay (gen/elements [1000 5000 35000])]
     {:strategy "random" :random {:rate rate :ops (vec (sort chosen)) :max-delay (ms max-delay)}}))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Templates. Attack moves are written against placeholders ("$victim", "$validator", "$session",
+;; "$other-session") that `fill` resolves against the user action the move is anchored to, so a move stays aimed
+;; at the run it attacks while shrinking changes that run. `rename` maps devices absent from the topology to the
+;; ones standing in for them.
+
+(defn walk-strings
+  "Applies f to every string in nested maps and vectors (map keys included)."
+  [f x]
+  (cond
+    (map? x) (into (empty x) (map (fn [[k v]] [(walk-strings f k) (walk-strings f v)]) x))
+    (vector? x) (mapv #(walk-strings f %) x)
+    (string? x) (f x)
+    :else x))
+
+(defn replace-words
+  "Replaces whole-word occurrences of the keys of `m` in s (device names inside \"for:phone\" or \"phone@1\")."
+  [m s]
+  (reduce (fn [acc [from to]]
+            (clojure.string/replace acc (re-pattern (str "(?<![A-Za-z0-9$])" (java.util.regex.Pattern/quote from)
+                                                         "(?![A-Za-z0-9])"))
+                                    (java.util.regex.Matcher/quoteReplacement to)))
+          s m))
+
+(defn fill [bindings x]
+  (walk-strings #(replace-words bindings %) x))
+
+(defn place
+  "Turns anchored items ({:anchor k :delay d}) into items with an absolute :at (never before 0)."
+  [action-times item]
+  (-> item
+      (assoc :at (ms (max 0 (resolve-at action-times item))))
+      (dissoc :anchor :delay)))

@@ -3,7 +3,7 @@
   checks, so a failing run has a known minimal counterexample."
   (:require [clojure.test.check.generators :as gen]))
 
-(defn scenario []
+(defn scenario [_ctx]
   (gen/let [loads (gen/vector (gen/choose 0 60) 0 8)
             network (gen/elements ["lan" "wan" "lossy"])]
     {:scenario {:loads loads}

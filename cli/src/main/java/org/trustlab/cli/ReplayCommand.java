@@ -25,10 +25,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a scenario file in the deterministic simulator, checks its expectations and prints one",
-            "PASS/FAIL line per expectation, then 'trace-sha256: <hex>' (same scenario and seed, same hash).",
-            "Exit 0 when every expectation holds, 1 when one fails, 2 on a malformed scenario",
-            "(reported as file:line:column: what is wrong)."})
+            "Runs a scenario file in the deterministic simulator, checks its",
+            "expectations and prints one PASS/FAIL line per expectation, then",
+            "'trace-sha256: <hex>' (same scenario and seed, same hash).",
+            "Exit 0 when every expectation holds, 1 when one fails, 2 on a malformed",
+            "scenario (reported as file:line:column: what is wrong)."})
 public final class ReplayCommand implements Callable<Integer> {
     private final InvariantOracle oracle;
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SelftestCommand.class,
             ReplayCommand.class,
+            ReportCommand.class,
+            CheckCommand.class,
         })
 public final class TrustlabCommand implements Runnable {
     public static final int EXIT_OK = 0;

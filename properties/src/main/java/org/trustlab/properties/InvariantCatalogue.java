@@ -20,6 +20,7 @@ public final class InvariantCatalogue {
     private static final List<Invariant> ALL = collect(List.of(
             // one line per protocol, separated by commas
             org.trustlab.properties.autojoin.AutoJoinInvariants.all(),
+            org.trustlab.properties.vouch.VouchInvariants.all(),
             org.trustlab.properties.ping.PingInvariants.all()
     ));
 

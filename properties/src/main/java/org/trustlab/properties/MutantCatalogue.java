@@ -40,6 +40,7 @@ public final class MutantCatalogue {
     private static List<Mutant> build() {
         List<Mutant> out = new ArrayList<>();
         out.addAll(autojoin());
+        out.addAll(org.trustlab.properties.vouch.VouchMutantMap.mutants());
         out.add(new Mutant("ping.accept-any-pong", PingInvariants.PROTOCOL,
                 "(demo protocol) accepts a pong that answers no outstanding ping, so duplicates and replays pass",
                 List.of(PingInvariants.PONG_ANSWERS_PING)));

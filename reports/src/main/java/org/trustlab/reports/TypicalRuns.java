@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.ProtocolCampaign;
+import org.trustlab.properties.campaign.ScenarioBackend;
 import org.trustlab.properties.campaign.SimulatorBackend;
 import org.trustlab.reports.input.RunLine;
 import org.trustlab.reports.merge.Campaign;
@@ -44,13 +45,14 @@ public final class TypicalRuns {
             Map<String, Object> scenario = scenario(campaign.get().generator().generate(run.seed(), (int) run.size())
                     .value(), c, run);
             SimulatorBackend backend = new SimulatorBackend();
-            Trace trace = backend.run(scenario);
+            ScenarioBackend.Execution ran = backend.run(scenario);
+            Trace trace = ran.trace();
             if (!trace.sha256().equals(run.traceSha256())) {
                 return TypicalRunSource.Found.none("re-simulating run " + run.index() + " gave trace "
                         + trace.sha256() + ", not the recorded " + run.traceSha256()
                         + " (a different build of the generator or the protocol?), so no typical graph is shown");
             }
-            return new TypicalRunSource.Found(Optional.of(new TypicalRun(run.index(), backend.toYaml(scenario), trace)), "run " + run.index() + " (the passing run with the median number of acceptances, "
+            return new TypicalRunSource.Found(Optional.of(new TypicalRun(run.index(), backend.toYaml(ran.scenario()), trace)), "run " + run.index() + " (the passing run with the median number of acceptances, "
                     + run.accepted() + " of " + run.attempts() + "), re-simulated from seed " + run.seed()
                     + "; its trace hash equals the one the campaign recorded");
         } catch (RuntimeException e) {

@@ -33,12 +33,29 @@ public final class Matcher {
         void accept(Term[] env, long bound);
     }
 
+    /**
+     * Prunes partial substitutions early: called whenever variables get bound ({@code before} and {@code after}
+     * are the bound-slot masks), false drops the branch. The receiving role's checks on what it received, so
+     * that a delivery it will refuse anyway is not completed.
+     */
+    public interface Filter {
+        boolean admits(Term[] env, long before, long after);
+
+        Filter NONE = (env, before, after) -> true;
+    }
+
     private final Knowledge knowledge;
     private final Universe universe;
+    private final Filter filter;
 
     public Matcher(Knowledge knowledge, Universe universe) {
+        this(knowledge, universe, Filter.NONE);
+    }
+
+    public Matcher(Knowledge knowledge, Universe universe, Filter filter) {
         this.knowledge = knowledge;
         this.universe = universe;
+        this.filter = filter;
     }
 
     /** Every way to make {@code p} derivable by binding its unbound variables; {@code bound} marks bound slots. */
@@ -91,10 +108,14 @@ public final class Matcher {
         Var v = p.var();
         long bit = 1L << p.slot();
         if (v.sort().isPublic()) {
-            for (Term c : universe.values(v)) {
+            List<? extends Term> values = universe.values(v);
+            for (int i = 0; i < values.size(); i++) {
+                Term c = values.get(i);
                 Term[] e = env.clone();
                 e[p.slot()] = c;
-                sink.accept(e, bound | bit);
+                if (filter.admits(e, bound, bound | bit)) {
+                    sink.accept(e, bound | bit);
+                }
             }
             return;
         }
@@ -103,17 +124,61 @@ public final class Matcher {
             if (v.admits(c)) {
                 Term[] e = env.clone();
                 e[p.slot()] = c;
-                sink.accept(e, bound | bit);
+                if (filter.admits(e, bound, bound | bit)) {
+                    sink.accept(e, bound | bit);
+                }
             }
         }
     }
 
     private void matchSeq(Pattern p, int i, Term[] env, long bound, Sink sink) {
-        if (i == p.arity()) {
+        matchArgs(p, 0L, env, bound, sink);
+    }
+
+    /**
+     * Matches the arguments not yet in {@code done}, most constraining first: arguments already fully bound (a
+     * derivability check), then cryptographic ones (a signature or ciphertext binds its variables from the few
+     * stored terms that unify), then tuples, then lone variables and public keys (which enumerate a universe).
+     * Only the order of the search changes, not the set of substitutions found.
+     */
+    private void matchArgs(Pattern p, long done, Term[] env, long bound, Sink sink) {
+        int pick = -1;
+        int best = Integer.MAX_VALUE;
+        for (int i = 0; i < p.arity(); i++) {
+            if ((done & (1L << i)) != 0) {
+                continue;
+            }
+            Pattern k = p.kid(i);
+            int rank = rank(k, bound);
+            if (rank < best) {
+                best = rank;
+                pick = i;
+                if (rank == 0) {
+                    break;
+                }
+            }
+        }
+        if (pick < 0) {
             sink.accept(env, bound);
             return;
         }
-        match(p.kid(i), env, bound, (e, b) -> matchSeq(p, i + 1, e, b, sink));
+        long nowDone = done | (1L << pick);
+        match(p.kid(pick), env, bound, (e, b) -> matchArgs(p, nowDone, e, b, sink));
+    }
+
+    private static int rank(Pattern k, long bound) {
+        if ((k.mask() & ~bound) == 0) {
+            return 0;
+        }
+        switch (k.kind()) {
+            case VAR:
+            case PK:
+                return 3;
+            case TUPLE:
+                return 2;
+            default:
+                return 1;
+        }
     }
 
     private void replayStored(Pattern p, Term[] env, long bound, Sink sink, Class<? extends Term> type) {
@@ -121,7 +186,7 @@ public final class Matcher {
             Term t = knowledge.term(i);
             if (type.isInstance(t) && !knowledge.composes(t)) {
                 Term[] e = env.clone();
-                if (p.unify(t, e)) {
+                if (p.unify(t, e) && filter.admits(e, bound, bound | p.mask())) {
                     sink.accept(e, bound | p.mask());
                 }
             }

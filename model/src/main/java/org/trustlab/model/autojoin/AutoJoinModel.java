@@ -99,7 +99,7 @@ public final class AutoJoinModel {
 
         Role.Builder validator = Role.named("Validator", V)
                 .recv("AskAutoJoin", tuple(ASK_AUTO_JOIN, SESSION, R, V, PURPOSE))
-                .require("GRANT_MISSING", b -> grants.contains(b.get(R)))
+                .require("GRANT_MISSING", b -> grants.contains(b.get(R)), R)
                 .now(ISSUED_AT)
                 .let(EXPIRES_AT, b -> time(b.ticks(ISSUED_AT) + VALIDITY));
         if (!noNonce) {
@@ -108,7 +108,7 @@ public final class AutoJoinModel {
         validator.send("AutoJoinChallenge", tuple(AUTO_JOIN_CHALLENGE, issued))
                 .recv("AutoJoinChallengeResponse", response);
         if (mutant != AutoJoinModelMutant.NO_EXPIRY) {
-            validator.require("CHALLENGE_EXPIRED", b -> b.now() <= b.ticks(EXPIRES_AT));
+            validator.require("CHALLENGE_EXPIRED", b -> b.now() <= b.ticks(EXPIRES_AT), EXPIRES_AT);
         }
         Role validatorRole = validator
                 .commit(CLAIM_JOIN, V, R, accepted)

@@ -110,6 +110,10 @@ public final class Checker {
             if (!next.isEmpty()) {
                 depth++;
             }
+            if (stopNow(found) && !frontier.isEmpty()) {
+                cut = true;
+                break;
+            }
         }
         List<PropertyResult> results = new ArrayList<>();
         for (int p = 0; p < properties.size(); p++) {
@@ -119,6 +123,26 @@ public final class Checker {
         }
         return new CheckResult(model.name(), explored, visited.size(), depth, !cut, results, visited.bytes(),
                 trail.bytes());
+    }
+
+    private boolean stopNow(Found[] found) {
+        if (options.stopWhenFailed().isEmpty()) {
+            return false;
+        }
+        boolean any = false;
+        boolean allNamed = true;
+        for (String name : options.stopWhenFailed()) {
+            if (!name.equals(CheckOptions.ANY) && properties.stream().noneMatch(p -> p.name().equals(name))) {
+                throw new IllegalArgumentException(model.name() + " has no property " + name);
+            }
+        }
+        for (int p = 0; p < found.length; p++) {
+            any |= found[p] != null;
+            if (found[p] == null && options.stopWhenFailed().contains(properties.get(p).name())) {
+                allNamed = false;
+            }
+        }
+        return options.stopWhenFailed().contains(CheckOptions.ANY) ? any : allNamed;
     }
 
     private Chunk[] expand(List<State> frontier, long base, FingerprintSet visited, boolean[] settled,
@@ -134,6 +158,7 @@ public final class Checker {
                 int from = c * chunkSize;
                 int to = Math.min(frontier.size(), from + chunkSize);
                 chunks[c] = expandChunk(frontier, from, to, base, visited, settled);
+                chunks[c].trim();
             }
         };
         if (pool == null || n == 1) {
@@ -174,18 +199,21 @@ public final class Checker {
             semantics.successors(s, succ -> {
                 int ord = ordinal[0]++;
                 chunk.generated++;
+                boolean newState = !visited.contains(succ.fingerprint());
+                if (!newState && !succ.emitted()) {
+                    return;
+                }
                 for (int p = 0; p < properties.size(); p++) {
                     if (settled[p] || chunk.failed(p)) {
                         continue;
                     }
-                    String v = propertyCheck.violation(properties.get(p), s, succ);
+                    String v = propertyCheck.violation(properties.get(p), s, succ, newState);
                     if (v != null) {
                         chunk.add(new Found(p, parent, ord, v));
                     }
                 }
-                State t = succ.state();
-                if (!visited.contains(t.fingerprint())) {
-                    chunk.states.add(t);
+                if (newState) {
+                    chunk.states.add(succ.state());
                     chunk.links.add(link(parent, ord));
                 }
             });
@@ -226,10 +254,14 @@ public final class Checker {
     /** The output of expanding one chunk of a level. */
     private final class Chunk {
         long generated;
-        final List<State> states = new ArrayList<>();
+        final ArrayList<State> states = new ArrayList<>(4096);
         final LongList links = new LongList();
         final List<Found> found = new ArrayList<>();
         private final boolean[] failed = new boolean[properties.size()];
+
+        void trim() {
+            states.trimToSize();
+        }
 
         /** A chunk keeps only its first violation per property: later ones cannot be shorter. */
         boolean failed(int p) {

@@ -17,27 +17,33 @@ final class PropertyCheck {
         this.model = model;
     }
 
-    /** A description of the violation caused by {@code step} from {@code parent}, or null. */
-    String violation(Property p, State parent, Successor step) {
+    /**
+     * A description of the violation caused by {@code step} from {@code parent}, or null. {@code newState} says
+     * whether the step leads to a state not seen before: secrecy is a property of the state alone (knowledge and
+     * secret claims are functions of it), so it is checked only when a state is first reached, and never builds
+     * the attacker's knowledge for a transition into a known state.
+     */
+    String violation(Property p, State parent, Successor step, boolean newState) {
         if (p instanceof Property.Secrecy s) {
-            return secrecy(s, parent, step);
+            return newState ? secrecy(s, parent, step) : null;
         }
         if (step.tick() || !step.emitted()) {
             return null;
         }
-        State st = step.state();
-        for (Successor.Output o : step.outputs()) {
-            Event e = o.event();
+        Event[] events = step.events();
+        java.util.List<Successor.Output> outputs = step.outputs();
+        for (int i = 0; i < outputs.size(); i++) {
+            Event e = outputs.get(i).event();
             if (e == null) {
                 continue;
             }
             String v = null;
             if (p instanceof Property.Invariant inv) {
-                Optional<String> r = inv.check().violation(e, st.events());
+                Optional<String> r = inv.check().violation(e, java.util.List.of(events));
                 v = r.orElse(null);
             } else if (e.kind() == ClaimKind.COMMIT && e.label().equals(label(p)) && model.honest(e.actor())
                     && model.honest(e.peer())) {
-                v = commitViolation(p, st, e);
+                v = commitViolation(p, events, e);
             }
             if (v != null) {
                 return v;
@@ -60,10 +66,10 @@ final class PropertyCheck {
     }
 
     private String secrecy(Property.Secrecy s, State parent, Successor step) {
-        State st = step.state();
-        if (st.knowledge() == parent.knowledge() && !step.emitted()) {
+        if (!step.sends() && !step.emitted()) {
             return null;
         }
+        State st = step.state();
         for (Event e : st.eventArray()) {
             if (e.kind() == ClaimKind.SECRET && e.label().equals(s.label()) && st.knowledge().derives(e.data())) {
                 return "the attacker derives " + e.data() + ", which " + e.actor() + " (run #" + (e.run() + 1)
@@ -73,12 +79,12 @@ final class PropertyCheck {
         return null;
     }
 
-    private static String commitViolation(Property p, State st, Event commit) {
+    private static String commitViolation(Property p, Event[] events, Event commit) {
         int runnings = 0;
         int newest = -1;
         int commits = 0;
         int sameData = 0;
-        for (Event e : st.eventArray()) {
+        for (Event e : events) {
             if (!e.label().equals(commit.label()) || !e.data().equals(commit.data())) {
                 continue;
             }

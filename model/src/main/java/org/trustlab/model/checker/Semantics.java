@@ -30,10 +30,17 @@ import org.trustlab.model.term.Var;
 public final class Semantics {
     private final Model model;
     private final Matcher.Universe universe;
+    private final boolean earlyChecks;
 
     public Semantics(Model model) {
+        this(model, true);
+    }
+
+    /** {@code earlyChecks} false applies checks only after a delivery is complete (same successors, slower). */
+    public Semantics(Model model, boolean earlyChecks) {
         this.model = model;
         this.universe = model::universe;
+        this.earlyChecks = earlyChecks;
     }
 
     public Model model() {
@@ -67,8 +74,7 @@ public final class Semantics {
             }
         }
         if (s.time() < model.maxTime()) {
-            out.accept(new Successor(new State(s.time() + 1, s.runs(), s.knowledge(), s.eventArray()), -1, null,
-                    null, null, List.of()));
+            out.accept(new Successor(s, -1, s.time() + 1, s.runs(), s.eventArray(), null, null, null, List.of()));
         }
     }
 
@@ -94,22 +100,20 @@ public final class Semantics {
                 if (pc != startPc) {
                     break;
                 }
-                List<Term[]> envs = new ArrayList<>();
-                List<Long> bounds = new ArrayList<>();
-                new Matcher(s.knowledge(), universe).match(r.pattern(), env, bound, (e, b) -> {
-                    envs.add(e);
-                    bounds.add(b);
-                });
-                for (int k = 0; k < envs.size(); k++) {
-                    Effects f = k == envs.size() - 1 ? fx : fx.copy();
+                int next = pc + 1;
+                Matcher matcher = new Matcher(s.knowledge(), universe, filter(s, role, pc, fx));
+                matcher.match(r.pattern(), env, bound, (e, b) -> {
+                    Effects f = fx.copy();
                     f.receivedMessage = r.message();
                     f.receivedPattern = r.pattern();
-                    exec(s, run, role, startPc, pc + 1, envs.get(k).clone(), bounds.get(k), f, out);
-                }
+                    exec(s, run, role, startPc, next, e.clone(), b, f, out);
+                });
                 return;
             }
             if (a instanceof Action.Choose c) {
-                for (Term v : model.universe(c.var())) {
+                List<? extends Term> values = model.universe(c.var());
+                for (int i = 0; i < values.size(); i++) {
+                    Term v = values.get(i);
                     Term[] e = env.clone();
                     e[c.slot()] = v;
                     if (c.allowed().test(new View(s, role, e, fx))) {
@@ -134,7 +138,7 @@ public final class Semantics {
                     return;
                 }
             } else if (a instanceof Action.Send snd) {
-                fx.outputs.add(new Successor.Output(snd.message(), snd.pattern().instantiate(env), null));
+                fx.outputs.add(new Successor.Output(snd.message(), snd.pattern(), env));
             } else if (a instanceof Action.Claim c) {
                 if (c.timeSlot() >= 0) {
                     env[c.timeSlot()] = Timestamp.of(s.time());
@@ -146,7 +150,7 @@ public final class Semantics {
                 boolean claim = c.kind() != ClaimKind.SECRET
                         || (model.honest(actor) && (peer == null || model.honest(peer)));
                 if (claim) {
-                    fx.outputs.add(new Successor.Output(null, null, new Event(c.kind(), c.label(), actor, peer,
+                    fx.outputs.add(new Successor.Output(new Event(c.kind(), c.label(), actor, peer,
                             c.data().instantiate(env), run, s.time())));
                 }
             }
@@ -155,41 +159,69 @@ public final class Semantics {
         finish(s, run, pc, env, bound, fx, out);
     }
 
+    /** The role's early checks for the receive at {@code pc}, each applied once all it reads is bound. */
+    private Matcher.Filter filter(State s, Role role, int pc, Effects fx) {
+        List<Action.Require> checks = role.earlyChecks(pc);
+        if (checks.isEmpty() || !earlyChecks) {
+            return Matcher.Filter.NONE;
+        }
+        return (env, before, after) -> {
+            for (int i = 0; i < checks.size(); i++) {
+                Action.Require q = checks.get(i);
+                if ((q.reads() & ~after) == 0 && (q.reads() & ~before) != 0
+                        && !q.guard().test(new View(s, role, env, fx))) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
     private static void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
             Consumer<Successor> out) {
         RunState[] runs = s.runs().clone();
         runs[run] = new RunState(pc, env, bound);
-        Knowledge k = s.knowledge();
-        List<Event> emitted = new ArrayList<>();
-        for (Successor.Output o : fx.outputs) {
-            if (o.event() == null) {
-                k = k.learn(o.term());
-            } else {
-                emitted.add(o.event());
-            }
-        }
         Event[] events = s.eventArray();
-        if (!emitted.isEmpty()) {
-            events = Arrays.copyOf(events, events.length + emitted.size());
-            for (int i = 0; i < emitted.size(); i++) {
-                events[s.eventArray().length + i] = emitted.get(i);
+        List<Successor.Output> outputs = fx.outputs;
+        int emitted = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).event() != null) {
+                emitted++;
             }
         }
-        out.accept(new Successor(new State(s.time(), runs, k, events), run, fx.receivedMessage,
-                fx.receivedPattern, env, List.copyOf(fx.outputs)));
+        if (emitted > 0) {
+            int n = events.length;
+            events = Arrays.copyOf(events, n + emitted);
+            for (int i = 0; i < outputs.size(); i++) {
+                if (outputs.get(i).event() != null) {
+                    events[n++] = outputs.get(i).event();
+                }
+            }
+        }
+        out.accept(new Successor(s, run, s.time(), runs, events, fx.receivedMessage, fx.receivedPattern, env,
+                outputs));
     }
 
     /** Outputs of the step being executed, copied at each branch. */
     private static final class Effects {
         String receivedMessage;
         Pattern receivedPattern;
-        final List<Successor.Output> outputs = new ArrayList<>(4);
+        final ArrayList<Successor.Output> outputs;
+
+        Effects() {
+            this(new ArrayList<>(4));
+        }
+
+        private Effects(ArrayList<Successor.Output> outputs) {
+            this.outputs = outputs;
+        }
 
         Effects copy() {
-            Effects e = new Effects();
+            ArrayList<Successor.Output> o = new ArrayList<>(outputs.size() + 4);
+            o.addAll(outputs);
+            Effects e = new Effects(o);
             e.receivedMessage = receivedMessage;
             e.receivedPattern = receivedPattern;
-            e.outputs.addAll(outputs);
             return e;
         }
     }

@@ -21,16 +21,24 @@ public final class State {
     private final long fingerprint;
 
     State(int time, RunState[] runs, Knowledge knowledge, Event[] events) {
+        this(time, runs, knowledge, events, fingerprint(time, runs));
+    }
+
+    State(int time, RunState[] runs, Knowledge knowledge, Event[] events, long fingerprint) {
         this.time = time;
         this.runs = runs;
         this.knowledge = knowledge;
         this.events = events;
+        this.fingerprint = fingerprint;
+    }
+
+    static long fingerprint(int time, RunState[] runs) {
         long h = Hashing.mix(time + 0x51L);
         for (RunState r : runs) {
             h = Hashing.combine(h, r.hash());
         }
         // 0 marks an empty slot in the visited set.
-        this.fingerprint = h == 0 ? 1 : h;
+        return h == 0 ? 1 : h;
     }
 
     public int time() {

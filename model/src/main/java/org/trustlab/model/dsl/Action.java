@@ -28,8 +28,12 @@ public sealed interface Action {
     record Let(Var var, int slot, Function<Bindings, Term> value) implements Action {
     }
 
-    /** A check; when it fails the step is not taken. */
-    record Require(String check, Guard guard) implements Action {
+    /**
+     * A check; when it fails the step is not taken. {@code reads} is the mask of the slots the guard reads, or -1
+     * when undeclared; a check with declared reads that directly follows a receive is also applied while the
+     * attacker's delivery is being chosen, so refused deliveries are never completed.
+     */
+    record Require(String check, Guard guard, long reads) implements Action {
     }
 
     /** A nondeterministic choice over the universe of a public sort (e.g. which peer to talk to). */

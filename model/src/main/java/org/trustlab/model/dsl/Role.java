@@ -43,6 +43,7 @@ public final class Role {
     private final Map<Var, Integer> slotOf;
     private final List<Action> actions;
     private final int lastEffect;
+    private final List<List<Action.Require>> earlyChecks;
 
     private Role(String name, Var self, List<Var> params, List<Var> slots, Map<Var, Integer> slotOf,
             List<Action> actions) {
@@ -59,6 +60,27 @@ public final class Role {
             }
         }
         this.lastEffect = last;
+        List<List<Action.Require>> early = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            List<Action.Require> checks = new ArrayList<>();
+            if (actions.get(i) instanceof Action.Recv) {
+                for (int j = i + 1; j < actions.size() && actions.get(j) instanceof Action.Require q; j++) {
+                    if (q.reads() != -1) {
+                        checks.add(q);
+                    }
+                }
+            }
+            early.add(List.copyOf(checks));
+        }
+        this.earlyChecks = List.copyOf(early);
+    }
+
+    /**
+     * The checks with declared reads that directly follow the receive at {@code pc} (nothing in between could
+     * change what they read), applied while the delivery is chosen.
+     */
+    public List<Action.Require> earlyChecks(int pc) {
+        return earlyChecks.get(pc);
     }
 
     /**
@@ -146,6 +168,7 @@ public final class Role {
         }
 
         public Builder fresh(Var v) {
+            requireUnbound(v);
             if (v.sort().isPublic()) {
                 throw new IllegalArgumentException("only nonces and keys are fresh: " + v);
             }
@@ -156,6 +179,7 @@ public final class Role {
 
         /** Bind {@code v} to a computed value, e.g. {@code let(EXP, b -> time(b.now() + validity))}. */
         public Builder let(Var v, Function<Bindings, Term> value) {
+            requireUnbound(v);
             actions.add(new Action.Let(v, slot(v), value));
             boundSoFar.add(v);
             return this;
@@ -166,14 +190,27 @@ public final class Role {
             return let(v, b -> org.trustlab.model.term.Timestamp.of(b.now()));
         }
 
-        /** A check the role makes here; named after the rejection it implements. */
-        public Builder require(String check, Guard guard) {
-            actions.add(new Action.Require(check, guard));
+        /**
+         * A check the role makes here, named after the rejection it implements. Listing the variables the guard
+         * reads ({@code reads}) lets the checker apply it while choosing deliveries (much less branching); the
+         * guard must then read no other variable.
+         */
+        public Builder require(String check, Guard guard, Var... reads) {
+            long mask = reads.length == 0 ? -1 : 0;
+            for (Var v : reads) {
+                Integer s = slotOf.get(v);
+                if (s == null) {
+                    throw new IllegalArgumentException(name + ": check " + check + " reads unknown " + v);
+                }
+                mask |= 1L << s;
+            }
+            actions.add(new Action.Require(check, guard, mask));
             return this;
         }
 
         /** Choose a value of a public sort for {@code v} among those {@code allowed} accepts. */
         public Builder choose(Var v, Guard allowed) {
+            requireUnbound(v);
             if (!v.sort().isPublic()) {
                 throw new IllegalArgumentException("choices range over public sorts: " + v);
             }
@@ -235,6 +272,13 @@ public final class Role {
             slots.add(v);
             slotOf.put(v, slots.size() - 1);
             return slots.size() - 1;
+        }
+
+        /** Variables are written once: a run's environment then also records what it sent, at no cost. */
+        private void requireUnbound(Var v) {
+            if (boundSoFar.contains(v)) {
+                throw new IllegalStateException(name + ": " + v + " is already bound");
+            }
         }
 
         private void requireBound(Term t, String where) {

@@ -146,7 +146,7 @@ public final class CampaignRunner {
             Map<String, Object> generated = generator.generate(seed, size).value();
             scenario = scenarioOf(generated, spec, seed, spec.protocol() + " campaign seed " + spec.seed()
                     + " run " + index);
-            Trace trace = backend.run(scenario);
+            Trace trace = backend.run(scenario).trace();
             List<String> violated = new ArrayList<>();
             for (TraceCheck c : checks) {
                 if (!c.check().apply(trace).isEmpty()) {
@@ -168,7 +168,8 @@ public final class CampaignRunner {
         Shrinker.Result shrunk = Shrinker.shrink(root,
                 candidate -> stillFails(scenarioOf(candidate, spec, run.seed(), name), check),
                 spec.shrinkBudget());
-        Map<String, Object> scenario = scenarioOf(shrunk.value(), spec, run.seed(), name);
+        Map<String, Object> scenario = new LinkedHashMap<>(
+                backend.run(scenarioOf(shrunk.value(), spec, run.seed(), name)).scenario());
         List<Object> expect = new ArrayList<>();
         Map<String, Object> expectation = new LinkedHashMap<>();
         expectation.put("invariant", check.id());
@@ -176,7 +177,7 @@ public final class CampaignRunner {
         expect.add(expectation);
         scenario.put("expect", expect);
 
-        Trace direct = backend.run(scenario);
+        Trace direct = backend.run(scenario).trace();
         String yaml = backend.toYaml(scenario);
         Trace replayed = backend.replay(yaml);
         List<Violation> violations = check.check().apply(replayed);
@@ -192,7 +193,7 @@ public final class CampaignRunner {
 
     private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {
         try {
-            return !check.check().apply(backend.run(scenario)).isEmpty();
+            return !check.check().apply(backend.run(scenario).trace()).isEmpty();
         } catch (ScenarioException e) {
             // A shrink the simulator refuses is not a smaller counterexample; test.check moves to the next one.
             return false;

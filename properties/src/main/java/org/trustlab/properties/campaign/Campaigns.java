@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.scenario.AttackStep;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**
@@ -38,8 +41,17 @@ public final class Campaigns {
     private Campaigns() {}
 
     private static ProtocolCampaign campaign(String protocol, Set<String> attempts, Set<String> accepted) {
-        return new ProtocolCampaign(protocol, () -> ScenarioGenerator.of("trustlab.campaign." + protocol, "scenario"),
+        return new ProtocolCampaign(protocol,
+                () -> ScenarioGenerator.of("trustlab.campaign." + protocol, "scenario", generatorContext(protocol)),
                 new OutcomeMetrics(attempts, accepted));
+    }
+
+    /** What a generator may draw attacks from: the binding's forgery menu and every scripted attacker op. */
+    static Map<String, Object> generatorContext(String protocol) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("forgery-menu", ProtocolBindings.lookup(protocol).map(b -> b.forgeryMenu()).orElse(List.of()));
+        ctx.put("ops", Arrays.stream(AttackStep.Op.values()).map(AttackStep.Op::yamlName).toList());
+        return ctx;
     }
 
     /** Every protocol the simulator ships, except the demo, that has a campaign: what {@code --protocol all} runs. */

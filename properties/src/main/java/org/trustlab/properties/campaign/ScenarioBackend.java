@@ -9,8 +9,14 @@ import org.trustlab.simulator.trace.Trace;
  * one; tests may substitute a small fake to exercise the runner alone.
  */
 public interface ScenarioBackend {
+    /**
+     * What ran: the scenario as actually run (a backend may drop attacker steps that cannot be carried out at their
+     * time, so that the scenario is one that replays) and its trace.
+     */
+    record Execution(Map<String, Object> scenario, Trace trace) {}
+
     /** Runs the scenario under its own {@code seed}; throws {@code ScenarioException} if it cannot be run. */
-    Trace run(Map<String, Object> scenario);
+    Execution run(Map<String, Object> scenario);
 
     /** The scenario as a YAML file that loads back to the same scenario. */
     String toYaml(Map<String, Object> scenario);

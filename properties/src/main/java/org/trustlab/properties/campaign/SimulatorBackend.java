@@ -8,9 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
 import org.trustlab.simulator.scenario.ScenarioRunner;
@@ -27,6 +33,8 @@ public final class SimulatorBackend implements ScenarioBackend {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build());
+
+    private static final Pattern STEP = Pattern.compile("/attacker/steps/(\\d+)(/.*)?");
 
     private final ScenarioLoader loader;
     private final ScenarioRunner runner;
@@ -49,10 +57,52 @@ public final class SimulatorBackend implements ScenarioBackend {
         }
     }
 
+    /**
+     * Runs the scenario. A scripted attacker step that cannot be carried out when its time comes (an injection
+     * built from a message that has not been observed yet: the attacker cannot forge what it has not seen) is
+     * removed and the scenario run again, so that what ran is exactly what the returned scenario states and
+     * replays. Any other refusal is a generator bug and propagates.
+     */
     @Override
-    public Trace run(Map<String, Object> data) {
-        Scenario s = scenario(data);
-        return runner.execute(s, s.seed()).trace();
+    public Execution run(Map<String, Object> data) {
+        Map<String, Object> current = data;
+        while (true) {
+            Scenario s = scenario(current);
+            try {
+                return new Execution(current, runner.execute(s, s.seed()).trace());
+            } catch (ScenarioException e) {
+                Map<String, Object> without = withoutStep(current, e);
+                if (without == null) {
+                    throw e;
+                }
+                current = without;
+            }
+        }
+    }
+
+    /** The data without the attacker step {@code e} points at, or null when it points elsewhere. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutStep(Map<String, Object> data, ScenarioException e) {
+        Matcher m = STEP.matcher(e.path().orElse(""));
+        if (!m.matches() || !(data.get("attacker") instanceof Map<?, ?> attacker)
+                || !(attacker.get("steps") instanceof List<?> steps)) {
+            return null;
+        }
+        int index = Integer.parseInt(m.group(1));
+        if (index >= steps.size()) {
+            return null;
+        }
+        List<Object> fewer = new ArrayList<>(steps);
+        fewer.remove(index);
+        Map<String, Object> a = new LinkedHashMap<>((Map<String, Object>) attacker);
+        if (fewer.isEmpty()) {
+            a.remove("steps");
+        } else {
+            a.put("steps", fewer);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(data);
+        copy.put("attacker", a);
+        return copy;
     }
 
     @Override

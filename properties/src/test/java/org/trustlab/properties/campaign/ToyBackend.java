@@ -28,7 +28,7 @@ final class ToyBackend implements ScenarioBackend {
                     .map(e -> new Violation("toy.no-seven", "a load of 7", List.of(e))).toList());
 
     static ProtocolCampaign campaign() {
-        return new ProtocolCampaign("toy", () -> ScenarioGenerator.of("trustlab.campaign.toy", "scenario"),
+        return new ProtocolCampaign("toy", () -> ScenarioGenerator.of("trustlab.campaign.toy", "scenario", Map.of()),
                 trace -> new RunMetrics(trace.events().size(), (int) trace.events().stream()
                         .filter(e -> Integer.parseInt(e.field("load")) % 2 == 0).count(), List.of()));
     }
@@ -40,7 +40,11 @@ final class ToyBackend implements ScenarioBackend {
     }
 
     @Override
-    public Trace run(Map<String, Object> scenario) {
+    public Execution run(Map<String, Object> scenario) {
+        return new Execution(scenario, trace(scenario));
+    }
+
+    private static Trace trace(Map<String, Object> scenario) {
         List<TraceEvent> events = new ArrayList<>();
         StringBuilder lines = new StringBuilder(scenario.get("seed") + "\n");
         for (Object load : (List<?>) scenario.get("loads")) {
@@ -73,7 +77,7 @@ final class ToyBackend implements ScenarioBackend {
     @SuppressWarnings("unchecked")
     public Trace replay(String yaml) {
         try {
-            return run(YAML.readValue(yaml, Map.class));
+            return trace(YAML.readValue(yaml, Map.class));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

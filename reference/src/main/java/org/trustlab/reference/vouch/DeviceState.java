@@ -57,6 +57,10 @@ final class DeviceState {
     /** What an unknown peer is assumed to be: online at first start, unknown (so not online) after a crash. */
     boolean presumeReachable = true;
     final TreeMap<VouchingQueue.Key, String> inFlight = new TreeMap<>();
+    /** Presence probes of queued targets that seem offline: when the next one is due, and how many were sent. */
+    record Probe(Instant next, int sent) {}
+
+    final TreeMap<DeviceId, Probe> probes = new TreeMap<>();
     boolean pollArmed;
 
     DeviceState(DeviceId self, String name, VouchConfig config, Set<VouchMutant> mutants) {
@@ -68,6 +72,11 @@ final class DeviceState {
 
     boolean has(VouchMutant m) {
         return mutants.contains(m);
+    }
+
+    void markReachable(DeviceId peer) {
+        reachability.put(peer, true);
+        probes.remove(peer);
     }
 
     boolean reachable(DeviceId peer) {
@@ -96,6 +105,7 @@ final class DeviceState {
         reachability.clear();
         presumeReachable = false;
         inFlight.clear();
+        probes.clear();
         pollArmed = false;
         if (has(VouchMutant.VOLATILE_QUEUE)) {
             queue.clear();

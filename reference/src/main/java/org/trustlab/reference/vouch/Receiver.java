@@ -164,7 +164,8 @@ final class Receiver {
         }
         s.st.prompts.put(decisionKey, prompt);
         s.audit(CONFIRMATION_REQUIRED, fields(SESSION_ID, req.sessionId(), VOUCHER, voucherId.value(), VOUCHEE,
-                vouchee.value(), RECEIVER, s.self().value(), "vouchee-name", req.voucheeDeviceInfo().name()));
+                vouchee.value(), RECEIVER, s.self().value(), "vouchee-name", req.voucheeDeviceInfo().name(),
+                VOUCH_ID, vouchId));
         s.setTimer(PROMPT + decisionKey, s.config().vouchResponseTimeout());
     }
 

@@ -88,6 +88,8 @@ public final class VouchAudit {
     public static final String CHAIN = "chain";
     public static final String PAIRING_TYPE = "pairing-type";
     public static final String VOUCHER_PAIRING_TYPE = "voucher-pairing-type";
+    public static final String VOUCHEE_PAIRING_TYPE = "vouchee-pairing-type";
+    public static final String TARGET_PAIRING_TYPE = "target-pairing-type";
     public static final String TRUST_LEVEL = "trust-level";
     public static final String TARGET_SIGNED = "target-signed";
     public static final String PROXIED_KEY = "proxied-key";
@@ -101,6 +103,10 @@ public final class VouchAudit {
     public static final String QUEUED_AT = "queued-at";
     public static final String EXPIRES_AT = "expires-at";
     public static final String DEQUEUE_REASON = "dequeue-reason";
+    /** On {@code vouch-queued}: how long delivery may take once the target is reachable (for queue liveness). */
+    public static final String POLL_INTERVAL_MS = "poll-interval-ms";
+    public static final String PROBE_MAX_MS = "probe-max-ms";
+    public static final String ACK_TIMEOUT_MS = "ack-timeout-ms";
     public static final String CODE = "code";
     public static final String CODE_DIGITS = "code-digits";
     public static final String GUESS_PROBABILITY = "guess-probability";

@@ -16,7 +16,11 @@ import java.util.Objects;
  *   before it treats the target as offline and queues the vouch;</li>
  *   <li>{@code queueMaxRetries}: the source's "max retry count";</li>
  *   <li>{@code pairingConfirmationTimeout} and {@code confirmationCodeDigits}: the direct pairing's confirmation
- *   state; a d-digit code is guessed with probability 10^-d, which the audit shows.</li>
+ *   state; a d-digit code is guessed with probability 10^-d, which the audit shows;</li>
+ *   <li>{@code presenceProbeMaxInterval}: while a queued target seems offline the worker asks it for presence with
+ *   exponential backoff (poll interval, doubled, up to this); the stand-in for the transport's reconnection
+ *   attempts, without which a lost acknowledgement or a healed partition would leave a vouch queued until it
+ *   expires.</li>
  * </ul>
  */
 public record VouchConfig(
@@ -33,13 +37,14 @@ public record VouchConfig(
         Duration queueEntryLifetime,
         Duration sessionRetention,
         Duration pairingConfirmationTimeout,
-        int confirmationCodeDigits) {
+        int confirmationCodeDigits,
+        Duration presenceProbeMaxInterval) {
 
     public VouchConfig {
         Objects.requireNonNull(profile, "profile");
         for (Duration d : new Duration[] {vouchSignatureMaxAge, vouchClockSkewTolerance, vouchResponseTimeout,
             transportAckTimeout, queuePollInterval, queueEntryLifetime, sessionRetention,
-            pairingConfirmationTimeout}) {
+            pairingConfirmationTimeout, presenceProbeMaxInterval}) {
             Objects.requireNonNull(d, "duration");
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
@@ -80,6 +85,7 @@ public record VouchConfig(
         b.sessionRetention = sessionRetention;
         b.pairingConfirmationTimeout = pairingConfirmationTimeout;
         b.confirmationCodeDigits = confirmationCodeDigits;
+        b.presenceProbeMaxInterval = presenceProbeMaxInterval;
         return b;
     }
 
@@ -103,6 +109,7 @@ public record VouchConfig(
         private Duration sessionRetention = Duration.ofHours(1);
         private Duration pairingConfirmationTimeout = Duration.ofSeconds(120);
         private int confirmationCodeDigits = 6;
+        private Duration presenceProbeMaxInterval = Duration.ofHours(1);
 
         private Builder() {}
 
@@ -176,11 +183,16 @@ public record VouchConfig(
             return this;
         }
 
+        public Builder presenceProbeMaxInterval(Duration v) {
+            presenceProbeMaxInterval = v;
+            return this;
+        }
+
         public VouchConfig build() {
             return new VouchConfig(profile, proxyPairingSupported, autoAcceptVouched, autoVouchToAll,
                     vouchSignatureMaxAge, vouchClockSkewTolerance, vouchResponseTimeout, transportAckTimeout,
                     queuePollInterval, queueMaxRetries, queueEntryLifetime, sessionRetention,
-                    pairingConfirmationTimeout, confirmationCodeDigits);
+                    pairingConfirmationTimeout, confirmationCodeDigits, presenceProbeMaxInterval);
         }
     }
 }

@@ -117,7 +117,7 @@ public final class VouchDevice implements Role<VouchMessage> {
         if (!st.pairings.containsKey(p.deviceId())) {
             return;
         }
-        st.reachability.put(p.deviceId(), true);
+        st.markReachable(p.deviceId());
         if (p.replyRequested()) {
             s.send(p.deviceId(), new Presence(st.self, false));
         }

@@ -101,6 +101,7 @@ final class Vouchee {
         f.put(CHAIN, rec.chainText());
         f.put(PROXIED_KEY, keys.get().fingerprint());
         f.put(RECEIVER, device.value());
+        f.put(VOUCHER_PAIRING_TYPE, voucher.type().code());
         s.accepted(OUTCOME_PROXIED_PAIRING, f);
     }
 }

@@ -184,7 +184,9 @@ final class Voucher {
                 vouchee.peer().value(), VOUCHEE_KEY, vouchee.identityFingerprint(), TARGET, target.value(),
                 VOUCH_TIMESTAMP, Instant.ofEpochMilli(ts).toString(), VOUCH_ID,
                 VouchPayloads.vouchId(s.self(), payload), TARGET_SIGNED, Boolean.toString(s.st.signsTarget()),
-                PROFILE, s.config().profile().code(), SIGNATURE_KEY, s.identity().fingerprint()));
+                PROFILE, s.config().profile().code(), SIGNATURE_KEY, s.identity().fingerprint(),
+                VOUCHEE_PAIRING_TYPE, vouchee.type().code(), TARGET_PAIRING_TYPE,
+                s.st.pairings.get(target).type().code()));
         return new ProxyPairingRequest(session.id(), vouchee.info(), vouchee.identityKey(), s.self(), signature, ts,
                 sealed);
     }
@@ -195,7 +197,10 @@ final class Voucher {
         if (s.st.queue.add(e)) {
             s.audit(VOUCH_QUEUED, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
                     session.vouchee().value(), TARGET, target.value(), QUEUED_AT, e.queuedAt().toString(),
-                    EXPIRES_AT, e.expiresAt().toString()));
+                    EXPIRES_AT, e.expiresAt().toString(), POLL_INTERVAL_MS,
+                    Long.toString(s.config().queuePollInterval().toMillis()), PROBE_MAX_MS,
+                    Long.toString(s.config().presenceProbeMaxInterval().toMillis()), ACK_TIMEOUT_MS,
+                    Long.toString(s.config().transportAckTimeout().toMillis())));
         }
         if (session.target(target).status() != VouchStatus.QUEUED) {
             statusChanged(s, session, target, VouchStatus.QUEUED, "");
@@ -226,13 +231,31 @@ final class Voucher {
                 maybeComplete(s, session);
                 continue;
             }
-            if (row.status() == VouchStatus.QUEUED && !s.st.inFlight.containsKey(e.key())
-                    && s.st.reachable(e.key().target())) {
-                e.attempted();
-                deliver(s, session, e.key().target(), true);
+            if (row.status() == VouchStatus.QUEUED && !s.st.inFlight.containsKey(e.key())) {
+                if (s.st.reachable(e.key().target())) {
+                    e.attempted();
+                    deliver(s, session, e.key().target(), true);
+                } else {
+                    probe(s, e.key().target());
+                }
             }
         }
         armPoll(s);
+    }
+
+    /** Asks a target that seems offline whether it is back, with exponential backoff up to the configured cap. */
+    private static void probe(Step s, DeviceId target) {
+        DeviceState.Probe p = s.st.probes.get(target);
+        if (p != null && s.now().isBefore(p.next())) {
+            return;
+        }
+        int sent = p == null ? 0 : p.sent();
+        Duration wait = s.config().queuePollInterval().multipliedBy(1L << Math.min(sent, 20));
+        if (wait.compareTo(s.config().presenceProbeMaxInterval()) > 0) {
+            wait = s.config().presenceProbeMaxInterval();
+        }
+        s.st.probes.put(target, new DeviceState.Probe(s.now().plus(wait), sent + 1));
+        s.send(target, new VouchMessage.Presence(s.self(), true));
     }
 
     private static void dequeue(Step s, Key key, String reason) {
@@ -252,7 +275,7 @@ final class Voucher {
         Key key = found.get();
         s.st.inFlight.remove(key);
         s.cancelTimer(ACK + key.sessionId() + "/" + key.target().value());
-        s.st.reachability.put(from, true);
+        s.st.markReachable(from);
         VouchingSession session = s.st.sessions.get(key.sessionId());
         VouchingSession.Target row = session == null ? null : session.target(key.target());
         if (row != null && (row.status() == VouchStatus.SELECTED || row.status() == VouchStatus.QUEUED)) {
@@ -321,7 +344,7 @@ final class Voucher {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_SIGNATURE_INVALID, f);
             return;
         }
-        s.st.reachability.put(target, true);
+        s.st.markReachable(target);
         if (row.status().terminal()) {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_UNEXPECTED, f);
             return;

@@ -82,7 +82,7 @@ public final class AutoJoinTrustEdges implements TrustEdgeExtractor {
             long created = ScenarioFacts.duration(g.path("created").asText("")).orElse(-1L);
             Optional<Long> expires = ScenarioFacts.duration(g.path("expires").asText(""));
             String scope = g.path("scope").asText("");
-            ledger.add(owner, trusted, TrustKind.GRANT, "set-up grant" + (scope.isEmpty() ? "" : " (" + scope + ")"),
+            ledger.add(owner, trusted, TrustKind.GRANT, (scope.isEmpty() ? "" : scope + " scope, ") + "set up",
                     Math.min(created, -1), expires);
             if (g.path("revoked").asBoolean(false)) {
                 ledger.revoke(owner, trusted, TrustKind.GRANT, Math.min(created, -1));

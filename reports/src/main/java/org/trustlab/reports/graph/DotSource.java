@@ -33,13 +33,15 @@ public final class DotSource {
         Map<String, MutableNode> nodes = new LinkedHashMap<>();
         for (TrustNode n : graph.nodes()) {
             StringBuilder label = new StringBuilder(n.name());
-            if (!n.role().isEmpty()) {
+            if (!n.role().isEmpty() && !n.role().equals(n.name())) {
                 label.append("\n").append(n.role());
             }
             MutableNode node = mutNode(n.name());
             if (n.attacker()) {
                 hostile.add(n.name());
-                label.append("\n(attacker)");
+                if (!n.role().contains("attacker") && !n.name().contains("attacker")) {
+                    label.append("\n(attacker's device)");
+                }
                 node.add(attr("fillcolor", "#ffd9d9"), attr("color", ATTACKER_RED), attr("penwidth", "2"),
                         attr("fontcolor", ATTACKER_RED));
             } else if (!n.compromisedKeys().isEmpty()) {

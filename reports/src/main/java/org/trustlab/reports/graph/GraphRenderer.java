@@ -7,7 +7,6 @@ import guru.nidi.graphviz.engine.Options;
 import guru.nidi.graphviz.engine.Rasterizer;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws trust graphs with the engine chosen once per report: Graphviz's {@code dot} through graphviz-java's
@@ -42,12 +42,25 @@ public final class GraphRenderer {
     private final AtomicReference<GraphEngine> current;
     private final AtomicReference<String> fallbackReason = new AtomicReference<>("");
     private final Optional<Path> dot;
+    private final UnaryOperator<String> dotLayout;
+    private final UnaryOperator<String> jsLayout;
     private GraphvizCmdLineEngine dotEngine;
 
     private GraphRenderer(GraphEngine chosen, GraphEngine resolved, Optional<Path> dot) {
         this.chosen = chosen;
         this.current = new AtomicReference<>(resolved);
         this.dot = dot;
+        this.dotLayout = this::renderDot;
+        this.jsLayout = GraphRenderer::renderJs;
+    }
+
+    /** With other layouts (DOT source to SVG), so tests can make an engine fail and watch the fallback. */
+    GraphRenderer(GraphEngine resolved, UnaryOperator<String> dotLayout, UnaryOperator<String> jsLayout) {
+        this.chosen = resolved;
+        this.current = new AtomicReference<>(resolved);
+        this.dot = Optional.empty();
+        this.dotLayout = dotLayout;
+        this.jsLayout = jsLayout;
     }
 
     /** Resolves {@link GraphEngine#AUTO} by looking for {@code dot} on the PATH. */
@@ -79,7 +92,8 @@ public final class GraphRenderer {
         String reason = fallbackReason.get();
         String name = switch (e) {
             case DOT -> "Graphviz dot (" + dot.map(Path::toString).orElse("dot") + ") via graphviz-java";
-            case JS -> "graphviz-java viz.js on Nashorn (no dot on the PATH)";
+            case JS -> "graphviz-java's viz.js (Graphviz compiled to JavaScript) on Nashorn"
+                    + (chosen == GraphEngine.AUTO && dot.isEmpty() ? ", as no dot is on the PATH" : "");
             case BUILTIN -> "trustlab built-in layered layout";
             case AUTO -> "auto";
         };
@@ -90,14 +104,14 @@ public final class GraphRenderer {
         String source = DotSource.of(graph);
         if (current.get() == GraphEngine.DOT) {
             try {
-                return new RenderedGraph(renderDot(source), engineDescription());
+                return new RenderedGraph(dotLayout.apply(source), engineDescription());
             } catch (RuntimeException e) {
                 fallBack(GraphEngine.JS, "dot failed (" + oneLine(e) + "), fell back to viz.js");
             }
         }
         if (current.get() == GraphEngine.JS) {
             try {
-                return new RenderedGraph(renderJs(source), engineDescription());
+                return new RenderedGraph(jsLayout.apply(source), engineDescription());
             } catch (RuntimeException e) {
                 fallBack(GraphEngine.BUILTIN, "viz.js on Nashorn failed (" + oneLine(e)
                         + "), fell back to the built-in layout");
@@ -188,9 +202,5 @@ public final class GraphRenderer {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String first = m.lines().findFirst().orElse(m);
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -18,8 +18,8 @@ import org.trustlab.reports.svg.Xml;
  */
 final class LayeredLayout {
     private static final double MARGIN = 20;
-    private static final double COLUMN = 320;
-    private static final double ROW_GAP = 40;
+    private static final double COLUMN = 440;
+    private static final double ROW_GAP = 60;
     private static final double NODE_WIDTH = 170;
     private static final double LINE = 15;
 
@@ -100,11 +100,11 @@ final class LayeredLayout {
     private static List<String> lines(TrustNode t) {
         List<String> out = new ArrayList<>();
         out.add(t.name());
-        if (!t.role().isEmpty()) {
+        if (!t.role().isEmpty() && !t.role().equals(t.name())) {
             out.add(t.role());
         }
-        if (t.attacker()) {
-            out.add("(attacker)");
+        if (t.attacker() && !t.role().contains("attacker") && !t.name().contains("attacker")) {
+            out.add("(attacker's device)");
         }
         out.addAll(t.compromisedKeys());
         return out;
@@ -148,7 +148,7 @@ final class LayeredLayout {
         double y0 = uy + uh / 2;
         double y1 = vy + vh / 2;
         // Parallel and opposite edges between one pair bow to alternate sides so their labels do not overlap.
-        double bow = (k + 1) / 2 * 45.0 * (k % 2 == 0 ? 1 : -1) * (forwardPair ? 1 : -1);
+        double bow = (k + 1) / 2 * 70.0 * (k % 2 == 0 ? 1 : -1) * (forwardPair ? 1 : -1);
         double cx = (x0 + x1) / 2;
         double cy = (y0 + y1) / 2 + bow;
         if (vx == ux) {

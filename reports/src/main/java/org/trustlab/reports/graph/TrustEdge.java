@@ -26,7 +26,8 @@ public record TrustEdge(String from, String to, TrustKind kind, String detail, l
     public String kindLabel() {
         return switch (kind) {
             case VOUCHED -> "vouched by " + (detail.isEmpty() ? "?" : detail);
-            case GRANT -> "grant" + (detail.isEmpty() ? "" : " for " + detail);
+            case GRANT -> detail.isEmpty() ? "grant" : detail.startsWith("session") ? "grant for " + detail
+                    : "grant, " + detail;
             case TOFU_SLOT -> "TOFU slot" + (detail.isEmpty() ? "" : " " + detail);
             default -> kind.words() + (detail.isEmpty() ? "" : " (" + detail + ")");
         };

@@ -256,7 +256,9 @@ public final class HtmlReport {
     }
 
     private static void legend(Xml h, String colour, String text) {
-        h.open("span").empty("span", "class", "swatch", "style", "background:" + colour).text(text).close("span");
+        // Never <span/>: a browser reads report.html as HTML, where only void elements may close themselves.
+        h.open("span").open("span", "class", "swatch", "style", "background:" + colour).close("span").text(text)
+                .close("span");
     }
 
     private static void term(Xml h, String term, String value) {

@@ -40,9 +40,10 @@ public final class Redactor {
             "id", "kind", "type", "length", "len", "size", "count", "expires", "created", "age", "reason", "status",
             "valid", "ok", "match", "matches", "used", "consumed", "scope", "generation");
 
-    /** {@code key: value} in block or flow YAML; group 6 is the value up to the end of line, comma or brace. */
+    /** {@code key: value} in block or flow YAML; group 4 is a scalar value up to the end of line, comma or brace. */
     private static final java.util.regex.Pattern YAML_ENTRY = java.util.regex.Pattern.compile(
-            "((?:^|[{,])[ \\t-]*)(?:([A-Za-z0-9_.-]+)|\"([^\"\\n]*)\"|'([^'\\n]*)')(\\s*:[ \\t]+)([^,}\\n]*[^,}\\n\\s])",
+            "((?:^|[{,])[ \\t-]*)([A-Za-z0-9_.-]+|\"[^\"\\n]*\"|'[^'\\n]*')([ \\t]*:[ \\t]+)"
+                    + "([^\\s,{}\\[\\]&*|>#][^,}\\n]*?)(?=[ \\t]*(?:,|}|\\n|$))",
             java.util.regex.Pattern.MULTILINE);
 
     private final Map<String, String> secrets;
@@ -87,14 +88,16 @@ public final class Redactor {
         java.util.regex.Matcher m = YAML_ENTRY.matcher(yaml);
         StringBuilder out = new StringBuilder(yaml.length());
         while (m.find()) {
-            String key = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            String value = m.group(6).strip();
-            boolean scalar = !value.isEmpty() && "{[|>&*#".indexOf(value.charAt(0)) < 0;
-            if (isSecretKey(key) && scalar) {
+            String key = m.group(2);
+            if (key.startsWith("\"") || key.startsWith("'")) {
+                key = key.substring(1, key.length() - 1);
+            }
+            String value = m.group(4).strip();
+            if (isSecretKey(key)) {
                 String unquoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
                         || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
                         : value;
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(5)
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3)
                         + "\"" + mask(unquoted) + "\""));
             } else {
                 m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));

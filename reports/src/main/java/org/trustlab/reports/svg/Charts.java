@@ -164,8 +164,11 @@ public final class Charts {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-                : Math.abs(v) >= 1 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3g", v);
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        // Three significant digits without trailing zeros: 0.005, 0.0125, 20.5.
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     public static String percent(double rate) {

@@ -37,10 +37,11 @@ public final class SequenceDiagram {
 
     /**
      * One row. {@code node} is the lifeline it sits on, {@code peer} the other end of a message; {@code sendSeq} is
-     * the send a delivery or drop belongs to ({@code -1} if the trace has none: an injected message).
+     * the send a delivery or drop belongs to ({@code -1} if the trace has none: an injected message); {@code viaSeq}
+     * the attacker action that delivered this copy (a replay, a redirect), drawn as the arrow's start.
      */
     public record Step(long seq, long timeNanos, StepKind kind, String node, String peer, String label,
-            boolean hostile, boolean evidence, boolean accepted, long sendSeq) {}
+            boolean hostile, boolean evidence, boolean accepted, long sendSeq, long viaSeq) {}
 
     public record Model(List<String> lifelines, List<Step> steps, int omitted) {
         public Model {
@@ -59,13 +60,14 @@ public final class SequenceDiagram {
             Set<Long> evidence, Redactor redactor) {
         long lastEvidence = evidence.stream().mapToLong(Long::longValue).max().orElse(Long.MAX_VALUE);
         Map<String, Long> sendOf = new HashMap<>();
+        Map<String, Long> attackerOn = new HashMap<>();
         List<Step> all = new ArrayList<>();
         int after = 0;
         for (TraceEvent e : events) {
             if (e.seq() > lastEvidence && after >= AFTER_EVIDENCE) {
                 break;
             }
-            Step s = step(e, sendOf, hostileDevices, evidence.contains(e.seq()), redactor);
+            Step s = step(e, sendOf, attackerOn, hostileDevices, evidence.contains(e.seq()), redactor);
             if (s == null) {
                 continue;
             }
@@ -82,7 +84,7 @@ public final class SequenceDiagram {
             Step lastHidden = all.get(all.size() - tail - 1);
             steps = new ArrayList<>(all.subList(0, HEAD_ROWS));
             steps.add(new Step(lastHidden.seq(), lastHidden.timeNanos(), StepKind.GAP, "", "", omitted
-                    + " events omitted here (the trace file has them all)", false, false, false, -1));
+                    + " events omitted here (the trace file has them all)", false, false, false, -1, -1));
             steps.addAll(all.subList(all.size() - tail, all.size()));
         }
         LinkedHashSet<String> lifelines = new LinkedHashSet<>(devices);
@@ -104,58 +106,66 @@ public final class SequenceDiagram {
         return new Model(ordered, steps, omitted);
     }
 
-    private static Step step(TraceEvent e, Map<String, Long> sendOf, Set<String> hostileDevices, boolean evidence,
-            Redactor r) {
+    private static Step step(TraceEvent e, Map<String, Long> sendOf, Map<String, Long> attackerOn,
+            Set<String> hostileDevices, boolean evidence, Redactor r) {
         String from = e.field("from") == null ? "" : e.field("from");
         String to = e.field("to") == null ? "" : e.field("to");
         String msgId = e.field("msg-id");
         boolean hostileFrom = from.equals(ATTACKER) || hostileDevices.contains(from);
         long sendSeq = msgId == null ? -1 : sendOf.getOrDefault(msgId, -1L);
-        String tag = r.redact(e.type());
+        String tag = r.redact(shortTag(e.type()));
         return switch (e.kind()) {
             case SEND -> {
                 if (msgId != null) {
                     sendOf.putIfAbsent(msgId, e.seq());
                 }
                 yield new Step(e.seq(), e.timeNanos(), StepKind.SEND, e.node(), to, tag + " " + idOf(msgId),
-                        hostileFrom || hostileDevices.contains(e.node()), evidence, false, e.seq());
+                        hostileFrom || hostileDevices.contains(e.node()), evidence, false, e.seq(), -1);
             }
             case DELIVER -> {
                 boolean via = ATTACKER.equals(e.field("via"));
-                yield new Step(e.seq(), e.timeNanos(), StepKind.DELIVER, e.node(), from, tag + (via
-                        ? " (via attacker)" : ""), via || hostileFrom || sendSeq < 0, evidence, false, sendSeq);
+                long viaSeq = via && msgId != null ? attackerOn.getOrDefault(msgId, -1L) : -1;
+                String copy = via ? " (via attacker" + (sendSeq >= 0 ? ", copy of #" + sendSeq : "") + ")" : "";
+                yield new Step(e.seq(), e.timeNanos(), StepKind.DELIVER, e.node(), from, tag + " " + idOf(msgId)
+                        + copy, via || hostileFrom || sendSeq < 0, evidence, false, sendSeq, viaSeq);
             }
             case DROP -> {
                 String reason = e.field("reason") == null ? "dropped" : e.field("reason");
                 boolean byAttacker = reason.contains(ATTACKER);
                 yield new Step(e.seq(), e.timeNanos(), StepKind.DROP, from.isEmpty() ? e.node() : from, to,
-                        tag + " lost: " + r.redact(reason), byAttacker, evidence, false, sendSeq);
+                        tag + " lost: " + r.redact(reason), byAttacker, evidence, false, sendSeq, -1);
             }
             case MAILBOX_HOLD -> new Step(e.seq(), e.timeNanos(), StepKind.MAILBOX, e.node(), from,
-                    "mailbox holds " + tag, false, evidence, false, sendSeq);
-            case ATTACKER -> new Step(e.seq(), e.timeNanos(), StepKind.ATTACKER, ATTACKER, to.isEmpty()
-                    ? nz(e.field("target")) : to, "attacker " + tag + details(e, r), true, evidence, false, sendSeq);
+                    "mailbox holds " + tag, false, evidence, false, sendSeq, -1);
+            case ATTACKER -> {
+                if (msgId != null) {
+                    attackerOn.put(msgId, e.seq());
+                }
+                yield new Step(e.seq(), e.timeNanos(), StepKind.ATTACKER, ATTACKER, to.isEmpty()
+                        ? nz(e.field("target")) : to, "attacker " + tag + details(e, r), true, evidence, false,
+                        sendSeq, -1);
+            }
             case OUTCOME -> {
                 boolean ok = "accepted".equals(e.field("result"));
                 String reason = e.field("reason");
                 yield new Step(e.seq(), e.timeNanos(), StepKind.OUTCOME, e.node(), "", tag + " " + nz(e.field(
                         "result")) + (reason == null || ok ? "" : " " + r.redact(reason)), hostileDevices.contains(
-                        e.node()), evidence, ok, -1);
+                        e.node()), evidence, ok, -1, -1);
             }
             case AUDIT -> new Step(e.seq(), e.timeNanos(), StepKind.AUDIT, e.node(), "", tag
                     + (e.field("reason") == null ? "" : " " + r.redact(e.field("reason"))),
-                    hostileDevices.contains(e.node()), evidence, false, -1);
+                    hostileDevices.contains(e.node()), evidence, false, -1, -1);
             case USER_ACTION -> new Step(e.seq(), e.timeNanos(), StepKind.USER_ACTION, e.node(), "", "user: " + tag
-                    + details(e, r), false, evidence, false, -1);
+                    + details(e, r), false, evidence, false, -1, -1);
             case CRASH, RESTART, ONLINE, OFFLINE -> new Step(e.seq(), e.timeNanos(), StepKind.STATE, e.node(), "",
-                    tag, false, evidence, false, -1);
+                    tag, false, evidence, false, -1, -1);
             case PARTITION, HEAL -> new Step(e.seq(), e.timeNanos(), StepKind.STATE, "network", "", tag + " "
-                    + nz(r.redact(nz(e.field("groups")))), false, evidence, false, -1);
+                    + nz(r.redact(nz(e.field("groups")))), false, evidence, false, -1, -1);
             case MALFORMED -> new Step(e.seq(), e.timeNanos(), StepKind.MALFORMED, e.node(), from, "malformed " + tag
-                    + " " + r.redact(nz(e.field("reason"))), hostileFrom, evidence, false, -1);
+                    + " " + r.redact(nz(e.field("reason"))), hostileFrom, evidence, false, -1, -1);
             case NOTE -> new Step(e.seq(), e.timeNanos(), StepKind.NOTE, e.node(), "", tag
                     + (e.field("message") == null ? "" : ": " + r.redact(e.field("message"))), false, evidence,
-                    false, -1);
+                    false, -1, -1);
             case TIMER, DUPLICATE, REORDER -> null;
         };
     }
@@ -169,6 +179,17 @@ public final class SequenceDiagram {
             }
         });
         return b.length() == 0 ? "" : b.append(')').toString();
+    }
+
+    /** {@code trustlab/autojoin/AskAutoJoin/v1} is shown as {@code AskAutoJoin}; the tooltip has it whole. */
+    static String shortTag(String type) {
+        String[] parts = type.split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!parts[i].isEmpty() && !parts[i].matches("v\\d+")) {
+                return parts[i];
+            }
+        }
+        return type;
     }
 
     private static String idOf(String msgId) {
@@ -259,10 +280,12 @@ public final class SequenceDiagram {
         boolean drop = s.kind() == StepKind.DROP;
         String sender = s.kind() == StepKind.DELIVER ? s.peer() : s.node();
         String receiver = s.kind() == StepKind.DELIVER ? s.node() : s.peer();
+        Integer viaRow = s.viaSeq() < 0 ? null : rowOfSeq.get(s.viaSeq());
         Integer sendRow = s.sendSeq() < 0 ? null : rowOfSeq.get(s.sendSeq());
-        // A delivery without a send in view (injected, or its send omitted) starts half a row up at its sender.
-        double y0 = sendRow == null ? y - ROW * 0.6 : rowY(sendRow);
-        double x0 = x(lane, sender.isEmpty() ? ATTACKER : sender);
+        // A copy the attacker delivered starts at its action on the attacker's lifeline; a delivery without a send
+        // in view (injected, or its send omitted) starts half a row up at its sender.
+        double y0 = viaRow != null ? rowY(viaRow) : sendRow == null ? y - ROW * 0.6 : rowY(sendRow);
+        double x0 = x(lane, viaRow != null || sender.isEmpty() ? ATTACKER : sender);
         double xr = x(lane, receiver);
         double x1 = drop ? x0 + 0.6 * (xr - x0) : xr;
         if (Math.abs(x1 - x0) < 1) {

@@ -2,7 +2,7 @@ package org.trustlab.reports.svg;
 
 import java.util.Locale;
 
-/** Virtual time as a reviewer reads it: seconds for short runs, clock time with days for long ones. */
+/** Virtual time as a reviewer reads it: milliseconds below a second, seconds below a minute, then clock time. */
 public final class Times {
     private Times() {}
 
@@ -12,11 +12,10 @@ public final class Times {
         long millisTotal = n / 1_000_000;
         long micros = (n / 1_000) % 1_000;
         String s;
-        if (n < 60_000_000_000L) {
+        if (n < 1_000_000_000L) {
+            s = String.format(Locale.ROOT, "%d.%03d ms", millisTotal, micros);
+        } else if (n < 60_000_000_000L) {
             s = String.format(Locale.ROOT, "%d.%03d s", millisTotal / 1000, millisTotal % 1000);
-            if (n < 1_000_000_000L && micros != 0 && millisTotal < 10) {
-                s = String.format(Locale.ROOT, "%d.%03d ms", millisTotal, micros);
-            }
         } else {
             long totalSeconds = millisTotal / 1000;
             long days = totalSeconds / 86_400;

@@ -5,17 +5,20 @@ import java.util.NoSuchElementException;
 
 /**
  * A min-heap of events ordered by (time, insertion sequence): events at the same virtual time fire in the order
- * they were scheduled, which is what makes a run a function of its inputs. The heap is three parallel arrays
- * (times, sequence numbers, payloads) rather than a {@code PriorityQueue} of boxed entries: no wrapper object
- * per event and no comparator calls, which is what the engine's throughput and 1M-pending memory targets need.
+ * they were scheduled, which is what makes a run a function of its inputs.
+ *
+ * <p>Layout, for the engine's throughput and 1M-pending memory targets: a 4-ary heap whose keys live interleaved in
+ * one {@code long[]} ({@code time, seq, time, seq, ...}) beside an {@code Object[]} of payloads. No wrapper object
+ * per event, no comparator calls, and the four children of a node have their keys in one 64-byte stretch, so a
+ * sift-down step costs about one cache miss instead of several.
  *
  * @param <E> the event payload
  */
 public final class EventQueue<E> {
     private static final int INITIAL_CAPACITY = 64;
 
-    private long[] times;
-    private long[] seqs;
+    /** {@code keys[2i]} is the time and {@code keys[2i+1]} the sequence number of heap slot {@code i}. */
+    private long[] keys;
     private Object[] payloads;
     private int size;
     private long nextSeq;
@@ -25,9 +28,8 @@ public final class EventQueue<E> {
     }
 
     public EventQueue(int capacity) {
-        int c = Math.max(2, capacity);
-        times = new long[c];
-        seqs = new long[c];
+        int c = Math.max(4, capacity);
+        keys = new long[2 * c];
         payloads = new Object[c];
     }
 
@@ -41,25 +43,27 @@ public final class EventQueue<E> {
 
     /** Adds an event; returns its sequence number (the tie-breaker). */
     public long add(long time, E payload) {
-        if (size == times.length) {
+        if (size == payloads.length) {
             grow();
         }
         long seq = nextSeq++;
         int i = size++;
-        // sift up
+        long[] k = keys;
+        Object[] p = payloads;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(time, seq, times[parent], seqs[parent])) {
+            int parent = (i - 1) >>> 2;
+            long pt = k[2 * parent];
+            if (pt < time || (pt == time && k[2 * parent + 1] < seq)) {
                 break;
             }
-            times[i] = times[parent];
-            seqs[i] = seqs[parent];
-            payloads[i] = payloads[parent];
+            k[2 * i] = pt;
+            k[2 * i + 1] = k[2 * parent + 1];
+            p[i] = p[parent];
             i = parent;
         }
-        times[i] = time;
-        seqs[i] = seq;
-        payloads[i] = payload;
+        k[2 * i] = time;
+        k[2 * i + 1] = seq;
+        p[i] = payload;
         return seq;
     }
 
@@ -68,7 +72,7 @@ public final class EventQueue<E> {
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        return times[0];
+        return keys[0];
     }
 
     /** Removes and returns the earliest event; read its time with {@link #peekTime()} first. */
@@ -79,8 +83,8 @@ public final class EventQueue<E> {
         }
         E top = (E) payloads[0];
         int last = --size;
-        long t = times[last];
-        long s = seqs[last];
+        long t = keys[2 * last];
+        long s = keys[2 * last + 1];
         Object p = payloads[last];
         payloads[last] = null;
         if (last > 0) {
@@ -90,35 +94,42 @@ public final class EventQueue<E> {
     }
 
     private void siftDown(long t, long s, Object p, int n) {
+        long[] k = keys;
+        Object[] ps = payloads;
         int i = 0;
-        int half = n >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < n && less(times[right], seqs[right], times[child], seqs[child])) {
-                child = right;
-            }
-            if (!less(times[child], seqs[child], t, s)) {
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= n) {
                 break;
             }
-            times[i] = times[child];
-            seqs[i] = seqs[child];
-            payloads[i] = payloads[child];
-            i = child;
+            int best = first;
+            long bt = k[2 * first];
+            long bs = k[2 * first + 1];
+            int end = Math.min(first + 4, n);
+            for (int c = first + 1; c < end; c++) {
+                long ct = k[2 * c];
+                if (ct < bt || (ct == bt && k[2 * c + 1] < bs)) {
+                    best = c;
+                    bt = ct;
+                    bs = k[2 * c + 1];
+                }
+            }
+            if (t < bt || (t == bt && s < bs)) {
+                break;
+            }
+            k[2 * i] = bt;
+            k[2 * i + 1] = bs;
+            ps[i] = ps[best];
+            i = best;
         }
-        times[i] = t;
-        seqs[i] = s;
-        payloads[i] = p;
-    }
-
-    private static boolean less(long t1, long s1, long t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
+        k[2 * i] = t;
+        k[2 * i + 1] = s;
+        ps[i] = p;
     }
 
     private void grow() {
-        int c = times.length + (times.length >>> 1) + 1;
-        times = Arrays.copyOf(times, c);
-        seqs = Arrays.copyOf(seqs, c);
+        int c = payloads.length + (payloads.length >>> 1) + 1;
+        keys = Arrays.copyOf(keys, 2 * c);
         payloads = Arrays.copyOf(payloads, c);
     }
 }

@@ -15,6 +15,7 @@ public final class ProtocolBindings {
     private static final ProtocolBindings STANDARD = new ProtocolBindings(new TreeMap<>())
             .with(new PingBinding())
             .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
+            .with(new org.trustlab.simulator.vouch.VouchBinding())
             // one line per protocol, e.g. .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
             ;
 

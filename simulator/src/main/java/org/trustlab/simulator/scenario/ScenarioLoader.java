@@ -63,7 +63,9 @@ public final class ScenarioLoader {
                 binding.createRole(devices.get(i).spec(), ctx);
             } catch (ScenarioException e) {
                 String p = absolute(e.path().orElse("config"), devicePointer);
-                throw new ScenarioException(e.what(), p, tree.at(p), e);
+                // An unknown key is best shown at the key itself, anything else at the value.
+                throw new ScenarioException(e.what(), p, e.what().startsWith("unknown key") ? tree.keyAt(p)
+                        : tree.at(p), e);
             } catch (RuntimeException e) {
                 // A binding should refuse config with a ScenarioException; anything else still gets a location.
                 String p = devicePointer + "/config";

@@ -1,0 +1,157 @@
+package org.trustlab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trustlab.model.ProtocolModel;
+import org.trustlab.model.ProtocolModels;
+import org.trustlab.model.checker.CheckOptions;
+import org.trustlab.model.checker.CheckResult;
+import org.trustlab.model.checker.Checker;
+import org.trustlab.model.checker.PropertyResult;
+import org.trustlab.model.dsl.Model;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trustlab check --protocol P [--sessions K] [--depth D] [--mutant M]}: model-checks the protocol's
+ * symbolic model against a Dolev-Yao attacker within the bounds and prints the search figures and one
+ * {@code PASS|FAIL <property>} line per property, each failure with its shortest counterexample.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Model-checks a protocol's symbolic model: every interleaving of the sessions and",
+            "every message a Dolev-Yao attacker can derive, breadth-first within the bounds.",
+            "Prints states explored, distinct states, states per second, depth, then one",
+            "'PASS|FAIL <property>' line per property; a failure comes with its shortest",
+            "counterexample as a message sequence.",
+            "Exit 0 when every property holds, 1 when one fails, 2 on bad input."})
+public final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--protocol", required = true, paramLabel = "P",
+            description = "Protocol model: ${COMPLETION-CANDIDATES}.", completionCandidates = Protocols.class)
+    String protocol;
+
+    @Option(names = "--sessions", paramLabel = "K",
+            description = "Sessions of each role to explore (default: the protocol's, 2 for autojoin).")
+    Integer sessions;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "0",
+            description = "Bound on transitions per path; 0 explores the whole space (default).")
+    int depth;
+
+    @Option(names = "--mutant", paramLabel = "M", description = "A deliberately broken variant of the model.")
+    String mutant;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: up to 2).")
+    Integer threads;
+
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N distinct states (0: no limit).")
+    long maxStates;
+
+    @Option(names = "--bench", paramLabel = "RUNS", arity = "0..1", fallbackValue = "5",
+            description = "Repeat the check RUNS times (default 5) and print the states/second of each run "
+                    + "and the median, for performance figures.")
+    Integer benchRuns;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ProtocolModel> pm = ProtocolModels.byName(protocol);
+        if (pm.isEmpty()) {
+            return bad(err, "unknown protocol '" + protocol + "'; known: " + names());
+        }
+        ProtocolModel p = pm.get();
+        if (mutant != null && !p.mutants().contains(mutant)) {
+            return bad(err, "unknown mutant '" + mutant + "' of " + protocol + "; known: "
+                    + (p.mutants().isEmpty() ? "none" : String.join(", ", p.mutants())));
+        }
+        int k = sessions == null ? p.defaultSessions() : sessions;
+        if (k < 1 || depth < 0 || maxStates < 0 || (threads != null && threads < 1)
+                || (benchRuns != null && benchRuns < 1)) {
+            return bad(err, "--sessions, --threads and --bench must be at least 1; --depth and --max-states "
+                    + "at least 0");
+        }
+        Model model = p.build(k, mutant);
+        CheckOptions options = CheckOptions.defaults().withDepth(depth).withMaxStates(maxStates);
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        out.println("protocol:        " + p.name() + (mutant == null ? "" : " (mutant " + mutant + ")"));
+        out.println("bounds:          " + k + " session" + (k == 1 ? "" : "s") + " per role, depth "
+                + (depth == 0 ? "unbounded" : String.valueOf(depth)) + ", " + model.runs().size()
+                + " runs, Dolev-Yao attacker, " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s"));
+        out.flush();
+        if (benchRuns != null) {
+            bench(out, model, options);
+        }
+        long start = System.nanoTime();
+        CheckResult r = Checker.check(model, options);
+        double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        out.println("states explored: " + r.statesExplored());
+        out.println("distinct states: " + r.distinctStates());
+        out.println("states/second:   " + Math.round(r.distinctStates() / seconds) + " (distinct, "
+                + String.format(Locale.ROOT, "%.2f", seconds) + " s)");
+        out.println("max depth:       " + r.depth() + (r.exhaustive() ? " (state space exhausted)"
+                : " (bound reached: verdicts hold up to this depth)"));
+        out.println("visited set:     " + String.format(Locale.ROOT, "%.1f", r.visitedBytesPerState())
+                + " bytes/state (" + r.visitedSetBytes() + " bytes), trail " + r.trailBytes() + " bytes");
+        for (PropertyResult pr : r.properties()) {
+            out.println((pr.passed() ? "PASS " : "FAIL ") + pr.property());
+            if (!pr.passed()) {
+                out.println("  counterexample (" + pr.counterexample().depth() + " transitions):");
+                for (String line : pr.counterexample().render().split("\n")) {
+                    out.println("  " + line);
+                }
+            }
+        }
+        out.flush();
+        return r.allPassed() ? TrustlabCommand.EXIT_OK : TrustlabCommand.EXIT_FAILED;
+    }
+
+    /** Repeated runs for a throughput figure: the JIT warms up over the first runs, so the median is reported. */
+    private void bench(PrintWriter out, Model model, CheckOptions options) {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 1; i <= benchRuns; i++) {
+            long start = System.nanoTime();
+            CheckResult r = Checker.check(model, options);
+            double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            double rate = r.distinctStates() / seconds;
+            rates.add(rate);
+            out.println(String.format(Locale.ROOT, "bench run %d:     %d distinct states in %.2f s = %.0f states/s,"
+                    + " %.1f visited-set bytes/state", i, r.distinctStates(), seconds, rate,
+                    r.visitedBytesPerState()));
+            out.flush();
+        }
+        rates.sort(Double::compare);
+        out.println(String.format(Locale.ROOT, "bench median:    %.0f states/s (best %.0f)",
+                rates.get(rates.size() / 2), rates.get(rates.size() - 1)));
+    }
+
+    private static int bad(PrintWriter err, String message) {
+        err.println("trustlab check: " + message);
+        err.flush();
+        return TrustlabCommand.EXIT_BAD_INPUT;
+    }
+
+    private static String names() {
+        return String.join(", ", ProtocolModels.all().stream().map(ProtocolModel::name).toList());
+    }
+
+    /** Completion candidates and the help text's list of protocols. */
+    static final class Protocols implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ProtocolModels.all().stream().map(ProtocolModel::name).iterator();
+        }
+    }
+}

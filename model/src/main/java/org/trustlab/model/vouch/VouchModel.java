@@ -1,0 +1,186 @@
+package org.trustlab.model.vouch;
+
+import static org.trustlab.model.term.Terms.aenc;
+import static org.trustlab.model.term.Terms.pk;
+import static org.trustlab.model.term.Terms.sign;
+import static org.trustlab.model.term.Terms.sk;
+import static org.trustlab.model.term.Terms.tag;
+import static org.trustlab.model.term.Terms.tuple;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.trustlab.model.dsl.ClaimKind;
+import org.trustlab.model.dsl.Model;
+import org.trustlab.model.dsl.Property;
+import org.trustlab.model.dsl.Role;
+import org.trustlab.model.dsl.Run;
+import org.trustlab.model.term.Agent;
+import org.trustlab.model.term.Name;
+import org.trustlab.model.term.Term;
+import org.trustlab.model.term.Var;
+
+/**
+ * The symbolic model of Spacedrive's proxy pairing (seed: vouching-proxy-pairing.txt, issue 8), hardened profile:
+ *
+ * <pre>
+ *   ProxyPairingRequest    V -> R : sid, N, pk(N), V, sign(sk(V), (N, pk(N), ts, sid, R, V)), ts
+ *   ProxyPairingResponse   R -> V : sid, R, accepted, aenc(pk(N), K), sign(sk(R), (sid, R, N, V, aenc(...)))
+ * </pre>
+ *
+ * Direct pairings are the initial trust: V is directly paired with the receivers R1 and R2 and with the vouchee
+ * N, and N with its own device X. V vouches N to R1 only (the user picked R1). A receiver accepts when the voucher
+ * is a directly paired device, the signature verifies with the voucher's key, the timestamp is within
+ * {@code vouch_signature_max_age} on its own clock, the vouchee is neither itself nor already paired and the vouch
+ * was not consumed before; it then stores the vouchee as Proxied and picks a fresh proxied key for it, encrypted
+ * to the vouchee's key (standing in for the hardened profile's X25519 agreement, which the voucher never learns).
+ * N, once Proxied on R1, also tries to vouch X to R1: a second hop, which R1 must refuse.
+ *
+ * <p>Claims: V is Running vouch with R on (N, pk(N), sid, R) when it signs; R Commits vouch with V on what it
+ * accepted (with itself as the target); R claims the proxied key secret with N.
+ */
+public final class VouchModel {
+    public static final Agent VOUCHER = new Agent("V");
+    public static final Agent RECEIVER = new Agent("R1");
+    public static final Agent OTHER_RECEIVER = new Agent("R2");
+    public static final Agent VOUCHEE = new Agent("N");
+    public static final Agent SECOND_HOP = new Agent("X");
+    public static final Agent INTRUDER = new Agent("I");
+
+    public static final String CLAIM_VOUCH = "vouch";
+    public static final String CLAIM_PROXIED_KEY = "proxied-key";
+    /** Fact: the actor holds the data (an agent) as a Proxied pairing. */
+    public static final String FACT_PROXIED = "proxied";
+    /** Fact: the actor has consumed the vouch named by the data (voucher, session). */
+    public static final String FACT_CONSUMED = "consumed";
+
+    /** {@code vouch_signature_max_age} (300 s), abstracted to one tick. */
+    public static final int MAX_AGE = 1;
+    public static final int MAX_TIME = 2;
+    public static final int DEFAULT_SESSIONS = 1;
+
+    private static final Name PROXY_PAIRING_REQUEST = tag("ProxyPairingRequest");
+    private static final Name PROXY_PAIRING_RESPONSE = tag("ProxyPairingResponse");
+    private static final Name VOUCH_TAG = tag("trustlab/vouch/vouch-payload/v1");
+    private static final Name VOUCH_WITH_TARGET_TAG = tag("trustlab/vouch/vouch-payload-with-target/v1");
+    private static final Name RESPONSE_TAG = tag("trustlab/vouch/response-payload/v1");
+    private static final Name ACCEPTED = new Name("accepted", "true");
+
+    private static final Var V = Var.agent("V");
+    private static final Var R = Var.agent("R");
+    private static final Var N = Var.agent("N");
+    private static final Var SID = Var.nonce("sid");
+    private static final Var TS = Var.time("ts");
+    private static final Var K = Var.key("K");
+
+    /** Unordered direct pairings, confirmed by the users before any vouching. */
+    private static final Set<Set<Agent>> DIRECT = Set.of(
+            Set.of(VOUCHER, RECEIVER), Set.of(VOUCHER, OTHER_RECEIVER), Set.of(VOUCHER, VOUCHEE),
+            Set.of(VOUCHEE, SECOND_HOP));
+
+    private VouchModel() {
+    }
+
+    public static boolean directlyPaired(Term a, Term b) {
+        return a instanceof Agent x && b instanceof Agent y && DIRECT.contains(Set.of(x, y));
+    }
+
+    public static Model model(int sessions) {
+        return model(sessions, null);
+    }
+
+    /**
+     * {@code sessions} vouching sessions in which V vouches N to R1, as many receiver runs on R1 (plus one for
+     * N's second-hop vouch) and on R2, and N's vouch of X to R1; mutant may be null.
+     */
+    public static Model model(int sessions, VouchModelMutant mutant) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("at least one session");
+        }
+        boolean timestamped = mutant != VouchModelMutant.NO_TIMESTAMP;
+        boolean signsTarget = mutant != VouchModelMutant.SIGNATURE_WITHOUT_TARGET;
+        boolean proxiedMayVouch = mutant == VouchModelMutant.PROXIED_MAY_VOUCH;
+
+        Term payload = payload(signsTarget, timestamped);
+        Term request = timestamped
+                ? tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload), TS)
+                : tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload));
+        Term vouched = tuple(N, pk(N), SID, R);
+
+        Role.Builder voucher = Role.named("Voucher", V, N, R)
+                .fresh(SID);
+        if (timestamped) {
+            voucher.now(TS);
+        }
+        Role voucherRole = voucher
+                .running(CLAIM_VOUCH, V, R, vouched)
+                .send("ProxyPairingRequest", request)
+                .build();
+
+        Role.Builder receiver = Role.named("Receiver", R)
+                .recv("ProxyPairingRequest", request)
+                .require("VOUCHER_NOT_DIRECT", b -> directlyPaired(b.get(R), b.get(V))
+                        || (proxiedMayVouch && b.hasFact(FACT_PROXIED, b.get(R), b.get(V))), R, V);
+        if (timestamped) {
+            receiver.require("VOUCH_EXPIRED", b -> b.now() - b.ticks(TS) <= MAX_AGE, TS)
+                    .require("VOUCH_FROM_FUTURE", b -> b.ticks(TS) <= b.now(), TS);
+        }
+        Role receiverRole = receiver
+                .require("VOUCHEE_IS_RECEIVER", b -> !b.get(N).equals(b.get(R)), N, R)
+                .require("VOUCHEE_ALREADY_PAIRED", b -> !directlyPaired(b.get(R), b.get(N))
+                        && !b.hasFact(FACT_PROXIED, b.get(R), b.get(N)), R, N)
+                .require("VOUCH_REPLAYED", b -> !b.hasFact(FACT_CONSUMED, b.get(R), tuple(b.get(V), b.get(SID))),
+                        R, V, SID)
+                .commit(CLAIM_VOUCH, R, V, vouched)
+                .fact(FACT_CONSUMED, R, tuple(V, SID))
+                .fact(FACT_PROXIED, R, N)
+                .fresh(K)
+                .send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED, aenc(pk(N), K),
+                        sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V, aenc(pk(N), K)))))
+                .secret(CLAIM_PROXIED_KEY, K, R, N)
+                .build();
+
+        Model.Builder m = Model.builder("vouch" + (mutant == null ? "" : "/" + mutant.id()))
+                .honest(VOUCHER, RECEIVER, OTHER_RECEIVER, VOUCHEE, SECOND_HOP)
+                .dishonest(INTRUDER)
+                .names(ACCEPTED)
+                .time(MAX_TIME, MAX_TIME);
+        for (int i = 0; i < sessions; i++) {
+            m.run(Run.of(voucherRole, VOUCHER).with(N, VOUCHEE).with(R, RECEIVER));
+        }
+        m.run(Run.of(voucherRole, VOUCHEE).with(N, SECOND_HOP).with(R, RECEIVER));
+        for (int i = 0; i <= sessions; i++) {
+            m.run(Run.of(receiverRole, RECEIVER));
+        }
+        for (int i = 0; i < sessions; i++) {
+            m.run(Run.of(receiverRole, OTHER_RECEIVER));
+        }
+        return m.property(Property.agreement(CLAIM_VOUCH))
+                .property(Property.injectiveAgreement(CLAIM_VOUCH))
+                .property(Property.noReplay(CLAIM_VOUCH))
+                .property(Property.freshness(CLAIM_VOUCH, MAX_AGE))
+                .property(Property.invariant("no-multi-hop(" + CLAIM_VOUCH + ")",
+                        "Every accepted vouch comes from a device directly paired with the receiver.",
+                        VouchModel::multiHop))
+                .property(Property.secrecy(CLAIM_PROXIED_KEY))
+                .build();
+    }
+
+    private static Optional<String> multiHop(org.trustlab.model.dsl.Event e, List<org.trustlab.model.dsl.Event> all) {
+        if (e.kind() != ClaimKind.COMMIT || !e.label().equals(CLAIM_VOUCH) || directlyPaired(e.actor(), e.peer())) {
+            return Optional.empty();
+        }
+        return Optional.of(e.actor() + " (run #" + (e.run() + 1) + ") accepts a vouch from " + e.peer()
+                + ", which is not directly paired with it: " + e.data() + " is two hops from a direct pairing");
+    }
+
+    /** The signed vouch payload: Spacedrive's fields, plus target and voucher in the hardened profile. */
+    private static Term payload(boolean signsTarget, boolean timestamped) {
+        if (signsTarget) {
+            return timestamped
+                    ? tuple(VOUCH_WITH_TARGET_TAG, N, pk(N), TS, SID, R, V)
+                    : tuple(VOUCH_WITH_TARGET_TAG, N, pk(N), SID, R, V);
+        }
+        return timestamped ? tuple(VOUCH_TAG, N, pk(N), TS, SID) : tuple(VOUCH_TAG, N, pk(N), SID);
+    }
+}

@@ -1,0 +1,80 @@
+package org.trustlab.model.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trustlab.model.autojoin.AutoJoinModel;
+import org.trustlab.model.autojoin.AutoJoinModelMutant;
+import org.trustlab.model.dsl.Model;
+import org.trustlab.model.nspk.NeedhamSchroeder;
+
+class CheckerTest {
+    private static final CheckOptions ONE = CheckOptions.defaults().withThreads(1);
+    private static final CheckOptions TWO = CheckOptions.defaults().withThreads(2);
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Model m = AutoJoinModel.model(1, AutoJoinModelMutant.NO_EXPIRY);
+        CheckResult one = Checker.check(m, ONE);
+        CheckResult two = Checker.check(m, TWO);
+        CheckResult four = Checker.check(m, ONE.withThreads(4));
+        for (CheckResult r : List.of(two, four)) {
+            assertThat(r.distinctStates()).isEqualTo(one.distinctStates());
+            assertThat(r.statesExplored()).isEqualTo(one.statesExplored());
+            assertThat(r.depth()).isEqualTo(one.depth());
+            assertThat(r.properties()).isEqualTo(one.properties());
+        }
+        assertThat(one.allPassed()).isFalse();
+    }
+
+    @Test
+    void depthBoundCutsTheSearch() {
+        Model m = NeedhamSchroeder.model(false, 1);
+        CheckResult shallow = Checker.check(m, ONE.withDepth(3));
+        assertThat(shallow.exhaustive()).isFalse();
+        assertThat(shallow.depth()).isEqualTo(3);
+        assertThat(shallow.allPassed()).as("Lowe's attack needs four steps").isTrue();
+        CheckResult full = Checker.check(m, ONE);
+        assertThat(full.exhaustive()).isTrue();
+        assertThat(full.distinctStates()).isGreaterThan(shallow.distinctStates());
+        assertThat(full.allPassed()).isFalse();
+    }
+
+    @Test
+    void stateLimitCutsTheSearch() {
+        CheckResult r = Checker.check(AutoJoinModel.model(1), ONE.withMaxStates(100));
+        assertThat(r.exhaustive()).isFalse();
+        assertThat(r.distinctStates()).isLessThan(1000);
+    }
+
+    @Test
+    void stoppingOnFailureKeepsTheShortestCounterexample() {
+        Model m = NeedhamSchroeder.model(false, 1);
+        CheckResult early = Checker.check(m, ONE.stoppingOnFailure());
+        CheckResult full = Checker.check(m, ONE);
+        String p = "non-injective-agreement(auth-initiator)";
+        assertThat(early.property(p).counterexample()).isEqualTo(full.property(p).counterexample());
+        assertThat(early.distinctStates()).isLessThanOrEqualTo(full.distinctStates());
+    }
+
+    @Test
+    void counterexamplesReplayStepByStep() {
+        CheckResult r = Checker.check(NeedhamSchroeder.model(false, 1), ONE);
+        Counterexample cx = r.property("secrecy(nb)").counterexample();
+        assertThat(cx.depth()).isEqualTo(4);
+        assertThat(cx.steps()).extracting(Step::index).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, cx.steps().size()).boxed().toList());
+        assertThat(cx.steps().get(0).kind()).isEqualTo(Step.Kind.SEND);
+        assertThat(cx.steps()).filteredOn(s -> s.kind() == Step.Kind.RECEIVE)
+                .allSatisfy(s -> assertThat(s.from()).isEqualTo(Step.ATTACKER));
+        assertThat(cx.render()).contains("violated: the attacker derives Nb#2");
+    }
+
+    @Test
+    void visitedSetUsesAtMostSixteenBytesPerStateOnALargeSpace() {
+        CheckResult r = Checker.check(AutoJoinModel.model(2), TWO.stoppingOnFailure().withMaxStates(200_000));
+        assertThat(r.distinctStates()).isGreaterThan(100_000);
+        assertThat(r.visitedBytesPerState()).isLessThanOrEqualTo(16.0);
+    }
+}

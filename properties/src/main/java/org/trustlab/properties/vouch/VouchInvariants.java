@@ -1,0 +1,545 @@
+package org.trustlab.properties.vouch;
+
+import static org.trustlab.reference.vouch.VouchAudit.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Violation;
+import org.trustlab.reference.vouch.VouchCodec;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
+
+/**
+ * The vouch invariants: proxied-key secrecy, trust-chain soundness, no multi-hop, freshness on the receiver's clock,
+ * no replay, signature authenticity, queue liveness, session completion, and propagation only under user control.
+ * Each is broken by at least one mutant of the reference ({@link VouchMutantMap}).
+ */
+public final class VouchInvariants {
+    public static final String PROTOCOL = "vouch";
+    public static final String PROXIED_KEY_SECRECY = "vouch.proxied-key-secrecy";
+    public static final String TRUST_CHAIN_SOUNDNESS = "vouch.trust-chain-soundness";
+    public static final String NO_MULTI_HOP = "vouch.no-multi-hop";
+    public static final String FRESHNESS = "vouch.freshness";
+    public static final String NO_REPLAY = "vouch.no-replay";
+    public static final String SIGNATURE_AUTHENTICITY = "vouch.signature-authenticity";
+    public static final String QUEUE_LIVENESS = "vouch.queue-liveness";
+    public static final String SESSION_COMPLETION = "vouch.session-completion";
+    public static final String USER_CONTROLLED_PROPAGATION = "vouch.user-controlled-propagation";
+
+    private static final String DIRECT = "Direct";
+
+    private VouchInvariants() {}
+
+    public static List<Invariant> all() {
+        return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
+                new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
+                new UserControlledPropagation());
+    }
+
+    private abstract static class Base implements Invariant {
+        private final String id;
+        private final String statement;
+
+        Base(String id, String statement) {
+            this.id = id;
+            this.statement = statement;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String protocol() {
+            return PROTOCOL;
+        }
+
+        @Override
+        public String statement() {
+            return statement;
+        }
+
+        @Override
+        public List<Violation> check(Trace trace) {
+            List<Violation> out = new ArrayList<>();
+            check(new VouchTrace(trace), out);
+            return List.copyOf(out);
+        }
+
+        abstract void check(VouchTrace t, List<Violation> out);
+
+        void violation(List<Violation> out, String message, TraceEvent... evidence) {
+            out.add(new Violation(id, message, List.of(evidence)));
+        }
+    }
+
+    /**
+     * Only the receiving device and the vouchee hold a proxied session key: no other device audits
+     * {@code holds-proxied-key} for it, and the attacker learns it only by holding the receiver's or the vouchee's
+     * keys. The spacedrive profile breaks it by design (the voucher derives every key); the hardened profile keeps it.
+     */
+    static final class ProxiedKeySecrecy extends Base {
+        ProxiedKeySecrecy() {
+            super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee hold a proxied session key.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            Map<String, List<TraceEvent>> byKey = new TreeMap<>();
+            for (TraceEvent h : t.audits(HOLDS_PROXIED_KEY)) {
+                byKey.computeIfAbsent(h.field(KEY_FINGERPRINT), k -> new ArrayList<>()).add(h);
+                String holder = h.node();
+                if (!holder.equals(h.field(RECEIVER)) && !holder.equals(h.field(VOUCHEE))) {
+                    violation(out, holder + " holds the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
+                            + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + " (session " + h.field(SESSION_ID)
+                            + ")", h);
+                }
+            }
+            for (TraceEvent learned : t.select(e -> e.is(Kind.ATTACKER, "learned")
+                    && "proxied-session-key".equals(e.field("kind")))) {
+                for (TraceEvent h : byKey.getOrDefault(learned.field("fingerprint"), List.of())) {
+                    TraceEvent later = h.seq() > learned.seq() ? h : learned;
+                    if (!t.attackerHeld(h.field(RECEIVER), later) && !t.attackerHeld(h.field(VOUCHEE), later)) {
+                        violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
+                                + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
+                                + " without holding either's keys", learned, h);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every Proxied pairing on a device R has the chain R -direct-> voucher -direct-> vouchee: the voucher was
+     * directly paired with R when R accepted (not unpaired meanwhile), and the voucher had the vouchee as a Direct
+     * pairing when it signed. Only a compromised voucher is excused.
+     */
+    static final class TrustChainSoundness extends Base {
+        TrustChainSoundness() {
+            super(TRUST_CHAIN_SOUNDNESS, "Every Proxied pairing on R rests on R -direct-> voucher -direct-> vouchee, "
+                    + "with the voucher directly paired with R when R accepted.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                String r = a.node();
+                String v = a.field(VOUCHER);
+                String e = a.field(VOUCHEE);
+                if (!(r + ">" + v + ">" + e).equals(a.field(CHAIN))) {
+                    violation(out, r + " recorded the chain " + a.field(CHAIN) + " for " + e + " vouched by " + v, a);
+                }
+                if (t.attackerHeld(v, a)) {
+                    continue;
+                }
+                Optional<TraceEvent> rv = t.lastPairingEvent(r, v, a);
+                if (rv.isPresent() && rv.get().type().equals(PAIRING_REMOVED)) {
+                    violation(out, r + " accepted " + e + " on the word of " + v + ", whom it had unpaired", rv.get(),
+                            a);
+                }
+                Optional<TraceEvent> signed = matchingSignature(t, a);
+                if (signed.isEmpty()) {
+                    continue;
+                }
+                if (!DIRECT.equals(signed.get().field(VOUCHEE_PAIRING_TYPE))) {
+                    violation(out, v + " vouched for " + e + " without a Direct pairing with it", signed.get(), a);
+                }
+                Optional<TraceEvent> ve = t.lastPairingEvent(v, e, a);
+                if (ve.isPresent() && ve.get().type().equals(PAIRING_REMOVED) && ve.get().seq() > signed.get().seq()) {
+                    violation(out, r + " accepted " + e + " after " + v + " unpaired it", ve.get(), a);
+                }
+            }
+            for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
+                String e = a.node();
+                String v = a.field(VOUCHER);
+                String d = a.field(DEVICE);
+                if (!(e + ">" + v + ">" + d).equals(a.field(CHAIN))) {
+                    violation(out, e + " recorded the chain " + a.field(CHAIN) + " for " + d, a);
+                }
+                Optional<TraceEvent> ev = t.lastPairingEvent(e, v, a);
+                if (ev.isPresent() && ev.get().type().equals(PAIRING_REMOVED) && !t.attackerHeld(v, a)) {
+                    violation(out, e + " stored " + d + " on the word of " + v + ", whom it had unpaired", ev.get(), a);
+                }
+            }
+        }
+    }
+
+    /** The vouch-signed audit on the claimed voucher that an acceptance corresponds to (target = the receiver). */
+    static Optional<TraceEvent> matchingSignature(VouchTrace t, TraceEvent a) {
+        return t.latestBefore(a.field(VOUCHER), a, s -> s.is(Kind.AUDIT, VOUCH_SIGNED)
+                && same(s, a, SESSION_ID, VOUCHEE, VOUCHEE_KEY, VOUCH_TIMESTAMP)
+                && a.node().equals(s.field(TARGET)));
+    }
+
+    static boolean same(TraceEvent x, TraceEvent y, String... keys) {
+        for (String k : keys) {
+            if (x.field(k) == null || !x.field(k).equals(y.field(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The source's first non-goal: no device vouches over a Proxied pairing (the vouchee and the target are Direct
+     * pairings of the voucher), and no device accepts a vouch, or a ProxyPairingComplete, from a voucher it holds
+     * only as Proxied.
+     */
+    static final class NoMultiHop extends Base {
+        NoMultiHop() {
+            super(NO_MULTI_HOP, "Only directly paired devices vouch: no vouch crosses or rests on a Proxied pairing.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent s : t.audits(VOUCH_SIGNED)) {
+                if (!DIRECT.equals(s.field(VOUCHEE_PAIRING_TYPE)) || !DIRECT.equals(s.field(TARGET_PAIRING_TYPE))) {
+                    violation(out, s.node() + " vouched " + s.field(VOUCHEE) + " (" + s.field(VOUCHEE_PAIRING_TYPE)
+                            + ") to " + s.field(TARGET) + " (" + s.field(TARGET_PAIRING_TYPE) + "): a second hop", s);
+                }
+            }
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                Optional<TraceEvent> stored = t.lastPairingEvent(a.node(), a.field(VOUCHER), a);
+                boolean proxiedInTrace = stored.isPresent() && stored.get().type().equals(PAIRING_STORED)
+                        && !DIRECT.equals(stored.get().field(PAIRING_TYPE));
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxiedInTrace) {
+                    violation(out, a.node() + " accepted a vouch from " + a.field(VOUCHER)
+                            + ", a Proxied device", a);
+                }
+            }
+            for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE))) {
+                    violation(out, a.node() + " stored " + a.field(DEVICE) + " from a ProxyPairingComplete of "
+                            + a.field(VOUCHER) + ", a Proxied device", a);
+                }
+            }
+        }
+    }
+
+    /**
+     * No vouch is accepted outside {@code vouch_signature_max_age} as the receiver's own clock measured it on
+     * receipt (nor further in the future than the skew tolerance): a voucher with a skewed clock cannot stretch the
+     * window.
+     */
+    static final class Freshness extends Base {
+        Freshness() {
+            super(FRESHNESS, "No vouch is accepted older than vouch_signature_max_age (or dated ahead by more than the "
+                    + "skew tolerance) on the receiver's clock.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                Optional<Instant> ts = VouchTrace.instant(a.field(VOUCH_TIMESTAMP));
+                Optional<Instant> seen = VouchTrace.instant(a.field(RECEIVER_LOCAL_TIME));
+                if (ts.isEmpty() || seen.isEmpty()) {
+                    violation(out, a.node() + " accepted a vouch without recording its timestamp and its clock", a);
+                    continue;
+                }
+                long age = Duration.between(ts.get(), seen.get()).toMillis();
+                long max = VouchTrace.millis(a.field(MAX_AGE_MS), 300_000);
+                long ahead = VouchTrace.millis(a.field(SKEW_TOLERANCE_MS), 0);
+                if (age > max) {
+                    violation(out, a.node() + " accepted a vouch " + age + " ms old on its own clock (limit " + max
+                            + " ms)", a);
+                } else if (-age > ahead) {
+                    violation(out, a.node() + " accepted a vouch dated " + (-age) + " ms ahead of its clock (limit "
+                            + ahead + " ms)", a);
+                }
+            }
+        }
+    }
+
+    /**
+     * A vouch is acted on at most once per receiver: no receiver accepts or prompts for the same vouch twice, nor
+     * accepts the same (voucher, session, vouchee) twice; no vouchee stores the same device of one session twice.
+     */
+    static final class NoReplay extends Base {
+        NoReplay() {
+            super(NO_REPLAY, "No vouch is consumed more than once by a receiver.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            once(t.accepted(OUTCOME_PROXY_PAIRING), out, "accepted", VOUCH_ID);
+            once(t.accepted(OUTCOME_PROXY_PAIRING), out, "accepted", VOUCHER, SESSION_ID, VOUCHEE);
+            once(t.audits(CONFIRMATION_REQUIRED), out, "prompted for", VOUCH_ID);
+            once(t.audits(CONFIRMATION_REQUIRED), out, "prompted for", VOUCHER, SESSION_ID, VOUCHEE);
+            once(t.accepted(OUTCOME_PROXIED_PAIRING), out, "stored", VOUCHER, SESSION_ID, DEVICE);
+        }
+
+        private void once(List<TraceEvent> events, List<Violation> out, String what, String... keys) {
+            Map<String, TraceEvent> first = new TreeMap<>();
+            for (TraceEvent e : events) {
+                StringBuilder k = new StringBuilder(e.node());
+                for (String key : keys) {
+                    k.append('\u0000').append(e.field(key));
+                }
+                TraceEvent earlier = first.putIfAbsent(k.toString(), e);
+                if (earlier != null) {
+                    violation(out, e.node() + " " + what + " the same vouch twice (" + String.join(", ", keys) + ": "
+                            + k.toString().replace('\u0000', ' ').trim() + ")", earlier, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Authentication as injective agreement: every accepted vouch matches a vouch the claimed voucher signed, for
+     * this receiver as its target, with the same session, vouchee, vouchee key and timestamp (unless the attacker
+     * held the voucher's key); every device the vouchee stores accepted that vouchee in that session.
+     */
+    static final class SignatureAuthenticity extends Base {
+        SignatureAuthenticity() {
+            super(SIGNATURE_AUTHENTICITY, "Every accepted vouch was signed by the claimed voucher for this receiver, "
+                    + "session, vouchee and timestamp.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                if (matchingSignature(t, a).isEmpty() && !t.attackerHeld(a.field(VOUCHER), a)) {
+                    Optional<TraceEvent> other = t.latestBefore(a.field(VOUCHER), a, s -> s.is(Kind.AUDIT,
+                            VOUCH_SIGNED) && same(s, a, SESSION_ID, VOUCHEE, VOUCH_TIMESTAMP));
+                    String why = other.map(s -> "that vouch was signed for " + s.field(TARGET))
+                            .orElse("no such vouch was signed");
+                    violation(out, a.node() + " accepted " + a.field(VOUCHEE) + " in the name of " + a.field(VOUCHER)
+                            + " (session " + a.field(SESSION_ID) + "): " + why, a);
+                }
+            }
+            for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
+                String d = a.field(DEVICE);
+                boolean agreed = t.latestBefore(d, a, x -> x.is(Kind.OUTCOME, OUTCOME_PROXY_PAIRING)
+                        && "accepted".equals(x.field("result")) && a.node().equals(x.field(VOUCHEE))
+                        && same(x, a, VOUCHER, SESSION_ID)).isPresent();
+                if (!agreed && !t.attackerHeld(a.field(VOUCHER), a) && !t.attackerHeld(d, a)) {
+                    violation(out, a.node() + " stored " + d + " as accepting it (session " + a.field(SESSION_ID)
+                            + ") but " + d + " never accepted it", a);
+                }
+            }
+        }
+    }
+
+    /**
+     * The offline queue: a queued vouch whose target and voucher are both up, and not partitioned from each other,
+     * for long enough before the entry's {@code expires_at} is delivered to the target; and no queued vouch is sent
+     * at or after its {@code expires_at} (voucher's clock). Liveness is claimed only over a fair link: runs where
+     * messages between the two were lost or dropped by the attacker are exempt. "Long enough" is the voucher's own
+     * worst case (presence-probe cap, polls, acknowledgement timeouts) plus a minute. The trace has no end-of-run
+     * event, so a run counts as observed until its last event.
+     */
+    static final class QueueLiveness extends Base {
+        QueueLiveness() {
+            super(QUEUE_LIVENESS, "A queued vouch to a target that comes online before expiry is delivered; none is "
+                    + "sent after expiry.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent s : t.audits(VOUCH_SENT)) {
+                if (!"true".equals(s.field(FROM_QUEUE)) || s.field(EXPIRES_AT) == null) {
+                    continue;
+                }
+                Optional<Instant> at = VouchTrace.instant(s.field("local-time"));
+                Optional<Instant> expires = VouchTrace.instant(s.field(EXPIRES_AT));
+                if (at.isPresent() && expires.isPresent() && !at.get().isBefore(expires.get())) {
+                    violation(out, s.node() + " sent the queued vouch of session " + s.field(SESSION_ID) + " to "
+                            + s.field(TARGET) + " at " + at.get() + ", after it expired at " + expires.get(), s);
+                }
+            }
+            long end = t.endNanos();
+            for (TraceEvent q : t.audits(VOUCH_QUEUED)) {
+                liveness(t, q, end, out);
+            }
+        }
+
+        private void liveness(VouchTrace t, TraceEvent q, long end, List<Violation> out) {
+            String v = q.node();
+            String target = q.field(TARGET);
+            String session = q.field(SESSION_ID);
+            long lifetime = VouchTrace.between(q.field(QUEUED_AT), q.field(EXPIRES_AT)).toNanos();
+            long expiry = Math.min(end, q.timeNanos() + lifetime);
+            long grace = Duration.ofMillis(VouchTrace.millis(q.field(PROBE_MAX_MS), 3_600_000)
+                    + 3 * VouchTrace.millis(q.field(POLL_INTERVAL_MS), 10_000)
+                    + 2 * VouchTrace.millis(q.field(ACK_TIMEOUT_MS), 5_000)).plusMinutes(1).toNanos();
+            boolean unfair = !t.select(e -> e.timeNanos() >= q.timeNanos() && link(e, v, target)
+                    && ((e.kind() == Kind.DROP && "loss".equals(e.field("reason")))
+                            || (e.kind() == Kind.ATTACKER && (e.type().equals("drop") || e.type().equals("delay")
+                                    || e.type().equals("redirect") || e.type().equals("tamper"))))).isEmpty();
+            if (unfair) {
+                return;
+            }
+            long windowStart = firstWindow(t, v, target, q.timeNanos(), expiry, grace);
+            if (windowStart < 0) {
+                return;
+            }
+            long deadline = windowStart + grace;
+            boolean withdrawn = !t.select(e -> e.timeNanos() <= deadline && e.node().equals(v)
+                    && e.is(Kind.AUDIT, VOUCH_DEQUEUED) && session.equals(e.field(SESSION_ID))
+                    && target.equals(e.field(TARGET)) && !DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))
+                    && !"QUEUE_EXPIRED".equals(e.field(DEQUEUE_REASON))).isEmpty();
+            boolean delivered = !t.select(e -> e.timeNanos() >= q.timeNanos() && e.timeNanos() <= deadline
+                    && e.kind() == Kind.DELIVER && e.node().equals(target) && v.equals(e.field("from"))
+                    && VouchCodec.PROXY_PAIRING_REQUEST.equals(e.type())).isEmpty();
+            if (!delivered && !withdrawn) {
+                violation(out, "the vouch of session " + session + " queued by " + v + " for " + target
+                        + " was not delivered although both were up and connected from t=" + seconds(windowStart)
+                        + "s for " + seconds(grace) + "s before its expiry", q);
+            }
+        }
+
+        private static boolean link(TraceEvent e, String a, String b) {
+            String from = e.field("from");
+            String to = e.field("to");
+            return (a.equals(from) && b.equals(to)) || (b.equals(from) && a.equals(to));
+        }
+
+        /** The start of the first stretch of {@code grace} after {@code from} with both up and unpartitioned. */
+        private static long firstWindow(VouchTrace t, String a, String b, long from, long until, long grace) {
+            TreeSet<Long> points = new TreeSet<>();
+            points.add(from);
+            List<long[]> upA = t.upIntervals(a, until);
+            List<long[]> upB = t.upIntervals(b, until);
+            List<long[]> cut = t.partitionedIntervals(a, b, until);
+            for (List<long[]> list : List.of(upA, upB, cut)) {
+                for (long[] i : list) {
+                    points.add(i[0]);
+                    points.add(i[1]);
+                }
+            }
+            long start = -1;
+            for (long p : points) {
+                if (p < from || p >= until) {
+                    continue;
+                }
+                boolean ok = inside(upA, p) && inside(upB, p) && !inside(cut, p);
+                if (ok && start < 0) {
+                    start = p;
+                } else if (!ok && start >= 0) {
+                    if (p - start >= grace) {
+                        return start;
+                    }
+                    start = -1;
+                }
+            }
+            return start >= 0 && until - start >= grace ? start : -1;
+        }
+
+        private static boolean inside(List<long[]> intervals, long p) {
+            for (long[] i : intervals) {
+                if (p >= i[0] && p < i[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String seconds(long nanos) {
+            return Long.toString(nanos / 1_000_000_000L);
+        }
+    }
+
+    /**
+     * Source: "When all vouches reach a terminal state, the session becomes Completed" and the voucher then sends
+     * ProxyPairingComplete to the vouchee; never Completed while a vouch is still open.
+     */
+    static final class SessionCompletion extends Base {
+        SessionCompletion() {
+            super(SESSION_COMPLETION, "Every vouching session whose vouches are all terminal becomes Completed, and "
+                    + "only then.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            Map<String, Map<String, String>> status = new TreeMap<>();
+            Map<String, TraceEvent> awaiting = new TreeMap<>();
+            for (TraceEvent e : t.audits(RESOURCE_CHANGED)) {
+                String key = e.node() + "/" + e.field(SESSION_ID);
+                Map<String, String> targets = status.computeIfAbsent(key, k -> new TreeMap<>());
+                if (e.field(TARGET) != null) {
+                    targets.put(e.field(TARGET), e.field(STATUS));
+                    if (allTerminal(targets)) {
+                        awaiting.putIfAbsent(key, e);
+                    }
+                    continue;
+                }
+                if ("Completed".equals(e.field(STATE))) {
+                    if (!allTerminal(targets)) {
+                        violation(out, e.node() + " completed session " + e.field(SESSION_ID) + " while " + targets
+                                + " were not all terminal", e);
+                    }
+                    awaiting.remove(key);
+                }
+            }
+            for (TraceEvent e : awaiting.values()) {
+                violation(out, e.node() + " never completed session " + e.field(SESSION_ID) + " although every vouch "
+                        + "in it was terminal", e);
+            }
+            for (TraceEvent c : t.audits(SESSION_COMPLETED)) {
+                if (!"true".equals(c.field("vouchee-paired"))) {
+                    continue;
+                }
+                boolean sent = !t.select(e -> e.seq() > c.seq() && e.kind() == Kind.SEND && e.node().equals(c.node())
+                        && VouchCodec.PROXY_PAIRING_COMPLETE.equals(e.type())
+                        && c.field(VOUCHEE).equals(e.field("to"))).isEmpty();
+                if (!sent) {
+                    violation(out, c.node() + " completed session " + c.field(SESSION_ID) + " without sending "
+                            + "ProxyPairingComplete to " + c.field(VOUCHEE), c);
+                }
+            }
+        }
+
+        private static boolean allTerminal(Map<String, String> targets) {
+            return !targets.isEmpty() && targets.values().stream().allMatch(s -> s.equals("Accepted")
+                    || s.equals("Rejected") || s.equals("Unreachable"));
+        }
+    }
+
+    /**
+     * The source's third non-goal: no automatic trust propagation without user control. Every vouching session is
+     * started by the user's {@code network.pair.vouch} for that vouchee, or by {@code auto_vouch_to_all} when the
+     * device is configured so; every signed vouch belongs to a started session.
+     */
+    static final class UserControlledPropagation extends Base {
+        UserControlledPropagation() {
+            super(USER_CONTROLLED_PROPAGATION, "Vouching starts only on the user's network.pair.vouch or under the "
+                    + "configured auto_vouch_to_all.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            for (TraceEvent s : t.audits(SESSION_STARTED)) {
+                String trigger = s.field(TRIGGER);
+                if (TRIGGER_USER.equals(trigger)) {
+                    boolean asked = t.latestBefore(s.node(), s, e -> e.is(Kind.USER_ACTION, ACTION_VOUCH)
+                            && s.field(VOUCHEE).equals(e.field("vouchee"))).isPresent();
+                    if (!asked) {
+                        violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " for the user, who never "
+                                + "asked", s);
+                    }
+                } else if (!TRIGGER_AUTO.equals(trigger) || !"true".equals(s.field(AUTO_VOUCH_TO_ALL))) {
+                    violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " by itself (trigger "
+                            + trigger + ", auto_vouch_to_all " + s.field(AUTO_VOUCH_TO_ALL) + ")", s);
+                }
+            }
+            for (TraceEvent v : t.audits(VOUCH_SIGNED)) {
+                boolean started = t.latestBefore(v.node(), v, e -> e.is(Kind.AUDIT, SESSION_STARTED)
+                        && v.field(SESSION_ID).equals(e.field(SESSION_ID))).isPresent();
+                if (!started) {
+                    violation(out, v.node() + " signed a vouch for session " + v.field(SESSION_ID)
+                            + " that was never started", v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+(ns trustlab.campaign.autojoin
+  "Whole autojoin scenarios for campaigns (ByteSync's signed-challenge automatic join): a topology of requesters,
+  validators and the session server with their trust and grants, a network profile, clocks skewed to the edges of
+  the challenge window, offline windows, crashes anchored inside running joins, user actions (automatic and manual
+  joins, revocations, key rotations) and an attacker plan drawn from every op the simulator offers, including the
+  multi-step attacks the source's acceptance criteria name: replay, expiry, wrong session, wrong client, splicing,
+  impersonation with a compromised or own key."
+  (:require [clojure.string :as str]
+            [clojure.test.check.generators :as gen]
+            [trustlab.campaign.core :as c]))
+
+(def passwords {"S1" "Correct-Horse" "S2" "Other-Horse"})
+
+(def tags ["AutoJoinChallengeResponse" "AutoJoinChallenge" "AskAutoJoin" "ValidateJoinCloudSessionParameters"
+           "FinalizeJoinCloudSessionParameters" "AutoJoinRejected" "AskPasswordExchangeKey"
+           "GiveCloudSessionPasswordExchangeKeyParameters" "AskJoinCloudSessionParameters"])
+
+(def honest-devices ["phone" "tablet" "laptop" "desktop" "server"])
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Topology, trust and grants. phone, laptop and server always exist; tablet (a second requester), desktop (a
+;; second validator) and mallory (a requester the attacker registers with its own keys) are optional and shrink
+;; away. Everything else is generated for the largest topology and mapped onto the one drawn.
+
+(def topology
+  (gen/hash-map :tablet gen/boolean
+                :desktop gen/boolean
+                :mallory (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
+
+(defn- stand-ins [topo]
+  (cond-> {}
+    (not (:tablet topo)) (assoc "tablet" "phone")
+    (not (:desktop topo)) (assoc "desktop" "laptop")))
+
+(defn- requesters [topo] (if (:tablet topo) ["phone" "tablet"] ["phone"]))
+(defn- validators [topo] (if (:desktop topo) ["laptop" "desktop"] ["laptop"]))
+
+(def grant
+  "A grant as the validator holds it: mostly valid, sometimes missing, of too low a scope, bound to another key
+  generation, expiring during the run or already expired, or revoked."
+  (gen/hash-map
+   :present (gen/frequency [[9 (gen/return true)] [1 (gen/return false)]])
+   :scope (gen/frequency [[8 (gen/return "AutoJoin")] [1 (gen/return "AutoInventory")] [1 (gen/return "AutoSynchronize")]])
+   :generation (gen/frequency [[9 (gen/return 0)] [1 (gen/return 1)]])
+   :expires (gen/frequency [[8 (gen/return "30d")] [1 (gen/fmap c/ms (gen/choose 500 40000))] [1 (gen/return "-1s")]])
+   :revoked (gen/frequency [[12 (gen/return false)] [1 (gen/return true)]])))
+
+(def settings
+  (gen/hash-map
+   :profile (gen/frequency [[16 (gen/return "ed25519")] [2 (gen/return "bytesync")] [1 (gen/return "hardened")]])
+   :key-seed (gen/choose 0 3)
+   :ttl (gen/frequency [[4 (gen/return 30000)] [1 (gen/elements [2000 5000 10000])]])
+   :tolerance (gen/elements [2000 0 500])
+   ;; pairs in the order [laptop phone] [laptop tablet] [desktop phone] [desktop tablet]
+   :grants (gen/vector grant 4)
+   :untrusted (gen/vector (gen/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 4)
+   :requester-generation (gen/vector (gen/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
+   :trusts-rotated (gen/vector gen/boolean 2)
+   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])))
+
+(defn- rsa? [s] (not= "ed25519" (:profile s)))
+
+(defn- rsa-settings
+  "Settings under an RSA profile: no key rotation (a rotated key is another RSA key to generate)."
+  [s]
+  (-> s
+      (assoc :requester-generation [0 0] :trusts-rotated [false false])
+      (update :grants (fn [gs] (mapv #(assoc % :generation 0) gs)))))
+
+(def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
+
+(defn- setup [topo s]
+  (let [present (set (concat (requesters topo) (validators topo)))
+        pair-ok (fn [[v r]] (and (present v) (present r)))
+        generation-of (fn [r] (nth (:requester-generation s) (if (= r "phone") 0 1)))]
+    {:profile (:profile s)
+     :sessions {:S1 {:password (passwords "S1") :members (validators topo)}
+                :S2 {:password (passwords "S2") :members ["laptop"]}}
+     :trust (vec (concat
+                  (for [v (validators topo)
+                        :let [ts (for [[i [pv r]] (map-indexed vector pairs)
+                                       :when (and (= pv v) (pair-ok [pv r]) (not (nth (:untrusted s) i)))
+                                       t (if (nth (:trusts-rotated s) (if (= r "phone") 0 1)) [r (str r "@1")] [r])]
+                                   t)]
+                        :when (seq ts)]
+                    {:device v :trusts (vec ts)})
+                  (for [r (requesters topo)]
+                    {:device r :trusts (validators topo)})))
+     :grants (vec (for [[i [v r]] (map-indexed vector pairs)
+                        :let [g (nth (:grants s) i)]
+                        :when (and (pair-ok [v r]) (:present g))]
+                    (cond-> {:owner v :trusted r :scope (:scope g) :expires (:expires g)}
+                      (pos? (:generation g)) (assoc :generation (:generation g))
+                      (= 1 (generation-of r)) (assoc :generation 1)
+                      (:revoked g) (assoc :revoked true))))}))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; User actions: a sequence with gaps, so that anchored faults and attacks can aim at "the second join".
+
+(def purposes ["auto-join" "auto-inventory" "auto-synchronize"])
+
+(def action
+  (gen/frequency
+   [[10 (gen/let [r (gen/elements ["phone" "tablet"])
+                  s (gen/elements ["S1" "S2"])
+                  v (gen/elements ["laptop" "desktop"])
+                  p (gen/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
+          {:device r :action "auto-join" :args {:session s :validator v :purpose p}})]
+    [2 (gen/let [r (gen/elements ["phone" "tablet"])
+                 s (gen/elements ["S1" "S2"])
+                 pw (gen/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
+         {:device r :action "join"
+          :args {:session s :password (case pw
+                                        :correct (passwords s)
+                                        :case (str/lower-case (passwords s))
+                                        :wrong "Not-The-Password")}})]
+    [2 (gen/let [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
+         {:device v :action "revoke-grant" :args {:client r}})]
+    [1 (gen/let [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
+         {:device v :action "forget-key" :args {:client r}})]
+    [1 (gen/let [r (gen/elements ["phone" "tablet"])]
+         {:device r :action "rotate-key" :args {:generation "1"}})]
+    [1 (gen/let [v (gen/elements ["laptop" "desktop"])]
+         {:device v :action "rotate-key" :args {:generation "1"}})]]))
+
+(def gap (gen/frequency [[3 (gen/choose 0 3000)] [2 (gen/choose 3000 20000)]]))
+
+(def actions
+  (gen/let [first-at (gen/choose 0 5000)
+            items (gen/vector (gen/tuple action gap) 1 5)]
+    (let [times (reductions + first-at (map second (rest items)))]
+      (mapv (fn [[a _] t] (assoc a :at-ms t)) items times))))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Crashes: anchored to an action, so most land while its challenge is outstanding.
+
+(def crash
+  (gen/let [device (gen/elements ["laptop" "phone" "server" "desktop" "tablet"])
+            anchor (c/anchored (gen/choose 0 3000))
+            restart (gen/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
+    (assoc anchor :device device :restart-after restart)))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Attack moves, each a few steps aimed at the action it is anchored to ("$victim" asked "$validator" to join
+;; "$session").
+
+(def response-to-validator {:from "server" :to "$validator" :tag "AutoJoinChallengeResponse"})
+(def challenge-to-victim {:from "server" :to "$victim" :tag "AutoJoinChallenge"})
+
+(def any-match
+  (gen/let [tag (gen/elements tags)
+            side (gen/elements [:to-server :from-server :tag-only])
+            d (gen/elements ["$victim" "$validator" "phone" "laptop" "tablet" "desktop"])]
+    (case side
+      :to-server {:from d :to "server" :tag tag}
+      :from-server {:from "server" :to d :tag tag}
+      :tag-only {:tag tag})))
+
+(defn- at [delay step] (assoc step :delay delay))
+
+(defn- move
+  "One attack move: steps (and compromises) sharing an anchor."
+  [ctx edges]
+  (gen/frequency
+   [;; any of the simulator's intercepting ops on any hop
+    [3 (gen/let [m any-match s (c/intercept m honest-devices edges) d c/delay-ms]
+         {:steps [(at d s)]})]
+    ;; replay a recorded message later, to its recipient or another device (same session or across sessions)
+    [3 (gen/let [tag (gen/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
+                 to-validator? gen/boolean
+                 r (c/replay {:tag tag} honest-devices)
+                 d (gen/choose 300 20000)]
+         {:steps [(at d (if to-validator? (assoc r :to "$validator") r))]})]
+    ;; hold the response (or the challenge) across the edge of the validity window
+    [2 (gen/let [m (gen/elements [response-to-validator challenge-to-victim])
+                 by (gen/bind (gen/elements edges) c/around)]
+         {:steps [(at 0 {:op "delay" :match m :count 1 :by (c/ms by)})]})]
+    ;; hold the response while something else happens (a revocation, a restart, another join)
+    [1 (gen/let [by (gen/choose 200 8000)]
+         {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]})]
+    ;; withhold the response and present its signature for another session, requester or purpose
+    [2 (gen/let [subst (gen/elements [{:session "$other-session"} {:requester "tablet"} {:requester "phone"}
+                                      {:purpose "auto-synchronize"} {}])
+                 d (gen/choose 500 5000)]
+         {:steps [(at 0 {:op "drop" :match response-to-validator :count 1})
+                  (at d {:op "inject" :to "$validator" :from "server"
+                         :message (merge {:type "challenge-response" :challenge "last"
+                                          :signature-from "last-response"} subst)})]})]
+    ;; ask in the victim's name with the attacker's key, the victim's (old) key, then answer the challenge
+    [2 (gen/let [key (gen/elements ["attacker" "$victim" "$victim@0" "$victim@1"])
+                 compromise? gen/boolean
+                 generation (gen/elements [0 1])
+                 sign (gen/elements ["attacker" "$victim@0" "$victim@1" "$victim"])
+                 session (gen/elements ["$session" "$other-session"])
+                 d1 (gen/choose 0 3000)
+                 d2 (gen/choose 200 3000)]
+         {:steps [(at d1 {:op "inject" :to "$validator" :from "server"
+                          :message {:type "ask-auto-join" :session session :claim "$victim" :key key
+                                    :instance "attacker" :validator "$validator"}})
+                  (at (+ d1 d2) {:op "inject" :to "$validator" :from "server"
+                                 :message {:type "challenge-response" :challenge "for:attacker" :sign-with sign}})]
+          :compromise (if compromise? [{:device "$victim" :generation generation :anchor 0 :delay 0}] [])})]
+    ;; splice: get a challenge of one's own, put its nonce into the victim's challenge, and present the victim's
+    ;; signature as the answer to one's own (signatures over the nonce alone would verify)
+    [1 (gen/let [lead (gen/choose 100 2000)
+                 d1 (gen/choose 200 1500)
+                 d2 (gen/choose 1000 4000)
+                 session (gen/elements ["$other-session" "$session"])]
+         {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
+                                :message {:type "ask-auto-join" :session session :claim "$victim" :key "$victim"
+                                          :instance "attacker" :validator "$validator"}})
+                  (at 0 {:op "drop" :match challenge-to-victim :count 1})
+                  (at d1 {:op "inject" :to "$victim" :from "server"
+                          :message {:type "challenge" :challenge "for:$victim" :nonce-from "for:attacker"}})
+                  (at 0 {:op "drop" :match response-to-validator :count 1})
+                  (at d2 {:op "inject" :to "$validator" :from "server"
+                          :message {:type "challenge-response" :challenge "for:attacker"
+                                    :signature-from "last-response"}})]})]
+    ;; the binding's own menu of forgeries
+    [2 (gen/let [m (gen/elements (:forgery-menu ctx)) d c/delay-ms]
+         {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
+    ;; relay the victim's response to another member of the session
+    [1 (gen/let [d (gen/choose 0 200)]
+         {:steps [(at d {:op "redirect" :match response-to-validator :count 1 :to "desktop"})]})]
+    ;; the attacker's own registered device tries to join
+    [1 (gen/let [d c/delay-ms s (gen/elements ["S1" "S2"])]
+         {:steps [(at d {:op "register" :device "mallory" :action "auto-join"
+                         :args {:session s :validator "$validator"}})]})]]))
+
+(defn- attacker-plan [ctx edges]
+  (gen/frequency
+   [[6 (gen/let [moves (gen/vector (gen/tuple (gen/choose 0 3) (move ctx edges)) 0 3)]
+         {:strategy "scripted" :moves moves})]
+    [2 (gen/return {:strategy "none" :moves []})]
+    [1 (gen/fmap #(assoc % :moves []) (c/random-strategy (:ops ctx)))]]))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Assembly
+
+(defn- bindings-for
+  "What the placeholders of a move anchored at `action` stand for."
+  [topo action]
+  (let [args (:args action)
+        victim (if (#{"phone" "tablet"} (:device action)) (:device action) "phone")
+        validator (or (:validator args) (first (validators topo)))
+        session (or (:session args) "S1")]
+    {"$victim" victim "$validator" validator "$session" session
+     "$other-session" (if (= session "S1") "S2" "S1")}))
+
+(defn- device-entry [name role config clock online mailbox?]
+  (cond-> {:name name :role role}
+    (seq config) (assoc :config config)
+    clock (assoc :clock clock)
+    online (assoc :online online)
+    mailbox? (assoc :mailbox true)))
+
+(defn- timed
+  "Writes a numeric :at-ms (and :restart-ms) as the scenario's duration strings."
+  [item]
+  (cond-> (dissoc item :at-ms :restart-ms)
+    (:at-ms item) (assoc :at (c/ms (:at-ms item)))
+    (:restart-ms item) (assoc :restart (c/ms (:restart-ms item)))))
+
+(defn- assemble
+  [{:keys [topo s net actions crashes plan clocks onlines mailboxes]}]
+  (let [renames (stand-ins topo)
+        rename #(c/fill renames %)
+        times (mapv :at-ms actions)
+        anchor-action (fn [k] (when (seq actions) (nth actions (mod k (count actions)))))
+        at-ms (fn [item] (max 0 (c/resolve-at times item)))
+        validator-config {:challenge-ttl (c/ms (:ttl s)) :skew-tolerance (c/ms (:tolerance s))}
+        present (concat (requesters topo) (validators topo) ["server"])
+        idx (zipmap honest-devices (range))
+        devices (vec (concat
+                      (for [d present
+                            :let [i (idx d)
+                                  role (cond (#{"phone" "tablet"} d) "requester"
+                                             (= d "server") "server"
+                                             :else "validator")
+                                  generation (when (= role "requester")
+                                               (nth (:requester-generation s) (if (= d "phone") 0 1)))
+                                  config (case role
+                                           "requester" (if (pos? generation) {:key-generation generation} {})
+                                           "validator" validator-config
+                                           {})]]
+                        (device-entry d role config (nth clocks i) (when (not= d "server") (nth onlines i))
+                                      (nth mailboxes i)))
+                      (when (:mallory topo)
+                        [{:name "mallory" :role "requester" :attacker true}])))
+        ;; under RSA, only first-generation keys (see `scenario`)
+        first-generation (if (rsa? s)
+                           #(c/walk-strings (fn [x] (str/replace x #"@1$" "@0")) %)
+                           identity)
+        user-actions (vec (for [a actions
+                                :when (not (and (rsa? s) (= "rotate-key" (:action a))))]
+                            (rename (select-keys a [:at-ms :device :action :args]))))
+        crash-list (vec (for [cr crashes
+                              :let [t (at-ms cr)]]
+                          (rename (cond-> {:device (:device cr) :at-ms t}
+                                    (:restart-after cr) (assoc :restart-ms (+ t (:restart-after cr)))))))
+        aim (fn [k item]
+              (let [b (bindings-for topo (anchor-action k))]
+                (first-generation (rename (c/fill b (-> item
+                                      (assoc :at-ms (at-ms {:anchor k :delay (:delay item 0)}))
+                                      (dissoc :delay :anchor)))))))
+        steps (vec (for [[k mv] (:moves plan)
+                         step (:steps mv)
+                         ;; only a device the scenario lets the attacker register can be registered
+                         :when (or (not= "register" (:op step)) (:mallory topo))]
+                     (aim k step)))
+        compromise (vec (for [[k mv] (:moves plan) cm (:compromise mv)]
+                          (cond-> (aim k cm) (rsa? s) (assoc :generation 0))))
+        last-ms (reduce max 0 (concat times (map :at-ms steps) (map :at-ms compromise)
+                                      (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
+        attacker (case (:strategy plan)
+                   "scripted" (cond-> {:strategy "scripted"}
+                                (seq steps) (assoc :steps (mapv timed steps))
+                                (seq compromise) (assoc :compromise (mapv timed compromise)))
+                   "none" {:strategy "none"}
+                   "random" (select-keys plan [:strategy :random]))]
+    {:scenario {:keys {:seed (if (= "ed25519" (:profile s)) (:key-seed s) 0)}
+                ;; long enough for delayed messages, timeouts and a satellite link's round trips after the last event
+                :end (c/ms (max 120000 (+ last-ms 90000)))
+                :devices devices
+                :setup (setup topo s)
+                :network (:spec net)
+                :crashes (mapv timed crash-list)
+                :actions (mapv timed user-actions)
+                :attacker attacker}
+     :meta {:network (:name net)
+            :loss (get-in net [:spec :loss] 0.0)
+            :offline-probability (:offline-probability s)}}))
+
+(defn scenario
+  "The campaign's generator of autojoin scenarios. `ctx` (from Java): {\"forgery-menu\" [...], \"ops\" [...]}."
+  [ctx]
+  (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu")))
+             :ops (vec (get ctx "ops"))}]
+    (gen/let [s settings
+              ;; RSA keys cost a second or more each to generate (once per JVM and key seed): the RSA profiles run
+              ;; on the base topology (phone, laptop, server) with first-generation keys, so a campaign generates
+              ;; a handful of them; every other corner is reached under Ed25519, whose keys are cheap.
+              topo (if (rsa? s) (gen/return {:tablet false :desktop false :mallory false}) topology)
+              s (gen/return (if (rsa? s) (rsa-settings s) s))
+              net (c/network (vec (concat (requesters topo) (validators topo) ["server"])))
+              actions actions
+              crashes (gen/vector crash 0 2)
+              plan (attacker-plan ctx [(+ (:ttl s) (:tolerance s)) (:ttl s)])
+              clocks (gen/vector (c/clock [(+ (:ttl s) (:tolerance s)) (:ttl s) (:tolerance s)]) 5)
+              onlines (gen/vector (c/online (:offline-probability s)) 5)
+              mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)]
+      (assemble {:topo topo :s s :net net :actions actions :crashes crashes :plan plan :clocks clocks
+                     :onlines onlines :mailboxes mailboxes}))))

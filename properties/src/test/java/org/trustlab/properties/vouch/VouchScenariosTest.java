@@ -1,0 +1,148 @@
+package org.trustlab.properties.vouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.MutantCatalogue;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Violation;
+import org.trustlab.reference.vouch.VouchMutant;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.ExpectationResult;
+import org.trustlab.simulator.scenario.RunResult;
+import org.trustlab.simulator.scenario.Scenario;
+import org.trustlab.simulator.scenario.ScenarioLoader;
+import org.trustlab.simulator.scenario.ScenarioRunner;
+import org.trustlab.simulator.trace.TraceEvent;
+
+/**
+ * Every scenario of {@code scenarios/vouch} passes its expectations on the correct reference; every invariant holds
+ * on it except proxied-key secrecy where the spacedrive profile breaks it by design; every mutant in
+ * {@link VouchMutantMap} breaks the invariants it names on its scenario, run through {@link ScenarioRunner}.
+ */
+class VouchScenariosTest {
+    static final Path DIR = Path.of("..", "scenarios", "vouch");
+    private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
+            InvariantCatalogue::holds);
+    /** Runs are pure functions of (scenario, seed): cache them so the parameterized tests share the work. */
+    private static final Map<String, RunResult> RUNS = new TreeMap<>();
+
+    static Stream<String> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    static synchronized RunResult run(String file, Optional<VouchMutant> mutant) {
+        return RUNS.computeIfAbsent(file + mutant.map(m -> "#" + m.qualifiedName()).orElse(""), k -> {
+            Scenario s = ScenarioLoader.load(DIR.resolve(file));
+            return RUNNER.execute(s.withMutant(mutant.map(VouchMutant::qualifiedName)));
+        });
+    }
+
+    private static boolean spacedrive(String file) {
+        Object profile = ScenarioLoader.load(DIR.resolve(file)).setup().getOrDefault("profile", "spacedrive");
+        return profile.equals("spacedrive");
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void scenarioPassesItsExpectations(String file) {
+        RunResult r = run(file, Optional.empty());
+        assertThat(r.roleErrors()).as("role errors in %s", file).isEmpty();
+        assertThat(r.expectations()).as("expectations of %s", file).isNotEmpty();
+        assertThat(r.expectations().stream().filter(e -> !e.passed()).map(ExpectationResult::line).toList())
+                .as("failed expectations of %s", file).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void everyInvariantHoldsOnTheCorrectReference(String file) {
+        RunResult r = run(file, Optional.empty());
+        for (Invariant i : InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL)) {
+            List<Violation> v = i.check(r.trace());
+            boolean voucherDerivesKeys = i.id().equals(VouchInvariants.PROXIED_KEY_SECRECY) && spacedrive(file)
+                    && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
+            if (voucherDerivesKeys) {
+                continue;
+            }
+            assertThat(v).as("%s on %s", i.id(), file).isEmpty();
+        }
+    }
+
+    @Test
+    void proxiedKeySecrecyFailsInSpacedriveAndHoldsInHardened() {
+        Invariant secrecy = InvariantCatalogue.find(VouchInvariants.PROXIED_KEY_SECRECY).orElseThrow();
+        List<Violation> spacedrive = secrecy.check(run("happy-path.yaml", Optional.empty()).trace());
+        assertThat(spacedrive).hasSize(2).allSatisfy(v -> {
+            assertThat(v.message()).startsWith("laptop holds the proxied session key");
+            assertThat(v.evidence()).singleElement().satisfies(e -> assertThat(e.node()).isEqualTo("laptop"));
+        });
+        assertThat(secrecy.check(run("happy-path-hardened.yaml", Optional.empty()).trace())).isEmpty();
+        // Under a compromised voucher the spacedrive attacker learns an honest pair's key; the hardened one does not.
+        RunResult compromised = run("compromised-voucher-key.yaml", Optional.empty());
+        assertThat(secrecy.check(compromised.trace())).anySatisfy(v -> assertThat(v.message())
+                .startsWith("the attacker learned the proxied session key"));
+        assertThat(secrecy.check(run("compromised-voucher-key-hardened.yaml", Optional.empty()).trace())).isEmpty();
+    }
+
+    static Stream<VouchMutantMap.Entry> mutants() {
+        return VouchMutantMap.entries().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("mutants")
+    void everyMutantBreaksTheInvariantsItNamesWhereTheReferenceKeepsThem(VouchMutantMap.Entry e) {
+        RunResult correct = run(e.scenario(), Optional.empty());
+        RunResult broken = run(e.scenario(), Optional.of(e.mutant()));
+        assertThat(broken.roleErrors()).isEmpty();
+        for (String id : e.breaks()) {
+            Invariant i = InvariantCatalogue.find(id).orElseThrow();
+            assertThat(i.check(correct.trace())).as("%s holds on %s", id, e.scenario()).isEmpty();
+            List<Violation> v = i.check(broken.trace());
+            assertThat(v).as("%s must break %s on %s", e.mutant().qualifiedName(), id, e.scenario()).isNotEmpty();
+            assertThat(v.get(0).evidence()).isNotEmpty();
+            assertThat(v.get(0).invariantId()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void everyInvariantIsBrokenBySomeMutantAndEveryMutantBreaksSomething() {
+        assertThat(VouchMutantMap.byInvariant().keySet()).containsExactlyInAnyOrderElementsOf(
+                InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL).stream().map(Invariant::id).toList());
+        assertThat(VouchMutantMap.entries().stream().map(VouchMutantMap.Entry::mutant).distinct())
+                .containsExactlyInAnyOrder(VouchMutant.values());
+        assertThat(MutantCatalogue.forProtocol(VouchInvariants.PROTOCOL)).hasSize(VouchMutant.values().length)
+                .allSatisfy(m -> assertThat(m.breaks()).isNotEmpty());
+    }
+
+    @Test
+    void theCatalogueListsTheVouchInvariants() {
+        assertThat(InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL)).extracting(Invariant::id)
+                .containsExactly(VouchInvariants.PROXIED_KEY_SECRECY, VouchInvariants.TRUST_CHAIN_SOUNDNESS,
+                        VouchInvariants.NO_MULTI_HOP, VouchInvariants.FRESHNESS, VouchInvariants.NO_REPLAY,
+                        VouchInvariants.SIGNATURE_AUTHENTICITY, VouchInvariants.QUEUE_LIVENESS,
+                        VouchInvariants.SESSION_COMPLETION, VouchInvariants.USER_CONTROLLED_PROPAGATION);
+        assertThat(InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL))
+                .allSatisfy(i -> assertThat(i.statement()).isNotBlank());
+    }
+
+    @Test
+    void runsAreReproducibleByteForByte() {
+        Scenario s = ScenarioLoader.load(DIR.resolve("target-offline-1h.yaml"));
+        assertThat(RUNNER.execute(s).traceSha256()).isEqualTo(run("target-offline-1h.yaml", Optional.empty())
+                .traceSha256());
+    }
+}

@@ -1,0 +1,119 @@
+package org.trustlab.reports.svg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.trustlab.reports.secret.Redactor;
+import org.trustlab.reports.svg.SequenceDiagram.Step;
+import org.trustlab.reports.svg.SequenceDiagram.StepKind;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class SequenceDiagramTest {
+    private final List<TraceEvent> events = new ArrayList<>();
+
+    private void add(long t, String node, Kind kind, String type, String... kv) {
+        java.util.TreeMap<String, String> f = new java.util.TreeMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            f.put(kv[i], kv[i + 1]);
+        }
+        events.add(new TraceEvent(events.size(), t * 1_000_000L, node, kind, type, f));
+    }
+
+    /** A join, a lost message, and the attacker's replay of the first response. */
+    private List<TraceEvent> attack() {
+        add(0, "phone", Kind.USER_ACTION, "join", "password", "Correct-Horse", "session", "S1");
+        add(0, "phone", Kind.SEND, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
+        add(100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
+        add(100, "laptop", Kind.TIMER, "expire");
+        add(100, "laptop", Kind.SEND, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1");
+        add(150, "network", Kind.DROP, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1",
+                "reason", "loss");
+        add(5000, "attacker", Kind.ATTACKER, "replay", "msg-id", "m0", "to", "laptop");
+        add(5100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0", "via",
+                "attacker");
+        add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "accepted", "session", "S1");
+        add(6000, "laptop", Kind.AUDIT, "late", "session", "S1");
+        return events;
+    }
+
+    @Test
+    void deliveriesStartAtTheirSendAndTheReplayIsRed() {
+        Redactor r = Redactor.builder().scanTrace(new org.trustlab.simulator.trace.Trace(attack(), "x")).build();
+        SequenceDiagram.Model m = SequenceDiagram.model(events, List.of("phone", "laptop"), Set.of(), Set.of(8L), r);
+        assertThat(m.lifelines()).containsExactly("phone", "laptop", "attacker");
+        assertThat(m.steps()).extracting(Step::kind).doesNotContain(StepKind.NOTE)
+                .containsExactly(StepKind.USER_ACTION, StepKind.SEND, StepKind.DELIVER, StepKind.SEND, StepKind.DROP,
+                        StepKind.ATTACKER, StepKind.DELIVER, StepKind.OUTCOME, StepKind.AUDIT);
+        Step first = m.steps().get(2);
+        Step replay = m.steps().get(6);
+        assertThat(first.sendSeq()).isEqualTo(1);
+        assertThat(first.hostile()).isFalse();
+        assertThat(replay.sendSeq()).as("the replayed copy is matched to the original send by msg-id").isEqualTo(1);
+        assertThat(replay.hostile()).isTrue();
+        assertThat(m.steps().get(4).label()).contains("lost: loss");
+        assertThat(m.steps().get(7).evidence()).isTrue();
+        assertThat(m.steps().get(0).label()).doesNotContain("Correct-Horse").contains(Redactor.mask("Correct-Horse"));
+
+        Document svg = SvgEmbed.parse(SequenceDiagram.svg(m, "seq-1", "the attack"));
+        Element root = svg.getDocumentElement();
+        assertThat(root.getAttribute("id")).isEqualTo("seq-1");
+        assertThat(count(svg, "g", "attacker")).as("attacker action and replayed delivery").isEqualTo(2);
+        assertThat(count(svg, "g", "drop")).isEqualTo(1);
+        assertThat(count(svg, "rect", "evidence")).isEqualTo(1);
+        // Lifeline headers: two devices and the attacker.
+        assertThat(svg.getElementsByTagNameNS("*", "text").getLength()).isGreaterThan(10);
+    }
+
+    @Test
+    void aLongTraceKeepsItsHeadAndItsEnd() {
+        for (int i = 0; i < 400; i++) {
+            add(i, "phone", Kind.AUDIT, "tick-" + i);
+        }
+        SequenceDiagram.Model m = SequenceDiagram.model(events, List.of("phone"), Set.of(), Set.of(399L),
+                Redactor.builder().build());
+        assertThat(m.steps()).hasSize(SequenceDiagram.MAX_ROWS);
+        assertThat(m.omitted()).isEqualTo(400 - SequenceDiagram.MAX_ROWS + 1);
+        assertThat(m.steps().get(SequenceDiagram.HEAD_ROWS).kind()).isEqualTo(StepKind.GAP);
+        assertThat(m.steps().get(m.steps().size() - 1).label()).isEqualTo("tick-399");
+    }
+
+    @Test
+    void eventsLongAfterTheViolationAreLeftOut() {
+        for (int i = 0; i < 50; i++) {
+            add(i, "phone", Kind.AUDIT, "tick-" + i);
+        }
+        SequenceDiagram.Model m = SequenceDiagram.model(events, List.of("phone"), Set.of(), Set.of(10L),
+                Redactor.builder().build());
+        assertThat(m.steps()).hasSize(11 + SequenceDiagram.AFTER_EVIDENCE);
+    }
+
+    private static int count(Document d, String tag, String cssClass) {
+        NodeList nodes = d.getElementsByTagNameNS("*", tag);
+        int n = 0;
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (List.of(((Element) nodes.item(i)).getAttribute("class").split(" ")).contains(cssClass)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void xmlEscapingSurvivesHostileText() {
+        Xml x = new Xml().element("text", "a<b>&\"c\u0001\uD800", "title", "x\"<y>\n");
+        assertThat(SvgEmbed.parse("<r>" + x + "</r>").getDocumentElement().getTextContent())
+                .isEqualTo("a<b>&\"c\uFFFD\uFFFD");
+        assertThat(Times.format(1_500_000_000L)).isEqualTo("1.500 s");
+        assertThat(Times.format(11_234_567L)).isEqualTo("11.234 ms");
+        assertThat(Times.format(3 * 86_400_000_000_000L + 61_000_000_000L)).isEqualTo("3d 00:01:01.000");
+        assertThat(Xml.num(1.0)).isEqualTo("1");
+        assertThat(Xml.num(2.346)).isEqualTo("2.35");
+    }
+}

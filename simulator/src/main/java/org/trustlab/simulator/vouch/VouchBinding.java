@@ -1,0 +1,311 @@
+package org.trustlab.simulator.vouch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.core.Role;
+import org.trustlab.reference.core.WireCodec;
+import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.Ed25519KeyPair;
+import org.trustlab.reference.crypto.KeyRing;
+import org.trustlab.reference.crypto.X25519KeyPair;
+import org.trustlab.reference.vouch.DeviceInfo;
+import org.trustlab.reference.vouch.PairingType;
+import org.trustlab.reference.vouch.TrustLevel;
+import org.trustlab.reference.vouch.VouchCodec;
+import org.trustlab.reference.vouch.VouchConfig;
+import org.trustlab.reference.vouch.VouchDevice;
+import org.trustlab.reference.vouch.VouchKeys;
+import org.trustlab.reference.vouch.VouchKeys.SessionKeys;
+import org.trustlab.reference.vouch.VouchMessage;
+import org.trustlab.reference.vouch.VouchMessage.AcceptedDevice;
+import org.trustlab.reference.vouch.VouchMessage.PairingChallenge;
+import org.trustlab.reference.vouch.VouchMessage.Presence;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.Unpair;
+import org.trustlab.reference.vouch.VouchMutant;
+import org.trustlab.reference.vouch.VouchPayloads;
+import org.trustlab.reference.vouch.VouchProfile;
+import org.trustlab.simulator.protocol.AttackerContext;
+import org.trustlab.simulator.protocol.BindingContext;
+import org.trustlab.simulator.protocol.ConfigView;
+import org.trustlab.simulator.protocol.DeviceSpec;
+import org.trustlab.simulator.protocol.LearnedSecret;
+import org.trustlab.simulator.protocol.ObservedMessage;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.protocol.ScenarioException;
+
+/**
+ * Hosts proxy pairing by vouching ({@code protocol: vouch}). Every device runs {@link VouchDevice}; its role name
+ * ({@code device}, {@code voucher}, {@code receiver}, {@code target}, {@code vouchee}) only documents the part it
+ * plays. Set-up and device configuration are described in {@link VouchSetup}. User actions are the reference's
+ * ({@code network.pair.request}, {@code network.pair.confirm}, {@code network.pair.vouch}, ...).
+ */
+public final class VouchBinding implements ProtocolBinding<VouchMessage> {
+    public static final String NAME = "vouch";
+    /** What {@link #analyze} reports: the kinds the secrecy invariant compares with the roles' audit. */
+    public static final String PROXIED_SESSION_KEY = "proxied-session-key";
+    public static final String PAIRING_SECRET = "pairing-secret";
+    private static final VouchCodec CODEC = new VouchCodec();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WireCodec<VouchMessage> codec() {
+        return CODEC;
+    }
+
+    @Override
+    public Role<VouchMessage> createRole(DeviceSpec device, BindingContext ctx) {
+        if (!VouchSetup.ROLES.contains(device.role())) {
+            throw new ScenarioException("vouch devices have role " + String.join(", ", VouchSetup.ROLES) + ", not '"
+                    + device.role() + "'", "role");
+        }
+        VouchSetup setup = new VouchSetup(ctx);
+        VouchConfig config = setup.config(device);
+        VouchDevice role = new VouchDevice(device.id(), VouchSetup.name(device), config, setup.mutants);
+        KeyRing own = ctx.keysOf(device.name());
+        for (VouchSetup.Pairing p : setup.pairings) {
+            if (p.a().equals(device.name())) {
+                role.install(record(ctx, device, own, p.b(), p.type(), p.trustA(), p.voucher()));
+            } else if (p.b().equals(device.name())) {
+                role.install(record(ctx, device, own, p.a(), p.type(), p.trustB(), p.voucher()));
+            }
+        }
+        return role;
+    }
+
+    private static org.trustlab.reference.vouch.PairingRecord record(BindingContext ctx, DeviceSpec self,
+            KeyRing own, String peer, PairingType type, TrustLevel trust, String voucher) {
+        KeyRing peerKeys = ctx.keysOf(peer);
+        String peerName = ctx.device(peer).map(VouchSetup::name).orElse(peer);
+        DeviceInfo info = new DeviceInfo(DeviceId.of(peer), peerName, peerKeys.x25519(0).publicKey());
+        return VouchDevice.setupRecord(self.id(), own, info, peerKeys.ed25519(0).publicKey(), type, trust,
+                voucher == null ? null : DeviceId.of(voucher));
+    }
+
+    /**
+     * {@code message:} for {@code inject} steps ({@code sign-with} a device signs with that device's key if the
+     * attacker holds it, otherwise with its own; the default is its own):
+     * <ul>
+     *   <li>{@code type: proxy-pairing-request}: a vouch. {@code voucher} (claimed; default the first paired
+     *       device), {@code vouchee} (default {@code attacker}: the attacker's own device), {@code target} (whose
+     *       name the hardened signature carries and whose channel the keys are sealed for; default the voucher's
+     *       first peer), {@code session} (default fresh), {@code age} (dated this long before now),
+     *       {@code future} (after now), {@code keys}: {@code distinct} (default) or {@code equal}.</li>
+     *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one),
+     *       re-signed for {@code resign-for} when the attacker holds the voucher's key (otherwise copied as is:
+     *       a plain replay of the original bytes' content).</li>
+     *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
+     *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
+     *   <li>{@code type: unpair}: {@code device} tells {@code peer} it unpaired it.</li>
+     *   <li>{@code type: presence}: {@code device} claims to be online.</li>
+     *   <li>{@code type: proxy-pairing-complete}: to {@code vouchee}, claiming {@code voucher}, listing
+     *       {@code accepted} devices with keys sealed on the voucher–vouchee channel when the attacker can.</li>
+     * </ul>
+     */
+    @Override
+    public VouchMessage forge(Map<String, Object> spec, AttackerContext<VouchMessage> ctx) {
+        ConfigView m = new ConfigView(spec, "message");
+        AttackerKnowledge k = new AttackerKnowledge(ctx);
+        String type = m.string("type");
+        switch (type) {
+            case "proxy-pairing-request":
+                m.onlyKeys("type", "voucher", "vouchee", "target", "session", "age", "future", "keys", "sign-with");
+                return forgedRequest(m, k, ctx);
+            case "observed-request":
+                m.onlyKeys("type", "session", "resign-for");
+                return observedRequest(m, k, ctx);
+            case "proxy-pairing-response": {
+                m.onlyKeys("type", "session", "from", "accepted", "sign-with");
+                Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+                // Nothing observed yet (the random attacker moves early): answer a vouch of its own making.
+                ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
+                        .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
+                String from = m.string("from", seen.map(o -> o.to().value()).orElse(ATTACKER));
+                boolean accepted = m.flag("accepted", true);
+                String reason = accepted ? "" : "USER_REJECTED";
+                byte[] payload = VouchPayloads.response(req.sessionId(), DeviceId.of(from), accepted, reason,
+                        new byte[0], req.voucheeDeviceInfo().id(), req.voucherDeviceId());
+                return new ProxyPairingResponse(req.sessionId(), DeviceId.of(from), accepted, reason, new byte[0],
+                        k.signer(m.string("sign-with", ATTACKER)).sign(payload));
+            }
+            case "unpair": {
+                m.onlyKeys("type", "device", "peer", "sign-with");
+                Unpair unsigned = new Unpair(DeviceId.of(m.string("device")), DeviceId.of(m.string("peer")),
+                        ctx.now().toEpochMilli(), new byte[0]);
+                return new Unpair(unsigned.deviceId(), unsigned.peerId(), unsigned.timestamp(),
+                        k.signer(m.string("sign-with", ATTACKER)).sign(VouchPayloads.unpair(unsigned)));
+            }
+            case "presence":
+                m.onlyKeys("type", "device");
+                return new Presence(DeviceId.of(m.string("device")), false);
+            case "proxy-pairing-complete":
+                m.onlyKeys("type", "voucher", "vouchee", "session", "accepted", "sign-with");
+                return forgedComplete(m, k, ctx);
+            default:
+                throw m.error("type", "vouch forgeries are proxy-pairing-request, observed-request, "
+                        + "proxy-pairing-response, proxy-pairing-complete, unpair or presence, not '" + type + "'");
+        }
+    }
+
+    private static final String ATTACKER = AttackerKnowledge.ATTACKER;
+
+    private static boolean signsTarget(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {
+        return k.setup().profile == VouchProfile.HARDENED
+                && !ctx.binding().mutant(VouchMutant.UNSIGNED_TARGET.qualifiedName());
+    }
+
+    private static boolean voucherDerivesKeys(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {
+        return k.setup().profile == VouchProfile.SPACEDRIVE
+                || ctx.binding().mutant(VouchMutant.VOUCHER_KEEPS_KEYS.qualifiedName());
+    }
+
+    private static ProxyPairingRequest forgedRequest(ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        VouchSetup.Pairing first = k.setup().pairings.isEmpty() ? null : k.setup().pairings.get(0);
+        String voucher = m.string("voucher", first == null ? ATTACKER : first.a());
+        String target = m.string("target", first == null ? ATTACKER : first.b());
+        String vouchee = m.string("vouchee", ATTACKER);
+        String session = m.string("session", "s-" + Bytes.hex(ctx.random().bytes(8)));
+        long ts = ctx.now().minus(m.duration("age", Duration.ZERO)).plus(m.duration("future", Duration.ZERO))
+                .toEpochMilli();
+        DeviceInfo info = k.info(vouchee);
+        byte[] voucheeKey = k.identityKey(vouchee);
+        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), session, info, voucheeKey, ts, DeviceId.of(target),
+                DeviceId.of(voucher));
+        Ed25519KeyPair signer = k.signer(m.string("sign-with", ATTACKER));
+        byte[] sealed = new byte[0];
+        if (voucherDerivesKeys(k, ctx)) {
+            String which = m.string("keys", "distinct");
+            if (!which.equals("distinct") && !which.equals("equal")) {
+                throw m.error("keys", "keys must be distinct or equal");
+            }
+            byte[] a = ctx.random().bytes(VouchKeys.KEY_LENGTH);
+            SessionKeys keys = new SessionKeys(a, which.equals("equal") ? a : ctx.random().bytes(VouchKeys.KEY_LENGTH));
+            Optional<SessionKeys> channel = k.channel(voucher, target);
+            // Without the voucher–target channel key the attacker can only send bytes that will not open.
+            sealed = channel.map(c -> VouchKeys.seal(c.send(), VouchKeys.proxiedKeysAad(session, DeviceId.of(voucher),
+                    DeviceId.of(target), DeviceId.of(vouchee)), keys, ctx.random()))
+                    .orElseGet(() -> ctx.random().bytes(12 + 16 + 80));
+        }
+        return new ProxyPairingRequest(session, info, voucheeKey, DeviceId.of(voucher), signer.sign(payload), ts,
+                sealed);
+    }
+
+    private static ProxyPairingRequest observedRequest(ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+        if (seen.isEmpty()) {
+            // Nothing to replay yet (the random attacker moves early): a vouch of its own making instead.
+            return forgedRequest(new ConfigView(Map.of(), "message"), k, ctx);
+        }
+        ProxyPairingRequest req = (ProxyPairingRequest) seen.get().message();
+        Optional<String> resignFor = m.optionalString("resign-for");
+        String voucher = req.voucherDeviceId().value();
+        if (resignFor.isEmpty() || !k.holds(voucher)) {
+            return req;
+        }
+        String target = resignFor.get();
+        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),
+                req.voucheePublicKey(), req.timestamp(), DeviceId.of(target), req.voucherDeviceId());
+        byte[] sealed = req.proxiedSessionKeys();
+        if (sealed.length > 0) {
+            Optional<SessionKeys> channel = k.channel(voucher, target);
+            if (channel.isPresent()) {
+                SessionKeys keys = new SessionKeys(ctx.random().bytes(32), ctx.random().bytes(32));
+                sealed = VouchKeys.seal(channel.get().send(), VouchKeys.proxiedKeysAad(req.sessionId(),
+                        req.voucherDeviceId(), DeviceId.of(target), req.voucheeDeviceInfo().id()), keys, ctx.random());
+            }
+        }
+        return new ProxyPairingRequest(req.sessionId(), req.voucheeDeviceInfo(), req.voucheePublicKey(),
+                req.voucherDeviceId(), k.signer(voucher).sign(payload), req.timestamp(), sealed);
+    }
+
+    private static ProxyPairingComplete forgedComplete(ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        String voucher = m.string("voucher", ATTACKER);
+        String vouchee = m.string("vouchee");
+        String session = m.string("session", "s-" + Bytes.hex(ctx.random().bytes(8)));
+        Optional<SessionKeys> channel = k.channel(voucher, vouchee);
+        List<AcceptedDevice> accepted = new ArrayList<>();
+        for (String d : m.strings("accepted")) {
+            SessionKeys keys = new SessionKeys(ctx.random().bytes(32), ctx.random().bytes(32));
+            byte[] sealed = channel.map(c -> VouchKeys.seal(c.send(), VouchKeys.proxiedKeysAad(session,
+                    DeviceId.of(voucher), DeviceId.of(d), DeviceId.of(vouchee)), keys, ctx.random()))
+                    .orElseGet(() -> ctx.random().bytes(108));
+            accepted.add(new AcceptedDevice(k.info(d), k.identityKey(d), sealed, new byte[0], new byte[0]));
+        }
+        ProxyPairingComplete unsigned = new ProxyPairingComplete(session, DeviceId.of(voucher), accepted, List.of(),
+                new byte[0]);
+        return new ProxyPairingComplete(session, DeviceId.of(voucher), accepted, List.of(),
+                k.signer(m.string("sign-with", ATTACKER)).sign(VouchPayloads.complete(unsigned)));
+    }
+
+    /**
+     * Dolev-Yao analysis. With one side's long-term agreement key the attacker computes a direct pairing's secret
+     * from the observed transcript (learned: {@code pairing-secret}); with a channel key it opens the proxied keys a
+     * spacedrive voucher seals into ProxyPairingRequest and ProxyPairingComplete (learned: {@code
+     * proxied-session-key}); in the hardened profile it learns a proxied key only with the vouchee's private agreement
+     * key and the target's observed key share.
+     */
+    @Override
+    public List<LearnedSecret> analyze(VouchMessage message, AttackerContext<VouchMessage> ctx) {
+        List<ObservedMessage<VouchMessage>> seen = ctx.observed();
+        if (seen.isEmpty()) {
+            return List.of();
+        }
+        ObservedMessage<VouchMessage> self = seen.get(seen.size() - 1);
+        String from = self.from().value();
+        String to = self.to().value();
+        AttackerKnowledge k = new AttackerKnowledge(ctx);
+        List<LearnedSecret> out = new ArrayList<>();
+        if (message instanceof PairingChallenge ch) {
+            k.pairingSecret(ch.device().id().value(), to).ifPresent(s -> out.add(new LearnedSecret(PAIRING_SECRET,
+                    Bytes.fingerprint(s))));
+        } else if (message instanceof ProxyPairingRequest r && r.proxiedSessionKeys().length > 0) {
+            String voucher = r.voucherDeviceId().value();
+            k.channel(to, voucher).flatMap(c -> VouchKeys.open(c.receive(), VouchKeys.proxiedKeysAad(r.sessionId(),
+                    r.voucherDeviceId(), DeviceId.of(to), r.voucheeDeviceInfo().id()), r.proxiedSessionKeys()))
+                    .ifPresent(keys -> out.add(new LearnedSecret(PROXIED_SESSION_KEY, keys.fingerprint())));
+        } else if (message instanceof ProxyPairingComplete c) {
+            String voucher = c.voucherDeviceId().value();
+            Optional<SessionKeys> channel = k.channel(to, voucher);
+            for (AcceptedDevice a : c.acceptedBy()) {
+                if (channel.isPresent() && a.sessionKeys().length > 0) {
+                    VouchKeys.open(channel.get().receive(), VouchKeys.proxiedKeysAad(c.sessionId(),
+                            c.voucherDeviceId(), a.deviceInfo().id(), DeviceId.of(to)), a.sessionKeys())
+                            .ifPresent(keys -> out.add(new LearnedSecret(PROXIED_SESSION_KEY, keys.fingerprint())));
+                }
+            }
+        } else if (message instanceof ProxyPairingResponse r && r.accepted() && r.keyShare().length > 0) {
+            k.request(r.sessionId()).ifPresent(o -> {
+                ProxyPairingRequest req = (ProxyPairingRequest) o.message();
+                Optional<X25519KeyPair> vouchee = k.agreementKey(req.voucheeDeviceInfo().id().value());
+                vouchee.flatMap(x -> x.agree(r.keyShare())).map(dh -> VouchKeys.proxiedKeysHardened(dh,
+                        r.sessionId(), req.voucherDeviceId(), r.acceptingDeviceId(), req.voucheeDeviceInfo().id(),
+                        req.voucheePublicKey(), r.keyShare()))
+                        .ifPresent(keys -> out.add(new LearnedSecret(PROXIED_SESSION_KEY, keys.fingerprint())));
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** Forgeries the random attacker tries: a vouch for itself in a paired device's name, and a forged answer. */
+    @Override
+    public List<Map<String, Object>> forgeryMenu() {
+        return List.of(
+                Map.of("type", "proxy-pairing-request"),
+                Map.of("type", "proxy-pairing-request", "age", "10m"),
+                Map.of("type", "observed-request"),
+                Map.of("type", "proxy-pairing-response"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.trustlab.simulator.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.trustlab.simulator.Sim;
+import org.trustlab.simulator.echo.EchoBinding;
+import org.trustlab.simulator.trace.TraceEvent;
+
+/** Each kind of expectation, passing and failing, with the exact line the CLI prints. */
+class ExpectationsTest {
+    private static final String DUPLICATED_PONG = Sim.ping("""
+            attacker:
+              steps:
+                - {op: duplicate, match: {from: b}}
+            expect:
+              - {device: a, outcome: pong-received, result: accepted}
+              - {device: a, outcome: pong-received, result: rejected, reason: UNKNOWN_PING}
+              - {device: a, outcome: pong-received, result: rejected, reason: PONG_TIMEOUT}
+              - {device: a, outcome: pong-received, result: none}
+              - {device: b, outcome: pong-received, result: none}
+              - {device: b, outcome: pong-received}
+              - {device: b, audit: ping-answered}
+              - {device: b, audit: ping-rejected, reason: BAD_SIGNATURE}
+              - {invariant: demo.holds, holds: true}
+              - {invariant: demo.holds, holds: false}
+              - {invariant: demo.nothing, holds: true}
+            """);
+
+    @Test
+    void linesSayPassOrFailAndWhatTheRunShowed() {
+        InvariantOracle oracle = (id, trace) -> id.equals("demo.holds") ? Optional.of(true) : Optional.empty();
+        Scenario s = Sim.scenario(DUPLICATED_PONG);
+        RunResult r = new ScenarioRunner(EchoBinding.bindings(), oracle).execute(s);
+        assertThat(r.expectations()).extracting(ExpectationResult::line).containsExactly(
+                "PASS device a: outcome pong-received accepted",
+                "PASS device a: outcome pong-received rejected UNKNOWN_PING",
+                "FAIL device a: outcome pong-received rejected PONG_TIMEOUT: got accepted, rejected UNKNOWN_PING",
+                "FAIL device a: outcome pong-received none: got accepted, rejected UNKNOWN_PING",
+                "PASS device b: outcome pong-received none",
+                "FAIL device b: outcome pong-received any: got none",
+                "PASS device b: audit ping-answered",
+                "FAIL device b: audit ping-rejected BAD_SIGNATURE: got none",
+                "PASS invariant demo.holds holds",
+                "FAIL invariant demo.holds violated: got holds",
+                "FAIL invariant demo.nothing holds: got unknown invariant 'demo.nothing'");
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void aRunPassesWhenEveryExpectationHolds() {
+        RunResult r = Sim.run(Sim.ping("""
+                expect:
+                  - {device: a, outcome: pong-received, result: accepted}
+                """));
+        assertThat(r.passed()).isTrue();
+        assertThat(r.outcomes()).extracting(TraceEvent::type).containsExactly("pong-received");
+    }
+
+    @Test
+    void aRoleThatThrowsIsRecordedAndFailsTheRun() {
+        RunResult r = Sim.run("""
+                name: t
+                protocol: echo
+                end: 10s
+                devices:
+                  - {name: a, role: echo}
+                  - {name: b, role: throwing}
+                actions:
+                  - {at: 1s, device: a, action: send, args: {to: b, count: 2}}
+                """);
+        assertThat(Sim.events(r, TraceEvent.Kind.NOTE, "role-exception")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.field("message")).isEqualTo("defective role"));
+        assertThat(r.roleErrors()).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("b on message at t="));
+        assertThat(r.passed()).isFalse();
+    }
+}
