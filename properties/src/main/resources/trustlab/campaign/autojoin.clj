@@ -1,10 +1,12 @@
 (ns trustlab.campaign.autojoin
   "Whole autojoin scenarios for campaigns (ByteSync's signed-challenge automatic join): a topology of requesters,
   validators and the session server with their trust and grants, a network profile, clocks skewed to the edges of
-  the challenge window, offline windows, crashes anchored inside running joins, user actions (automatic and manual
-  joins, revocations, key rotations) and an attacker plan drawn from every op the simulator offers, including the
-  multi-step attacks the source's acceptance criteria name: replay, expiry, wrong session, wrong client, splicing,
-  impersonation with a compromised or own key."
+  the challenge window, offline windows, crashes inside running joins, user actions (automatic and manual joins,
+  revocations, forgotten and rotated keys) and an attacker plan drawn from every op the simulator offers, including
+  the attacks the source's acceptance criteria name: replay (in the same and into another session, across a
+  validator restart), expiry on the verifier's clock, wrong client, session or purpose, splicing a nonce into
+  another run, impersonation with the attacker's own or a compromised old key, relay to another member, and
+  revocation while a challenge is outstanding."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -15,17 +17,20 @@
            "FinalizeJoinCloudSessionParameters" "AutoJoinRejected" "AskPasswordExchangeKey"
            "GiveCloudSessionPasswordExchangeKeyParameters" "AskJoinCloudSessionParameters"])
 
+;; The devices a scenario may have, in the order clocks, availability and mailboxes are drawn for.
 (def honest-devices ["phone" "tablet" "laptop" "desktop" "server"])
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Topology, trust and grants. phone, laptop and server always exist; tablet (a second requester), desktop (a
 ;; second validator) and mallory (a requester the attacker registers with its own keys) are optional and shrink
-;; away. Everything else is generated for the largest topology and mapped onto the one drawn.
+;; away. Everything else is drawn for the largest topology and mapped onto the one drawn.
 
 (def topology
   (gen/hash-map :tablet gen/boolean
                 :desktop gen/boolean
                 :mallory (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
+
+(def base-topology {:tablet false :desktop false :mallory false})
 
 (defn- stand-ins [topo]
   (cond-> {}
@@ -51,12 +56,14 @@
    :key-seed (gen/choose 0 3)
    :ttl (gen/frequency [[4 (gen/return 30000)] [1 (gen/elements [2000 5000 10000])]])
    :tolerance (gen/elements [2000 0 500])
-   ;; pairs in the order [laptop phone] [laptop tablet] [desktop phone] [desktop tablet]
+   ;; pairs in the order of `pairs`
    :grants (gen/vector grant 4)
    :untrusted (gen/vector (gen/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 4)
    :requester-generation (gen/vector (gen/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
    :trusts-rotated (gen/vector gen/boolean 2)
    :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])))
+
+(def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
 
 (defn- rsa? [s] (not= "ed25519" (:profile s)))
 
@@ -67,12 +74,11 @@
       (assoc :requester-generation [0 0] :trusts-rotated [false false])
       (update :grants (fn [gs] (mapv #(assoc % :generation 0) gs)))))
 
-(def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
+(defn- generation-of [s r] (nth (:requester-generation s) (if (= r "phone") 0 1)))
 
 (defn- setup [topo s]
   (let [present (set (concat (requesters topo) (validators topo)))
-        pair-ok (fn [[v r]] (and (present v) (present r)))
-        generation-of (fn [r] (nth (:requester-generation s) (if (= r "phone") 0 1)))]
+        pair-ok (fn [[v r]] (and (present v) (present r)))]
     {:profile (:profile s)
      :sessions {:S1 {:password (passwords "S1") :members (validators topo)}
                 :S2 {:password (passwords "S2") :members ["laptop"]}}
@@ -91,21 +97,25 @@
                         :when (and (pair-ok [v r]) (:present g))]
                     (cond-> {:owner v :trusted r :scope (:scope g) :expires (:expires g)}
                       (pos? (:generation g)) (assoc :generation (:generation g))
-                      (= 1 (generation-of r)) (assoc :generation 1)
+                      (= 1 (generation-of s r)) (assoc :generation 1)
                       (:revoked g) (assoc :revoked true))))}))
 
 ;; ---------------------------------------------------------------------------------------------------------------
-;; User actions: a sequence with gaps, so that anchored faults and attacks can aim at "the second join".
+;; User actions: an automatic join first, then a sequence with gaps, so that anchored faults and attacks can aim
+;; at "the second join".
 
 (def purposes ["auto-join" "auto-inventory" "auto-synchronize"])
 
+(def auto-join
+  (gen/let [r (gen/elements ["phone" "tablet"])
+            s (gen/elements ["S1" "S2"])
+            v (gen/elements ["laptop" "desktop"])
+            p (gen/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
+    {:device r :action "auto-join" :args {:session s :validator v :purpose p}}))
+
 (def action
   (gen/frequency
-   [[10 (gen/let [r (gen/elements ["phone" "tablet"])
-                  s (gen/elements ["S1" "S2"])
-                  v (gen/elements ["laptop" "desktop"])
-                  p (gen/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
-          {:device r :action "auto-join" :args {:session s :validator v :purpose p}})]
+   [[10 auto-join]
     [2 (gen/let [r (gen/elements ["phone" "tablet"])
                  s (gen/elements ["S1" "S2"])
                  pw (gen/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
@@ -127,22 +137,23 @@
 
 (def actions
   (gen/let [first-at (gen/choose 0 5000)
-            items (gen/vector (gen/tuple action gap) 1 5)]
-    (let [times (reductions + first-at (map second (rest items)))]
-      (mapv (fn [[a _] t] (assoc a :at-ms t)) items times))))
-
-;; ---------------------------------------------------------------------------------------------------------------
-;; Crashes: anchored to an action, so most land while its challenge is outstanding.
+            first-action auto-join
+            more (gen/vector (gen/tuple action gap) 0 4)]
+    (let [times (reductions + first-at (map second more))]
+      (mapv (fn [a t] (assoc a :at-ms t)) (cons first-action (map first more)) times))))
 
 (def crash
+  "A crash anchored to an action, so that most land while its challenge is outstanding; usually a restart."
   (gen/let [device (gen/elements ["laptop" "phone" "server" "desktop" "tablet"])
-            anchor (c/anchored (gen/choose 0 3000))
+            k c/anchor
+            d (gen/choose 0 3000)
             restart (gen/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
-    (assoc anchor :device device :restart-after restart)))
+    {:anchor k :delay d :device device :restart-after restart}))
 
 ;; ---------------------------------------------------------------------------------------------------------------
-;; Attack moves, each a few steps aimed at the action it is anchored to ("$victim" asked "$validator" to join
-;; "$session").
+;; Attack moves: a few steps (and sometimes the faults or user actions they race with) aimed at the run of the
+;; action they are anchored to: "$victim" asked "$validator" to join "$session". Each item has a :delay from
+;; the anchor in ms.
 
 (def response-to-validator {:from "server" :to "$validator" :tag "AutoJoinChallengeResponse"})
 (def challenge-to-victim {:from "server" :to "$victim" :tag "AutoJoinChallenge"})
@@ -156,38 +167,58 @@
       :from-server {:from "server" :to d :tag tag}
       :tag-only {:tag tag})))
 
-(defn- at [delay step] (assoc step :delay delay))
+(defn- at [delay item] (assoc item :delay delay))
 
-(defn- move
-  "One attack move: steps (and compromises) sharing an anchor."
-  [ctx edges]
+(def state-change
+  "Something that changes the validator's mind while a challenge is outstanding."
+  (gen/elements [{:actions [{:device "$validator" :action "revoke-grant" :args {:client "$victim"}}]}
+                 {:actions [{:device "$validator" :action "forget-key" :args {:client "$victim"}}]}
+                 {:actions [{:device "$validator" :action "rotate-key" :args {:generation "1"}}]}
+                 {:actions [{:device "$victim" :action "rotate-key" :args {:generation "1"}}]}
+                 {:crashes [{:device "$validator" :restart-after 50}]}]))
+
+(defn- move [forgery-menu]
   (gen/frequency
    [;; any of the simulator's intercepting ops on any hop
-    [3 (gen/let [m any-match s (c/intercept m honest-devices edges) d c/delay-ms]
+    [2 (gen/let [m any-match s (c/intercept m honest-devices) d c/delay-ms]
          {:steps [(at d s)]})]
-    ;; replay a recorded message later, to its recipient or another device (same session or across sessions)
+    ;; replay a recorded message later, to its recipient or to another device (same run, or a later one)
     [3 (gen/let [tag (gen/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
                  to-validator? gen/boolean
                  r (c/replay {:tag tag} honest-devices)
                  d (gen/choose 300 20000)]
          {:steps [(at d (if to-validator? (assoc r :to "$validator") r))]})]
     ;; hold the response (or the challenge) across the edge of the validity window
-    [2 (gen/let [m (gen/elements [response-to-validator challenge-to-victim])
-                 by (gen/bind (gen/elements edges) c/around)]
-         {:steps [(at 0 {:op "delay" :match m :count 1 :by (c/ms by)})]})]
-    ;; hold the response while something else happens (a revocation, a restart, another join)
-    [1 (gen/let [by (gen/choose 200 8000)]
-         {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]})]
+    [3 (gen/let [m (gen/elements [response-to-validator challenge-to-victim])
+                 by c/duration]
+         {:steps [(at 0 {:op "delay" :match m :count 1 :by by})]})]
+    ;; hold the response while the validator's state changes (revocation, forgotten or rotated key, restart)
+    [3 (gen/let [by (gen/choose 300 8000)
+                 frac (gen/choose 0 99)
+                 change state-change]
+         (let [when-ms (quot (* by frac) 100)]
+           {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]
+            :actions (mapv #(at when-ms %) (:actions change))
+            :crashes (mapv #(at when-ms %) (:crashes change))}))]
+    ;; restart the validator after (or while) a join, then replay the run's response to it
+    [3 (gen/let [d (gen/choose 0 4000)
+                 down (gen/choose 100 3000)
+                 after (gen/choose 100 3000)
+                 hold? gen/boolean]
+         {:crashes [(at d {:device "$validator" :restart-after down})]
+          :steps [(if hold?
+                    (at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms (+ d down after))})
+                    (at (+ d down after) {:op "replay" :match response-to-validator :to "$validator"}))]})]
     ;; withhold the response and present its signature for another session, requester or purpose
-    [2 (gen/let [subst (gen/elements [{:session "$other-session"} {:requester "tablet"} {:requester "phone"}
+    [3 (gen/let [subst (gen/elements [{:session "$other-session"} {:requester "tablet"} {:requester "phone"}
                                       {:purpose "auto-synchronize"} {}])
                  d (gen/choose 500 5000)]
          {:steps [(at 0 {:op "drop" :match response-to-validator :count 1})
                   (at d {:op "inject" :to "$validator" :from "server"
                          :message (merge {:type "challenge-response" :challenge "last"
                                           :signature-from "last-response"} subst)})]})]
-    ;; ask in the victim's name with the attacker's key, the victim's (old) key, then answer the challenge
-    [2 (gen/let [key (gen/elements ["attacker" "$victim" "$victim@0" "$victim@1"])
+    ;; ask in the victim's name with the attacker's key or the victim's (old) key, then answer the challenge
+    [3 (gen/let [key (gen/elements ["attacker" "$victim" "$victim@0" "$victim@1"])
                  compromise? gen/boolean
                  generation (gen/elements [0 1])
                  sign (gen/elements ["attacker" "$victim@0" "$victim@1" "$victim"])
@@ -199,10 +230,10 @@
                                     :instance "attacker" :validator "$validator"}})
                   (at (+ d1 d2) {:op "inject" :to "$validator" :from "server"
                                  :message {:type "challenge-response" :challenge "for:attacker" :sign-with sign}})]
-          :compromise (if compromise? [{:device "$victim" :generation generation :anchor 0 :delay 0}] [])})]
+          :compromise (if compromise? [(at 0 {:device "$victim" :generation generation})] [])})]
     ;; splice: get a challenge of one's own, put its nonce into the victim's challenge, and present the victim's
-    ;; signature as the answer to one's own (signatures over the nonce alone would verify)
-    [1 (gen/let [lead (gen/choose 100 2000)
+    ;; signature as the answer to one's own (a signature over the nonce alone would verify)
+    [2 (gen/let [lead (gen/choose 100 2000)
                  d1 (gen/choose 200 1500)
                  d2 (gen/choose 1000 4000)
                  session (gen/elements ["$other-session" "$session"])]
@@ -217,7 +248,7 @@
                           :message {:type "challenge-response" :challenge "for:attacker"
                                     :signature-from "last-response"}})]})]
     ;; the binding's own menu of forgeries
-    [2 (gen/let [m (gen/elements (:forgery-menu ctx)) d c/delay-ms]
+    [2 (gen/let [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
     ;; relay the victim's response to another member of the session
     [1 (gen/let [d (gen/choose 0 200)]
@@ -227,12 +258,12 @@
          {:steps [(at d {:op "register" :device "mallory" :action "auto-join"
                          :args {:session s :validator "$validator"}})]})]]))
 
-(defn- attacker-plan [ctx edges]
+(defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
-   [[6 (gen/let [moves (gen/vector (gen/tuple (gen/choose 0 3) (move ctx edges)) 0 3)]
+   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (move forgery-menu)) 1 3)]
          {:strategy "scripted" :moves moves})]
-    [2 (gen/return {:strategy "none" :moves []})]
-    [1 (gen/fmap #(assoc % :moves []) (c/random-strategy (:ops ctx)))]]))
+    [1 (gen/return {:strategy "none" :moves []})]
+    [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Assembly
@@ -242,9 +273,10 @@
   [topo action]
   (let [args (:args action)
         victim (if (#{"phone" "tablet"} (:device action)) (:device action) "phone")
-        validator (or (:validator args) (first (validators topo)))
         session (or (:session args) "S1")]
-    {"$victim" victim "$validator" validator "$session" session
+    {"$victim" victim
+     "$validator" (or (:validator args) (first (validators topo)))
+     "$session" session
      "$other-session" (if (= session "S1") "S2" "S1")}))
 
 (defn- device-entry [name role config clock online mailbox?]
@@ -255,99 +287,99 @@
     mailbox? (assoc :mailbox true)))
 
 (defn- timed
-  "Writes a numeric :at-ms (and :restart-ms) as the scenario's duration strings."
+  "Writes numeric :at-ms and :restart-ms as the scenario's duration strings."
   [item]
   (cond-> (dissoc item :at-ms :restart-ms)
     (:at-ms item) (assoc :at (c/ms (:at-ms item)))
     (:restart-ms item) (assoc :restart (c/ms (:restart-ms item)))))
 
-(defn- assemble
-  [{:keys [topo s net actions crashes plan clocks onlines mailboxes]}]
-  (let [renames (stand-ins topo)
-        rename #(c/fill renames %)
+(defn- crash-entry [t {:keys [device restart-after]}]
+  (cond-> {:device device :at-ms t}
+    restart-after (assoc :restart-ms (+ t restart-after))))
+
+(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
+  (let [rsa (rsa? s)
+        topo (if rsa base-topology topo)
+        s (if rsa (rsa-settings s) s)
+        widths {:window (+ (:ttl s) (:tolerance s)) :ttl (:ttl s) :tolerance (:tolerance s)}
+        ;; under RSA only first-generation keys (see `settings`), and only the base topology's devices
+        first-generation (if rsa #(c/walk-strings (fn [x] (str/replace x #"@1$" "@0")) %) identity)
+        finish (fn [bindings item] (->> item (c/fill bindings) (c/fill (stand-ins topo)) first-generation
+                                        (c/resolve-edges widths)))
         times (mapv :at-ms actions)
-        anchor-action (fn [k] (when (seq actions) (nth actions (mod k (count actions)))))
-        at-ms (fn [item] (max 0 (c/resolve-at times item)))
-        validator-config {:challenge-ttl (c/ms (:ttl s)) :skew-tolerance (c/ms (:tolerance s))}
+        anchored (fn [k item] (c/resolve-at times {:anchor k :delay (:delay item 0)}))
+        moves (for [[k mv] (:moves plan)
+                    :let [b (bindings-for topo (nth actions (mod k (count actions))))
+                          aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
+                {:steps (mapv aim (:steps mv))
+                 :compromise (mapv #(cond-> (aim %) rsa (assoc :generation 0)) (:compromise mv))
+                 :crashes (mapv #(let [t (anchored k %)] (finish b (crash-entry t %))) (:crashes mv))
+                 :actions (mapv aim (:actions mv))})
+        user-actions (->> (concat (map #(finish {} (select-keys % [:at-ms :device :action :args])) actions)
+                                  (mapcat :actions moves))
+                          (remove #(and rsa (= "rotate-key" (:action %))))
+                          vec)
+        crash-list (vec (concat (for [cr crashes]
+                                  (finish {} (crash-entry (c/resolve-at times cr) cr)))
+                                (mapcat :crashes moves)))
+        steps (vec (for [st (mapcat :steps moves)
+                         ;; only a device the scenario lets the attacker register can be registered
+                         :when (or (not= "register" (:op st)) (:mallory topo))]
+                     st))
+        compromise (vec (mapcat :compromise moves))
+        last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
+                                      (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
+        p (:offline-probability s)
         present (concat (requesters topo) (validators topo) ["server"])
         idx (zipmap honest-devices (range))
+        validator-config {:challenge-ttl (c/ms (:ttl s)) :skew-tolerance (c/ms (:tolerance s))}
         devices (vec (concat
                       (for [d present
                             :let [i (idx d)
                                   role (cond (#{"phone" "tablet"} d) "requester"
                                              (= d "server") "server"
                                              :else "validator")
-                                  generation (when (= role "requester")
-                                               (nth (:requester-generation s) (if (= d "phone") 0 1)))
                                   config (case role
-                                           "requester" (if (pos? generation) {:key-generation generation} {})
+                                           "requester" (if (pos? (generation-of s d)) {:key-generation 1} {})
                                            "validator" validator-config
                                            {})]]
-                        (device-entry d role config (nth clocks i) (when (not= d "server") (nth onlines i))
+                        (device-entry d role config (c/clock-entry widths (nth clocks i))
+                                      (when (not= d "server") (c/online (nth availability i) p))
                                       (nth mailboxes i)))
                       (when (:mallory topo)
                         [{:name "mallory" :role "requester" :attacker true}])))
-        ;; under RSA, only first-generation keys (see `scenario`)
-        first-generation (if (rsa? s)
-                           #(c/walk-strings (fn [x] (str/replace x #"@1$" "@0")) %)
-                           identity)
-        user-actions (vec (for [a actions
-                                :when (not (and (rsa? s) (= "rotate-key" (:action a))))]
-                            (rename (select-keys a [:at-ms :device :action :args]))))
-        crash-list (vec (for [cr crashes
-                              :let [t (at-ms cr)]]
-                          (rename (cond-> {:device (:device cr) :at-ms t}
-                                    (:restart-after cr) (assoc :restart-ms (+ t (:restart-after cr)))))))
-        aim (fn [k item]
-              (let [b (bindings-for topo (anchor-action k))]
-                (first-generation (rename (c/fill b (-> item
-                                      (assoc :at-ms (at-ms {:anchor k :delay (:delay item 0)}))
-                                      (dissoc :delay :anchor)))))))
-        steps (vec (for [[k mv] (:moves plan)
-                         step (:steps mv)
-                         ;; only a device the scenario lets the attacker register can be registered
-                         :when (or (not= "register" (:op step)) (:mallory topo))]
-                     (aim k step)))
-        compromise (vec (for [[k mv] (:moves plan) cm (:compromise mv)]
-                          (cond-> (aim k cm) (rsa? s) (assoc :generation 0))))
-        last-ms (reduce max 0 (concat times (map :at-ms steps) (map :at-ms compromise)
-                                      (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
         attacker (case (:strategy plan)
                    "scripted" (cond-> {:strategy "scripted"}
                                 (seq steps) (assoc :steps (mapv timed steps))
                                 (seq compromise) (assoc :compromise (mapv timed compromise)))
                    "none" {:strategy "none"}
                    "random" (select-keys plan [:strategy :random]))]
-    {:scenario {:keys {:seed (if (= "ed25519" (:profile s)) (:key-seed s) 0)}
-                ;; long enough for delayed messages, timeouts and a satellite link's round trips after the last event
+    {:scenario {:keys {:seed (if rsa 0 (:key-seed s))}
+                ;; long enough for held messages, timeouts and a satellite link's round trips after the last event
                 :end (c/ms (max 120000 (+ last-ms 90000)))
                 :devices devices
                 :setup (setup topo s)
-                :network (:spec net)
+                :network (c/partitioned net (vec present))
                 :crashes (mapv timed crash-list)
                 :actions (mapv timed user-actions)
                 :attacker attacker}
      :meta {:network (:name net)
             :loss (get-in net [:spec :loss] 0.0)
-            :offline-probability (:offline-probability s)}}))
+            :offline-probability p}}))
 
 (defn scenario
-  "The campaign's generator of autojoin scenarios. `ctx` (from Java): {\"forgery-menu\" [...], \"ops\" [...]}."
+  "The campaign's generator of autojoin scenarios. `ctx` (from Java): {\"forgery-menu\" [...], \"ops\" [...]}: the
+  binding's forgeries and every scripted attacker op of the simulator."
   [ctx]
   (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu")))
              :ops (vec (get ctx "ops"))}]
-    (gen/let [s settings
-              ;; RSA keys cost a second or more each to generate (once per JVM and key seed): the RSA profiles run
-              ;; on the base topology (phone, laptop, server) with first-generation keys, so a campaign generates
-              ;; a handful of them; every other corner is reached under Ed25519, whose keys are cheap.
-              topo (if (rsa? s) (gen/return {:tablet false :desktop false :mallory false}) topology)
-              s (gen/return (if (rsa? s) (rsa-settings s) s))
-              net (c/network (vec (concat (requesters topo) (validators topo) ["server"])))
-              actions actions
-              crashes (gen/vector crash 0 2)
-              plan (attacker-plan ctx [(+ (:ttl s) (:tolerance s)) (:ttl s)])
-              clocks (gen/vector (c/clock [(+ (:ttl s) (:tolerance s)) (:ttl s) (:tolerance s)]) 5)
-              onlines (gen/vector (c/online (:offline-probability s)) 5)
-              mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)]
-      (assemble {:topo topo :s s :net net :actions actions :crashes crashes :plan plan :clocks clocks
-                     :onlines onlines :mailboxes mailboxes}))))
+    (gen/fmap assemble
+              (gen/hash-map :plan (plan ctx)
+                            :actions actions
+                            :crashes (gen/vector crash 0 2)
+                            :topo topology
+                            :s settings
+                            :net c/network
+                            :clocks (gen/vector c/clock 5)
+                            :availability (gen/vector c/availability 5)
+                            :mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))

@@ -1,7 +1,14 @@
 (ns trustlab.campaign.core
-  "The protocol-independent half of campaign generation: the bridge Java calls (a rose tree per (seed, size),
-  its root as plain Java data, its children for shrinking) and small generators every protocol shares."
-  (:require [clojure.test.check.generators :as gen]
+  "The protocol-independent half of campaign generation: the bridge Java calls (a rose tree per (seed, size), its
+  root as plain Java data, its children for shrinking) and the generators every protocol shares: network profiles,
+  clocks, offline windows, anchored times, window edges and the simulator's attacker ops.
+
+  Shrinking is test.check's: a protocol's generator is a `gen/hash-map` of independent parts (attack plan, actions,
+  faults, topology, settings, network, clocks) assembled by one `fmap`, so each part shrinks on its own, plans and
+  action lists first. Dependencies between parts are resolved at assembly: times anchored to actions, placeholders
+  aimed at the anchored run, window edges named symbolically and sized from the settings drawn."
+  (:require [clojure.string :as str]
+            [clojure.test.check.generators :as gen]
             [clojure.test.check.random :as random]
             [clojure.test.check.rose-tree :as rose]))
 
@@ -44,15 +51,32 @@
   [n]
   (str (long n) "ms"))
 
-(defn around
-  "Values at the edges of a window of `width` ms, as the validity checks see them: exactly at it, one millisecond
-  either side, and a little further out. Window edges are where off-by-one and skew-tolerance bugs live."
-  [width]
-  (gen/elements [(- width 1) width (+ width 1) (- width 250) (+ width 250)]))
-
 (def delay-ms
   "A short delay in ms, mostly a network's worth, sometimes seconds."
   (gen/frequency [[6 (gen/choose 0 500)] [3 (gen/choose 500 5000)] [1 (gen/choose 5000 60000)]]))
+
+(def edge
+  "A point at the edge of a validity window, named rather than sized (the window's width is drawn elsewhere):
+  [:edge window delta-ms]. Exactly at the edge, one millisecond either side, a little further out: where
+  off-by-one and skew-tolerance bugs live. `resolve-edges` sizes them."
+  (gen/let [w (gen/elements [:window :ttl :tolerance])
+            delta (gen/elements [0 1 -1 250 -250])]
+    [:edge w delta]))
+
+(defn edge? [x] (and (vector? x) (= :edge (first x))))
+
+(defn resolve-edges
+  "Replaces [:edge window delta] markers by durations, given the window widths in ms ({:window .. :ttl ..})."
+  [widths x]
+  (cond
+    (edge? x) (let [[_ w delta] x] (ms (max 0 (+ (get widths w 0) delta))))
+    (map? x) (into (empty x) (map (fn [[k v]] [k (resolve-edges widths v)]) x))
+    (vector? x) (mapv #(resolve-edges widths %) x)
+    :else x))
+
+(def duration
+  "A delay for delay, duplicate and reorder steps: a network's worth, or straddling a validity window's edge."
+  (gen/frequency [[2 (gen/fmap ms delay-ms)] [3 edge]]))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Network profiles. Each is a named family of networks; the name goes into runs.jsonl so the report can show
@@ -75,87 +99,120 @@
     "satellite" (gen/let [base (gen/choose 500 2500)]
                   {:latency {:dist "constant" :value (ms base)} :loss 0.01})))
 
-(defn network
-  "A network profile over `devices`: {:name .. :spec <the scenario's network: map>}. Partitions (flaky only) split
-  the devices in two for a while, which is how an offline validator looks to the rest."
-  [devices]
+(def network
+  "A network profile: {:name .. :spec <the scenario's network: map> :split ..}. A flaky network may split in two
+  for a while (`partitioned` places the split over the devices present)."
   (gen/let [name (gen/elements profile-names)
             spec (profile name)
             split? (gen/frequency [[4 (gen/return false)] [1 (gen/return true)]])
             at (gen/choose 0 20000)
             len (gen/choose 100 30000)
-            k (gen/choose 1 (max 1 (dec (count devices))))]
-    {:name name
-     :spec (cond-> spec
-             (and split? (= name "flaky") (> (count devices) 1))
-             (assoc :partitions [{:at (ms at) :heal (ms (+ at len))
-                                  :groups [(vec (take k devices)) (vec (drop k devices))]}]))}))
+            k (gen/choose 1 4)]
+    {:name name :spec spec :split (when (and split? (= name "flaky")) {:at at :len len :k k})}))
+
+(defn partitioned
+  "The network's scenario map over `devices`: with its split (if any) as a partition of the first k devices from
+  the others."
+  [{:keys [spec split]} devices]
+  (let [k (when split (min (:k split) (dec (count devices))))]
+    (cond-> spec
+      (and split (pos? k))
+      (assoc :partitions [{:at (ms (:at split)) :heal (ms (+ (:at split) (:len split)))
+                           :groups [(vec (take k devices)) (vec (drop k devices))]}]))))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Clocks and availability
 
-(defn clock
-  "A device clock: mostly exact, else skewed by a little, by a lot, or right at the edge of a validity window
-  (`edges`: window widths in ms, e.g. challenge lifetime plus skew tolerance), in either direction."
-  [edges]
+(def clock
+  "A device clock: mostly exact, else skewed by a little, by a lot, or right at the edge of a validity window, in
+  either direction, sometimes drifting. Edge offsets are markers sized at assembly; nil is an exact clock."
   (gen/let [kind (gen/frequency [[5 (gen/return :exact)] [3 (gen/return :small)] [2 (gen/return :edge)]
                                  [1 (gen/return :large)]])
             small (gen/choose 1 5000)
-            edge (gen/bind (gen/elements (if (seq edges) edges [30000])) around)
+            e edge
             large (gen/choose 60000 3600000)
             negative? gen/boolean
             drift (gen/frequency [[4 (gen/return 0)] [1 (gen/choose -200 200)]])]
-    (let [offset (case kind :exact 0 :small small :edge edge :large large)
-          offset (if negative? (- offset) offset)]
-      (when (or (not= 0 offset) (not= 0 drift))
-        {:offset (ms offset) :drift-ppm drift}))))
+    (when (or (not= kind :exact) (not= 0 drift))
+      {:offset (case kind :exact 0 :small small :edge e :large large) :negative negative? :drift-ppm drift})))
 
-(defn online
-  "Online windows for a device that goes offline with probability `p`: online until `from`, offline for a while,
-  then online again (or never, sometimes). nil means always online."
-  [p]
-  (gen/let [off? (if (pos? p)
-                   (gen/frequency [[(max 1 (long (* 100 (- 1 p)))) (gen/return false)]
-                                   [(max 1 (long (* 100 p))) (gen/return true)]])
-                   (gen/return false))
+(defn clock-entry
+  "The scenario's clock: map of a generated clock, with its edge sized from `widths`."
+  [widths c]
+  (when c
+    (let [magnitude (if (edge? (:offset c))
+                      (let [[_ w delta] (:offset c)] (max 0 (+ (get widths w 0) delta)))
+                      (:offset c))]
+      {:offset (ms (if (:negative c) (- magnitude) magnitude)) :drift-ppm (:drift-ppm c)})))
+
+(def availability
+  "When a device is offline: a draw compared with the scenario's offline probability at assembly (so the
+  probability is one knob the statistics can plot against), and the window it would be offline for."
+  (gen/let [draw (gen/choose 0 99)
             from (gen/choose 1 30000)
             len (gen/frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
             back? (gen/frequency [[5 (gen/return true)] [1 (gen/return false)]])]
-    (when off?
-      (if back?
-        [{:from "0ms" :to (ms from)} {:from (ms (+ from len))}]
-        [{:from "0ms" :to (ms from)}]))))
+    {:draw draw :from from :len len :back back?}))
+
+(defn online
+  "Online windows for a device given its availability draw and the offline probability p; nil: always online."
+  [{:keys [draw from len back]} p]
+  (when (< draw (* 100 p))
+    (if back
+      [{:from "0ms" :to (ms from)} {:from (ms (+ from len))}]
+      [{:from "0ms" :to (ms from)}])))
 
 ;; ---------------------------------------------------------------------------------------------------------------
-;; Anchored times. Crashes and attacker steps are generated relative to a user action (the k-th one), so that
+;; Anchored times. Faults and attacker steps are generated relative to a user action (the k-th one), so that
 ;; "crash while a challenge is outstanding" or "replay after the second join" stay meaningful while shrinking
-;; moves and removes actions. `resolve-at` turns {:anchor k :delay d} into an absolute :at.
+;; moves and removes actions.
 
-(defn anchored
-  "An anchor: the index of an action (taken modulo their number) and a delay after it in ms."
-  ([] (anchored delay-ms))
-  ([delay-gen]
-   (gen/let [k (gen/choose 0 3) d delay-gen]
-     {:anchor k :delay d})))
+(def anchor
+  "Which action a move aims at: mostly the first."
+  (gen/frequency [[5 (gen/return 0)] [2 (gen/choose 1 3)]]))
 
 (defn resolve-at
-  "Absolute time in ms of an anchored thing, given the actions' times in ms (sorted by generation order)."
+  "Absolute time in ms of an anchored thing, given the actions' times in ms (in generation order)."
   [action-times {:keys [anchor delay]}]
-  (if (seq action-times)
-    (+ (nth action-times (mod anchor (count action-times))) delay)
-    delay))
+  (max 0 (if (seq action-times)
+           (+ (nth action-times (mod anchor (count action-times))) delay)
+           delay)))
 
 ;; ---------------------------------------------------------------------------------------------------------------
-;; Attacker steps every protocol shares. `match` is a {:from :to :tag} map; `devices` are the candidates for
-;; redirections and replays to another device.
+;; Templates. Attack moves are written against placeholders ("$victim", "$validator", ...) that `fill` resolves
+;; against the action the move is anchored to; `fill` also maps devices absent from the topology onto the ones
+;; standing in for them.
+
+(defn walk-strings
+  "Applies f to every string in nested maps and vectors (map keys included)."
+  [f x]
+  (cond
+    (map? x) (into (empty x) (map (fn [[k v]] [(walk-strings f k) (walk-strings f v)]) x))
+    (vector? x) (mapv #(walk-strings f %) x)
+    (string? x) (f x)
+    :else x))
+
+(def ^:private token #"\$?[A-Za-z0-9][A-Za-z0-9-]*")
+
+(defn replace-words
+  "Replaces the whole words of s that are keys of `m` (device names inside \"for:phone\" or \"phone@1\", and
+  placeholders like \"$victim\")."
+  [m s]
+  (if (empty? m) s (str/replace s token (fn [w] (get m w w)))))
+
+(defn fill [bindings x]
+  (walk-strings #(replace-words bindings %) x))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; The simulator's attacker ops. `match` is a {:from :to :tag} map; `devices` are candidates for redirections and
+;; replays to another device.
 
 (defn intercept
-  "One of the simulator's intercepting ops (drop, delay, duplicate, reorder, redirect, tamper) on `match`.
-  `delay-edges` are the validity-window widths a delay should straddle."
-  [match devices delay-edges]
+  "One of the simulator's intercepting ops (drop, delay, duplicate, reorder, redirect, tamper) on `match`."
+  [match devices]
   (gen/let [op (gen/elements ["drop" "delay" "duplicate" "reorder" "redirect" "tamper"])
             count (gen/frequency [[5 (gen/return 1)] [1 (gen/choose 2 4)]])
-            by (gen/frequency [[2 delay-ms] [3 (gen/bind (gen/elements (if (seq delay-edges) delay-edges [1000])) around)]])
+            by duration
             to (gen/elements devices)
             flip (gen/frequency [[3 (gen/return "random")] [1 (gen/choose 0 2047)]])
             field (gen/choose 0 8)
@@ -163,9 +220,9 @@
     (merge {:op op :match match :count count}
            (case op
              "drop" {}
-             "delay" {:by (ms by)}
-             "duplicate" {:after (ms by)}
-             "reorder" {:max-hold (ms (max 1 by))}
+             "delay" {:by by}
+             "duplicate" {:after by}
+             "reorder" {:max-hold by}
              "redirect" {:to to}
              "tamper" (if substitute?
                         {:substitute {:field field :copy-from "last"}}
@@ -186,37 +243,3 @@
             chosen (gen/not-empty (gen/set (gen/elements ops)))
             max-delay (gen/elements [1000 5000 35000])]
     {:strategy "random" :random {:rate rate :ops (vec (sort chosen)) :max-delay (ms max-delay)}}))
-
-;; ---------------------------------------------------------------------------------------------------------------
-;; Templates. Attack moves are written against placeholders ("$victim", "$validator", "$session",
-;; "$other-session") that `fill` resolves against the user action the move is anchored to, so a move stays aimed
-;; at the run it attacks while shrinking changes that run. `rename` maps devices absent from the topology to the
-;; ones standing in for them.
-
-(defn walk-strings
-  "Applies f to every string in nested maps and vectors (map keys included)."
-  [f x]
-  (cond
-    (map? x) (into (empty x) (map (fn [[k v]] [(walk-strings f k) (walk-strings f v)]) x))
-    (vector? x) (mapv #(walk-strings f %) x)
-    (string? x) (f x)
-    :else x))
-
-(defn replace-words
-  "Replaces whole-word occurrences of the keys of `m` in s (device names inside \"for:phone\" or \"phone@1\")."
-  [m s]
-  (reduce (fn [acc [from to]]
-            (clojure.string/replace acc (re-pattern (str "(?<![A-Za-z0-9$])" (java.util.regex.Pattern/quote from)
-                                                         "(?![A-Za-z0-9])"))
-                                    (java.util.regex.Matcher/quoteReplacement to)))
-          s m))
-
-(defn fill [bindings x]
-  (walk-strings #(replace-words bindings %) x))
-
-(defn place
-  "Turns anchored items ({:anchor k :delay d}) into items with an absolute :at (never before 0)."
-  [action-times item]
-  (-> item
-      (assoc :at (ms (max 0 (resolve-at action-times item))))
-      (dissoc :anchor :delay)))

@@ -6,6 +6,9 @@
 
 (def nodes ["a" "b" "c"])
 
+;; The one validity window of ping: the pong timeout each node is configured with.
+(def widths {:window 10000 :ttl 10000 :tolerance 0})
+
 (def ping-action
   (gen/let [from (gen/elements nodes)
             to (gen/elements nodes)
@@ -18,7 +21,7 @@
 (defn- step [ctx]
   (gen/frequency
    [[3 (gen/let [m (gen/elements [{:tag "pong"} {:tag "ping"} {}])
-                 s (c/intercept m nodes [10000])
+                 s (c/intercept m nodes)
                  at (gen/choose 0 20000)]
          (assoc s :at-ms at))]
     [2 (gen/let [r (c/replay {:tag "pong"} nodes) at (gen/choose 0 30000)]
@@ -28,18 +31,19 @@
 
 (defn scenario [ctx]
   (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu"))) :ops (vec (get ctx "ops"))}]
-    (gen/let [net (c/network nodes)
-              clocks (gen/vector (c/clock [10000]) 3)
+    (gen/let [net c/network
+              clocks (gen/vector c/clock 3)
               actions (gen/vector ping-action 1 3)
               steps (gen/vector (step ctx) 0 3)]
       {:scenario {:end "2m"
                   :devices (vec (for [[n clk] (map vector nodes clocks)]
                                   (cond-> {:name n :role "node" :config {:timeout "10s"}}
-                                    clk (assoc :clock clk))))
-                  :network (:spec net)
+                                    clk (assoc :clock (c/clock-entry widths clk)))))
+                  :network (c/partitioned net nodes)
                   :actions (mapv #(-> % (assoc :at (c/ms (:at-ms %))) (dissoc :at-ms)) actions)
                   :attacker (if (seq steps)
                               {:strategy "scripted"
-                               :steps (mapv #(-> % (assoc :at (c/ms (:at-ms %))) (dissoc :at-ms)) steps)}
+                               :steps (c/resolve-edges widths
+                                                       (mapv #(-> % (assoc :at (c/ms (:at-ms %))) (dissoc :at-ms)) steps))}
                               {:strategy "none"})}
        :meta {:network (:name net) :loss (get-in net [:spec :loss] 0.0) :offline-probability 0.0}})))

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.campaign.ClopperPearson;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reports.graph.GraphRenderer;
@@ -132,7 +132,7 @@ public final class ReportBuilder {
                 }
                 int[] k = killCount(kills, r.protocol(), inv.id());
                 verdicts.add(new VerdictRow(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1,
-                        found.isEmpty() ? 0 : 1, org.trustlab.properties.campaign.ClopperPearson.upper95(
+                        found.isEmpty() ? 0 : 1, ClopperPearson.upper95(
                                 found.isEmpty() ? 0 : 1, 1), k[0], k[1], failureAnchor));
             }
             ScenarioFacts facts = ScenarioFacts.parse(r.yaml(), r.protocol());
@@ -178,7 +178,7 @@ public final class ReportBuilder {
         drawings.put(seqId, SequenceDiagram.svg(seq, seqId, "Message sequence of the counterexample to " + invariant));
         GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + invariant, facts,
                 trace.events(), at, drawings);
-        return new FailureView(anchor, protocol, mutant, invariant, statement, message, redactor.redact(
+        return new FailureView(anchor, protocol, mutant, invariant, redactor.redact(statement), message, redactor.redact(
                 scenarioFile), redactor.redactYaml(yaml), trace.sha256(), traceStatus, replayVerified, runIndex, at,
                 seq, seqId, graph);
     }
@@ -273,9 +273,5 @@ public final class ReportBuilder {
 
     private static long lastSeq(Trace t) {
         return t.events().isEmpty() ? 0 : t.events().get(t.events().size() - 1).seq();
-    }
-
-    static String slug(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

@@ -49,6 +49,10 @@ public final class ReportWriter {
         public Options withTypicalRuns(TypicalRunSource s) {
             return new Options(graphEngine, s, allowPartial);
         }
+
+        public Options allowingPartial(boolean allow) {
+            return new Options(graphEngine, typicalRuns, allow);
+        }
     }
 
     private ReportWriter() {}
@@ -70,6 +74,15 @@ public final class ReportWriter {
                 options.typicalRuns()).build(inputs, dirs, partial);
         return new Written(built, HtmlReport.render(built.report(), built.drawings()),
                 MarkdownReport.render(built.report()), JsonReport.render(built.report()));
+    }
+
+    /**
+     * The report at the end of {@code trustlab campaign}: over exactly the protocol directories this campaign wrote
+     * (not whatever else an {@code --out} folder reused across campaigns holds), a {@code --shard} run's partial
+     * coverage allowed and stated. Returns the path of report.html in {@code out}.
+     */
+    public static Path writeForCampaign(List<Path> protocolDirs, Path out) {
+        return write(protocolDirs, out, Options.defaults().allowingPartial(true));
     }
 
     /**

@@ -34,9 +34,14 @@ public final class Checker {
     private final List<Property> properties;
 
     public Checker(Model model, CheckOptions options) {
+        this(new Semantics(model), options);
+    }
+
+    Checker(Semantics semantics, CheckOptions options) {
+        Model model = semantics.model();
         this.model = model;
         this.options = options;
-        this.semantics = new Semantics(model);
+        this.semantics = semantics;
         this.propertyCheck = new PropertyCheck(model);
         this.properties = model.properties();
     }

@@ -14,9 +14,6 @@ import org.trustlab.model.dsl.Event;
 import org.trustlab.model.dsl.Model;
 import org.trustlab.model.dsl.Role;
 import org.trustlab.model.dsl.Run;
-import org.trustlab.model.term.Nonce;
-import org.trustlab.model.term.Sort;
-import org.trustlab.model.term.SymKey;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
 import org.trustlab.model.term.Var;
@@ -31,6 +28,7 @@ public final class Semantics {
     private final Model model;
     private final Matcher.Universe universe;
     private final boolean earlyChecks;
+    private final Symmetry symmetry;
 
     public Semantics(Model model) {
         this(model, true);
@@ -38,9 +36,19 @@ public final class Semantics {
 
     /** {@code earlyChecks} false applies checks only after a delivery is complete (same successors, slower). */
     public Semantics(Model model, boolean earlyChecks) {
+        this(model, earlyChecks, true);
+    }
+
+    /** {@code symmetric} false fingerprints states without symmetry reduction (more states, same verdicts). */
+    Semantics(Model model, boolean earlyChecks, boolean symmetric) {
         this.model = model;
         this.universe = model::universe;
         this.earlyChecks = earlyChecks;
+        this.symmetry = symmetric ? new Symmetry(model) : null;
+    }
+
+    private long fingerprint(int time, RunState[] runs) {
+        return symmetry == null ? State.fingerprint(time, runs) : symmetry.fingerprint(time, runs);
     }
 
     public Model model() {
@@ -61,7 +69,8 @@ public final class Semantics {
             }
             runs[i] = new RunState(0, vals, bound);
         }
-        return new State(0, runs, Knowledge.of(model.attackerKnowledge()), new Event[0]);
+        return new State(0, runs, Knowledge.of(model.attackerKnowledge()), new Event[0],
+                fingerprint(0, runs));
     }
 
     public void successors(State s, Consumer<Successor> out) {
@@ -74,7 +83,8 @@ public final class Semantics {
             }
         }
         if (s.time() < model.maxTime()) {
-            out.accept(new Successor(s, -1, s.time() + 1, s.runs(), s.eventArray(), null, null, null, List.of()));
+            out.accept(new Successor(s, -1, s.time() + 1, s.runs(), fingerprint(s.time() + 1, s.runs()),
+                    s.eventArray(), null, null, null, List.of()));
         }
     }
 
@@ -123,8 +133,7 @@ public final class Semantics {
                 return;
             }
             if (a instanceof Action.Fresh f) {
-                String name = f.var().name() + "#" + (run + 1);
-                env[f.slot()] = f.var().sort() == Sort.NONCE ? new Nonce(name) : new SymKey(name);
+                env[f.slot()] = Symmetry.freshAtom(f, run);
                 bound |= 1L << f.slot();
             } else if (a instanceof Action.Let l) {
                 Term v = l.value().apply(new View(s, role, env, fx));
@@ -177,7 +186,7 @@ public final class Semantics {
         };
     }
 
-    private static void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
+    private void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
             Consumer<Successor> out) {
         RunState[] runs = s.runs().clone();
         runs[run] = new RunState(pc, env, bound);
@@ -198,8 +207,8 @@ public final class Semantics {
                 }
             }
         }
-        out.accept(new Successor(s, run, s.time(), runs, events, fx.receivedMessage, fx.receivedPattern, env,
-                outputs));
+        out.accept(new Successor(s, run, s.time(), runs, fingerprint(s.time(), runs), events,
+                fx.receivedMessage, fx.receivedPattern, env, outputs));
     }
 
     /** Outputs of the step being executed, copied at each branch. */

@@ -70,14 +70,14 @@ public final class Successor {
     private final boolean sends;
     private State state;
 
-    Successor(State parent, int run, int time, RunState[] runs, Event[] events, String receivedMessage,
-            Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs) {
+    Successor(State parent, int run, int time, RunState[] runs, long fingerprint, Event[] events,
+            String receivedMessage, Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs) {
         this.parent = parent;
         this.run = run;
         this.time = time;
         this.runs = runs;
         this.events = events;
-        this.fingerprint = State.fingerprint(time, runs);
+        this.fingerprint = fingerprint;
         this.receivedMessage = receivedMessage;
         this.receivedPattern = receivedPattern;
         this.receivedEnv = receivedEnv;

@@ -28,6 +28,7 @@ class AutoJoinModelTest {
         CheckResult r = Checker.check(AutoJoinModel.model(AutoJoinModel.DEFAULT_SESSIONS), OPTS);
         assertThat(r.exhaustive()).isTrue();
         assertThat(r.distinctStates()).isGreaterThan(100_000);
+        assertThat(r.visitedBytesPerState()).isLessThanOrEqualTo(16.0);
         assertThat(r.properties()).extracting(p -> p.property()).containsExactly(
                 "non-injective-agreement(auto-join)", "injective-agreement(auto-join)", "no-replay(auto-join)",
                 "freshness(auto-join)", "secrecy(session-key)");

@@ -72,9 +72,24 @@ class CheckerTest {
     }
 
     @Test
-    void visitedSetUsesAtMostSixteenBytesPerStateOnALargeSpace() {
-        CheckResult r = Checker.check(AutoJoinModel.model(2), TWO.stoppingOnFailure().withMaxStates(200_000));
-        assertThat(r.distinctStates()).isGreaterThan(100_000);
-        assertThat(r.visitedBytesPerState()).isLessThanOrEqualTo(16.0);
+    void symmetryReductionKeepsEveryVerdictAndCounterexampleLength() {
+        for (Model m : List.of(NeedhamSchroeder.model(false, 2), NeedhamSchroeder.model(true, 2),
+                org.trustlab.model.vouch.VouchModel.model(2, org.trustlab.model.vouch.VouchModelMutant.PROXIED_MAY_VOUCH),
+                AutoJoinModel.model(1, AutoJoinModelMutant.NO_NONCE))) {
+            CheckResult reduced = new Checker(new Semantics(m, true, true), ONE).run();
+            CheckResult plain = new Checker(new Semantics(m, true, false), ONE).run();
+            assertThat(reduced.distinctStates()).as(m.name()).isLessThanOrEqualTo(plain.distinctStates());
+            if (m.name().startsWith("ns")) {
+                assertThat(reduced.distinctStates()).as("two initiators, two responders").isLessThan(
+                        plain.distinctStates() * 3 / 4);
+            }
+            for (PropertyResult p : plain.properties()) {
+                PropertyResult q = reduced.property(p.property());
+                assertThat(q.passed()).as(m.name() + " " + p.property()).isEqualTo(p.passed());
+                if (!p.passed()) {
+                    assertThat(q.counterexample().depth()).isEqualTo(p.counterexample().depth());
+                }
+            }
+        }
     }
 }

@@ -8,21 +8,46 @@ import java.util.Map;
  * violation count per check (runs that violated it, not violations within a run), the shrunk failures, the
  * campaign's identity hash and its wall time (the only field that depends on the machine and thread count).
  */
-public record CampaignResult(CampaignSpec spec, List<TraceCheck> checks, List<RunRecord> runs,
-        Map<String, Integer> violations, List<Failure> failures, String campaignSha256, double wallTimeSeconds) {
+public record CampaignResult(CampaignSpec spec, List<TraceCheck> checks, List<AdmittedGap> gaps,
+        List<RunRecord> runs, Map<String, Integer> violations, Map<String, Integer> admitted, List<Failure> failures,
+        String campaignSha256, double wallTimeSeconds) {
     public CampaignResult {
         checks = List.copyOf(checks);
+        gaps = List.copyOf(gaps);
         runs = List.copyOf(runs);
         violations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(violations));
+        admitted = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(admitted));
         failures = List.copyOf(failures);
+    }
+
+    /** A result of a protocol without admitted gaps. */
+    public CampaignResult(CampaignSpec spec, List<TraceCheck> checks, List<RunRecord> runs,
+            Map<String, Integer> violations, List<Failure> failures, String campaignSha256, double wallTimeSeconds) {
+        this(spec, checks, List.of(), runs, violations, zeros(checks), failures, campaignSha256, wallTimeSeconds);
+    }
+
+    private static Map<String, Integer> zeros(List<TraceCheck> checks) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        checks.forEach(c -> m.put(c.id(), 0));
+        return m;
     }
 
     public int totalViolatingRuns() {
         return (int) runs.stream().filter(RunRecord::violated).count();
     }
 
+    /** Runs with a violation the design does not admit: what makes a campaign fail. */
+    public int unexpectedViolatingRuns() {
+        return (int) runs.stream().filter(RunRecord::violatedUnexpectedly).count();
+    }
+
+    /** Whether any run violated a check where the design does not admit it (exit code 1). */
     public boolean anyViolation() {
-        return violations.values().stream().anyMatch(v -> v > 0);
+        return unexpectedViolatingRuns() > 0;
+    }
+
+    public int unexpected(String checkId) {
+        return violations.getOrDefault(checkId, 0) - admitted.getOrDefault(checkId, 0);
     }
 
     public double upper95(String checkId) {

@@ -37,11 +37,18 @@ public final class CampaignRunner {
     private final ProtocolCampaign campaign;
     private final ScenarioBackend backend;
     private final List<TraceCheck> checks;
+    private final List<AdmittedGap> gaps;
 
     public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks) {
+        this(campaign, backend, checks, List.of());
+    }
+
+    public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks,
+            List<AdmittedGap> gaps) {
         this.campaign = campaign;
         this.backend = backend;
         this.checks = List.copyOf(checks);
+        this.gaps = List.copyOf(gaps);
         for (TraceCheck c : checks) {
             if (!c.protocol().equals(campaign.protocol())) {
                 throw new IllegalArgumentException(c.id() + " belongs to " + c.protocol() + ", not "
@@ -102,12 +109,17 @@ public final class CampaignRunner {
 
             List<RunRecord> runs = List.of(records);
             Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, Integer> admitted = new LinkedHashMap<>();
             for (TraceCheck c : checks) {
                 counts.put(c.id(), 0);
+                admitted.put(c.id(), 0);
             }
             for (RunRecord r : runs) {
                 for (String id : r.violations()) {
                     counts.merge(id, 1, Integer::sum);
+                }
+                for (String id : r.admitted()) {
+                    admitted.merge(id, 1, Integer::sum);
                 }
             }
             List<Future<Failure>> shrinks = new ArrayList<>();
@@ -132,7 +144,8 @@ public final class CampaignRunner {
             }
             progress.finished();
             double wall = (System.nanoTime() - started) / 1e9;
-            return new CampaignResult(spec, checks, runs, counts, failures, campaignSha256(runs), wall);
+            return new CampaignResult(spec, checks, gaps, runs, counts, admitted, failures, campaignSha256(runs),
+                    wall);
         } finally {
             pool.shutdownNow();
         }
@@ -154,8 +167,16 @@ public final class CampaignRunner {
                 }
             }
             violated.sort(null);
-            return new RunRecord(index, seed, size, trace.sha256(), violated, ScenarioMeta.from(generated.get("meta")),
-                    campaign.metrics(trace));
+            List<String> admitted = new ArrayList<>();
+            for (String id : violated) {
+                for (AdmittedGap g : gaps) {
+                    if (g.checkId().equals(id) && g.applies().test(scenario) && !admitted.contains(id)) {
+                        admitted.add(id);
+                    }
+                }
+            }
+            return new RunRecord(index, seed, size, trace.sha256(), violated, admitted,
+                    ScenarioMeta.from(generated.get("meta")), campaign.metrics(trace));
         } catch (RuntimeException e) {
             throw new RunCrashedException(index, seed, scenario, e);
         }

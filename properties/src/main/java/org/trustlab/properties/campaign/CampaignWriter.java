@@ -81,11 +81,19 @@ public final class CampaignWriter {
         s.put("runIndices", ordered("from", spec.shard().index(), "to", spec.runs(), "stride", spec.shard().count()));
         List<Object> invariants = new ArrayList<>();
         for (TraceCheck c : result.checks()) {
-            invariants.add(ordered("id", c.id(), "statement", c.statement(), "violations",
-                    result.violations().get(c.id()), "rateUpper95", result.upper95(c.id())));
+            Map<String, Object> inv = ordered("id", c.id(), "statement", c.statement(), "violations",
+                    result.violations().get(c.id()), "rateUpper95", result.upper95(c.id()));
+            for (AdmittedGap g : result.gaps()) {
+                if (g.checkId().equals(c.id())) {
+                    inv.put("admitted", result.admitted().get(c.id()));
+                    inv.put("admittedBecause", g.why());
+                }
+            }
+            invariants.add(inv);
         }
         s.put("invariants", invariants);
         s.put("violations", result.violations());
+        s.put("unexpectedViolatingRuns", result.unexpectedViolatingRuns());
         s.put("failures", result.failures().stream().map(Failure::file).toList());
         List<Object> details = new ArrayList<>();
         for (Failure f : result.failures()) {
@@ -118,6 +126,9 @@ public final class CampaignWriter {
         m.put("size", r.size());
         m.put("traceSha256", r.traceSha256());
         m.put("violations", r.violations());
+        if (!r.admitted().isEmpty()) {
+            m.put("admitted", r.admitted());
+        }
         m.put("network", r.meta().network());
         m.put("loss", r.meta().loss());
         m.put("offlineProbability", r.meta().offlineProbability());

@@ -23,6 +23,8 @@ public final class DotSource {
 
     private DotSource() {}
 
+    /** graphviz-java's attribute methods are generic varargs; the attributes passed are all plain name=value. */
+    @SuppressWarnings("unchecked")
     public static String of(TrustGraph graph) {
         MutableGraph g = mutGraph("trust").setDirected(true);
         g.graphAttrs().add(attr("rankdir", "LR"), attr("nodesep", "0.5"), attr("ranksep", "1.1"),

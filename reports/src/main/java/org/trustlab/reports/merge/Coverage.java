@@ -16,7 +16,7 @@ public record Coverage(boolean complete, long runsPresent, long totalRuns, List<
         if (shards.equals(List.of("whole"))) {
             return "all " + totalRuns + " runs";
         }
-        return (complete ? "all " : "PARTIAL: ") + runsPresent + " of " + totalRuns + " runs, merged from shard"
-                + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards);
+        return (complete ? "all " + totalRuns : "PARTIAL: " + runsPresent + " of " + totalRuns) + " runs, merged from "
+                + "shard" + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -41,10 +43,10 @@ public final class Redactor {
             "valid", "ok", "match", "matches", "used", "consumed", "scope", "generation");
 
     /** {@code key: value} in block or flow YAML; group 4 is a scalar value up to the end of line, comma or brace. */
-    private static final java.util.regex.Pattern YAML_ENTRY = java.util.regex.Pattern.compile(
+    private static final Pattern YAML_ENTRY = Pattern.compile(
             "((?:^|[{,])[ \\t-]*)([A-Za-z0-9_.-]+|\"[^\"\\n]*\"|'[^'\\n]*')([ \\t]*:[ \\t]+)"
                     + "([^\\s,{}\\[\\]&*|>#][^,}\\n]*?)(?=[ \\t]*(?:,|}|\\n|$))",
-            java.util.regex.Pattern.MULTILINE);
+            Pattern.MULTILINE);
 
     private final Map<String, String> secrets;
     private final List<String> longestFirst;
@@ -85,7 +87,7 @@ public final class Redactor {
      * known secret value replaced wherever else it appears.
      */
     public String redactYaml(String yaml) {
-        java.util.regex.Matcher m = YAML_ENTRY.matcher(yaml);
+        Matcher m = YAML_ENTRY.matcher(yaml);
         StringBuilder out = new StringBuilder(yaml.length());
         while (m.find()) {
             String key = m.group(2);
@@ -97,10 +99,10 @@ public final class Redactor {
                 String unquoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
                         || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
                         : value;
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3)
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3)
                         + "\"" + mask(unquoted) + "\""));
             } else {
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
             }
         }
         m.appendTail(out);

@@ -9,8 +9,4 @@ public record Statistics(List<LatencyRow> latency, List<AcceptanceBin> byLoss, L
         byLoss = List.copyOf(byLoss);
         byOffline = List.copyOf(byOffline);
     }
-
-    public boolean isEmpty() {
-        return latency.stream().allMatch(r -> r.samples() == 0) && byLoss.stream().allMatch(b -> b.attempts() == 0);
-    }
 }

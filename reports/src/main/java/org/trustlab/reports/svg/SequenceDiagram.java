@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trustlab.reports.secret.Redactor;
@@ -255,7 +256,7 @@ public final class SequenceDiagram {
             double width) {
         double y = rowY(row);
         String colour = s.hostile() ? RED : "#222";
-        svg.open("g", "class", "step " + s.kind().name().toLowerCase(java.util.Locale.ROOT)
+        svg.open("g", "class", "step " + s.kind().name().toLowerCase(Locale.ROOT)
                 + (s.hostile() ? " attacker" : "") + (s.evidence() ? " evidence" : ""), "data-seq",
                 Long.toString(s.seq()));
         svg.element("title", "#" + s.seq() + " " + Times.format(s.timeNanos()) + " " + s.node()

@@ -2,6 +2,7 @@ package org.trustlab.reports.vouch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.trustlab.reports.graph.EdgeLedger;
 import org.trustlab.reports.graph.ScenarioFacts;
@@ -10,9 +11,12 @@ import org.trustlab.reports.graph.TrustKind;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**
- * Trust edges of Spacedrive's proxy pairing: a confirmed {@code PairingRequest} is a direct, user-confirmed edge
- * ({@code pairing_type: Direct}); a vouch a receiver accepted is a vouched edge from the receiver to the vouchee,
- * labelled with its voucher ({@code pairing_type: Proxied}); an unpairing revokes the pair's edges.
+ * Trust edges of Spacedrive's proxy pairing, from each device's own record of its pairings: a
+ * {@code pairing-stored} audit event with {@code pairing-type: Direct} (a user-confirmed {@code PairingRequest})
+ * is a direct edge from the device to its peer; with {@code Proxied} it is a vouched edge labelled with the voucher
+ * (the source's {@code pairing_type}); {@code pairing-removed} (an unpairing) revokes the device's edges to that
+ * peer. Pairings the scenario sets up ({@code setup.pairings}) exist before the run, both ways. A trust level
+ * other than Trusted (Unreliable, Blocked) is part of the label, since such a voucher's vouches must be refused.
  */
 public final class VouchTrustEdges implements TrustEdgeExtractor {
     @Override
@@ -23,44 +27,51 @@ public final class VouchTrustEdges implements TrustEdgeExtractor {
     @Override
     public void read(ScenarioFacts scenario, List<TraceEvent> events, EdgeLedger ledger) {
         for (JsonNode p : scenario.setup().path("pairings")) {
-            String a = p.path("a").asText(p.path("device").asText(""));
-            String b = p.path("b").asText(p.path("peer").asText(""));
-            if (!a.isEmpty() && !b.isEmpty()) {
-                ledger.add(a, b, TrustKind.DIRECT, "set up", -1, Optional.empty());
-                ledger.add(b, a, TrustKind.DIRECT, "set up", -1, Optional.empty());
+            String a = p.path("a").asText("");
+            String b = p.path("b").asText("");
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
             }
+            boolean proxied = "proxied".equalsIgnoreCase(p.path("type").asText("direct"));
+            TrustKind kind = proxied ? TrustKind.VOUCHED : TrustKind.DIRECT;
+            String voucher = p.path("voucher").asText("");
+            ledger.add(a, b, kind, detail(proxied, voucher, p.path("trust-a").asText(""), "set up"), -1,
+                    Optional.empty());
+            ledger.add(b, a, kind, detail(proxied, voucher, p.path("trust-b").asText(""), "set up"), -1,
+                    Optional.empty());
         }
         for (TraceEvent e : events) {
-            if (e.kind() != TraceEvent.Kind.OUTCOME && e.kind() != TraceEvent.Kind.AUDIT) {
+            if (e.kind() != TraceEvent.Kind.AUDIT) {
                 continue;
             }
-            boolean accepted = e.kind() == TraceEvent.Kind.AUDIT || "accepted".equals(e.field("result"));
-            if (!accepted) {
+            String device = e.field("device") != null ? e.field("device") : e.node();
+            String peer = e.field("peer");
+            if (peer == null) {
                 continue;
             }
-            String peer = first(e, "peer", "device", "vouchee");
-            if ("Proxied".equals(e.field("pairing-type")) || e.type().equals("proxy-pairing-accepted")) {
-                String vouchee = first(e, "vouchee", "peer", "device");
-                if (vouchee != null) {
-                    ledger.add(e.node(), vouchee, TrustKind.VOUCHED, first(e, "voucher"), e.timeNanos(),
-                            Optional.empty());
-                }
-            } else if ("Direct".equals(e.field("pairing-type")) || e.type().equals("pairing-confirmed")) {
-                if (peer != null) {
-                    ledger.add(e.node(), peer, TrustKind.DIRECT, "", e.timeNanos(), Optional.empty());
-                }
-            } else if (e.type().equals("unpaired") && peer != null) {
-                ledger.revokeAll(e.node(), peer, e.timeNanos());
+            if (e.type().equals("pairing-stored")) {
+                boolean proxied = "Proxied".equals(e.field("pairing-type"));
+                ledger.add(device, peer, proxied ? TrustKind.VOUCHED : TrustKind.DIRECT, detail(proxied,
+                        nz(e.field("voucher")), nz(e.field("trust-level")), ""), e.timeNanos(), Optional.empty());
+            } else if (e.type().equals("pairing-removed")) {
+                ledger.revokeAll(device, peer, e.timeNanos());
             }
         }
     }
 
-    private static String first(TraceEvent e, String... keys) {
-        for (String k : keys) {
-            if (e.field(k) != null) {
-                return e.field(k);
-            }
+    /** For a vouched edge the voucher (what {@code vouched by X} names); else only a trust level worth noting. */
+    private static String detail(boolean proxied, String voucher, String trust, String origin) {
+        String level = trust.isEmpty() || trust.equalsIgnoreCase("trusted") ? ""
+                : trust.substring(0, 1).toUpperCase(Locale.ROOT) + trust.substring(1).toLowerCase(Locale.ROOT);
+        if (proxied) {
+            return (voucher.isEmpty() ? "?" : voucher) + (level.isEmpty() ? "" : ", " + level)
+                    + (origin.isEmpty() ? "" : ", " + origin);
         }
-        return null;
+        String d = level + (level.isEmpty() || origin.isEmpty() ? "" : ", ") + origin;
+        return d;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -73,13 +73,6 @@ public final class Engine {
         return fired - before;
     }
 
-    /** Moves the clock to {@code time} without firing anything (the end of a run with an empty queue). */
-    public void advanceTo(long time) {
-        if (time > now) {
-            now = time;
-        }
-    }
-
     static long saturatedAdd(long a, long b) {
         long r = a + b;
         return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;

@@ -7,7 +7,8 @@ import java.util.Optional;
  * A scenario that cannot be run as written: bad YAML, an unknown key, a wrong type, an unknown device, a bad
  * duration, or protocol config a binding refuses. It carries what is wrong, where in the document (a JSON pointer
  * such as {@code /devices/1/config/grant}) and, once the loader has resolved the pointer against the file, the
- * {@code file:line:column} a user can jump to.
+ * {@code file:line:column} a user can jump to. {@link #getMessage()} is what a user sees:
+ * {@code file:line:column: what is wrong} once located, {@code what is wrong} before.
  *
  * <p>Bindings throw it with a pointer relative to the device ({@code config/grant}) or absolute
  * ({@code /setup/grants/0}); the loader resolves both.
@@ -70,11 +71,5 @@ public final class ScenarioException extends RuntimeException {
 
     public ScenarioException withLocation(Location newLocation) {
         return new ScenarioException(what, path, newLocation, getCause());
-    }
-
-    /** The message a user sees: {@code file:line:column: what is wrong}. */
-    @Override
-    public String getMessage() {
-        return super.getMessage();
     }
 }

@@ -48,8 +48,9 @@ public record AttackerSpec(Strategy strategy, List<AttackStep> steps, List<Compr
      * uniformly from {@code ops}; delays and hold times are drawn up to {@code maxDelay}.
      */
     public record RandomAttack(double rate, List<AttackStep.Op> ops, Duration maxDelay) {
-        public static final RandomAttack DEFAULT = new RandomAttack(0.2, List.of(AttackStep.Op.values()),
-                Duration.ofSeconds(5));
+        /** Every op but {@code register}, which needs a device to register and so only makes sense scripted. */
+        public static final RandomAttack DEFAULT = new RandomAttack(0.2, java.util.Arrays.stream(
+                AttackStep.Op.values()).filter(op -> op != AttackStep.Op.REGISTER).toList(), Duration.ofSeconds(5));
 
         public RandomAttack {
             NetworkSpec.checkProbability("rate", rate);

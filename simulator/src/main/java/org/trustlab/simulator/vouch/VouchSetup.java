@@ -36,7 +36,7 @@ import org.trustlab.simulator.protocol.ScenarioException;
  * {@code vouch_signature_max_age}, {@code vouch_response_timeout}; plus {@code proxy_pairing} (false: a device
  * without proxy pairing), {@code name}, {@code vouch_clock_skew_tolerance}, {@code transport_ack_timeout},
  * {@code queue_poll_interval}, {@code queue_max_retries}, {@code queue_entry_lifetime}, {@code session_retention},
- * {@code pairing_confirmation_timeout}, {@code confirmation_code_digits}.
+ * {@code pairing_confirmation_timeout}, {@code confirmation_code_digits}, {@code presence_probe_max_interval}.
  */
 final class VouchSetup {
     static final List<String> ROLES = List.of("device", "voucher", "receiver", "target", "vouchee");
@@ -107,7 +107,8 @@ final class VouchSetup {
         ConfigView c = device.configView().onlyKeys("name", "auto_accept_vouched", "auto_vouch_to_all",
                 "proxy_pairing", "vouch_signature_max_age", "vouch_clock_skew_tolerance", "vouch_response_timeout",
                 "transport_ack_timeout", "queue_poll_interval", "queue_max_retries", "queue_entry_lifetime",
-                "session_retention", "pairing_confirmation_timeout", "confirmation_code_digits");
+                "session_retention", "pairing_confirmation_timeout", "confirmation_code_digits",
+                "presence_probe_max_interval");
         VouchConfig d = VouchConfig.defaults();
         try {
             return VouchConfig.builder()
@@ -126,6 +127,8 @@ final class VouchSetup {
                     .pairingConfirmationTimeout(positive(c, "pairing_confirmation_timeout",
                             d.pairingConfirmationTimeout()))
                     .confirmationCodeDigits(range(c, "confirmation_code_digits", d.confirmationCodeDigits(), 1, 18))
+                    .presenceProbeMaxInterval(positive(c, "presence_probe_max_interval",
+                            d.presenceProbeMaxInterval()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw c.error(null, e.getMessage());

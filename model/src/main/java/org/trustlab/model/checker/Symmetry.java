@@ -1,0 +1,141 @@
+package org.trustlab.model.checker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trustlab.model.dsl.Action;
+import org.trustlab.model.dsl.Model;
+import org.trustlab.model.dsl.Role;
+import org.trustlab.model.dsl.Run;
+import org.trustlab.model.term.Hashing;
+import org.trustlab.model.term.Nonce;
+import org.trustlab.model.term.Sort;
+import org.trustlab.model.term.SymKey;
+import org.trustlab.model.term.Term;
+
+/**
+ * Symmetry reduction. Runs of the same role with the same parameters are interchangeable: swapping two of them
+ * and renaming the fresh values each generated (run i's nonce {@code N#i}) gives a state that satisfies the same
+ * properties and has the same futures up to the same renaming. The fingerprint is therefore computed on a
+ * canonical representative: within each group of interchangeable runs, runs are sorted by a hash that ignores
+ * which member generated a fresh value, and fresh values are renamed after their run's new position.
+ *
+ * <p>Cheap because run variables only ever hold atoms (patterns bind typed atoms), so renaming is a lookup per
+ * variable. Sound whatever the tie-breaking: two states get the same canonical fingerprint only if one is a
+ * renaming of the other; ties merely leave some symmetric states apart. Requires guards not to depend on run
+ * numbers or fresh-value names, which the DSL gives them no way to do.
+ */
+final class Symmetry {
+    private final int[][] groups;
+    private final int[] groupOf;
+    /** Per run, the structural hashes of the fresh atoms it generates, by fresh index. */
+    private final long[][] freshHashes;
+    /** Fresh atom hash -> (owner run << 16 | fresh index). */
+    private final Map<Long, Integer> freshOwner = new HashMap<>();
+    private final boolean active;
+
+    Symmetry(Model model) {
+        List<Run> runs = model.runs();
+        int n = runs.size();
+        Map<Run, List<Integer>> byKind = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byKind.computeIfAbsent(runs.get(i), r -> new ArrayList<>()).add(i);
+        }
+        groupOf = new int[n];
+        List<int[]> gs = new ArrayList<>();
+        boolean any = false;
+        for (List<Integer> members : byKind.values()) {
+            int id = gs.size();
+            gs.add(members.stream().mapToInt(Integer::intValue).toArray());
+            members.forEach(m -> groupOf[m] = id);
+            any |= members.size() > 1;
+        }
+        groups = gs.toArray(new int[0][]);
+        active = any;
+        freshHashes = new long[n][];
+        for (int i = 0; i < n; i++) {
+            Role role = runs.get(i).role();
+            List<Long> hs = new ArrayList<>();
+            for (Action a : role.actions()) {
+                if (a instanceof Action.Fresh f) {
+                    freshOwner.put(freshAtom(f, i).hash64(), (i << 16) | hs.size());
+                    hs.add(freshAtom(f, i).hash64());
+                }
+            }
+            freshHashes[i] = hs.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    /** The fresh atom run {@code run} binds at action {@code f}: the name Semantics gives it. */
+    static Term freshAtom(Action.Fresh f, int run) {
+        String name = f.var().name() + "#" + (run + 1);
+        return f.var().sort() == Sort.NONCE ? new Nonce(name) : new SymKey(name);
+    }
+
+    long fingerprint(int time, RunState[] runs) {
+        if (!active) {
+            return State.fingerprint(time, runs);
+        }
+        int n = runs.length;
+        // 1. Order each group by a hash blind to which member generated which fresh value.
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = abstractHash(i, runs[i]);
+        }
+        int[] origAt = new int[n];
+        int[] posOf = new int[n];
+        for (int[] g : groups) {
+            Integer[] members = new Integer[g.length];
+            for (int j = 0; j < g.length; j++) {
+                members[j] = g[j];
+            }
+            if (g.length > 1) {
+                Arrays.sort(members, (a, b) -> key[a] != key[b] ? Long.compare(key[a], key[b])
+                        : Integer.compare(a, b));
+            }
+            for (int j = 0; j < g.length; j++) {
+                origAt[g[j]] = members[j];
+                posOf[members[j]] = g[j];
+            }
+        }
+        // 2. Hash the runs in their new positions, fresh values renamed after their owner's new position.
+        long h = Hashing.mix(time + 0x51L);
+        for (int p = 0; p < n; p++) {
+            RunState r = runs[origAt[p]];
+            long rh = Hashing.mix(r.pc() + 1L);
+            Term[] vals = r.vals();
+            for (Term v : vals) {
+                long vh = v == null ? 0L : v.hash64();
+                if (v != null) {
+                    Integer owner = freshOwner.get(vh);
+                    if (owner != null) {
+                        vh = freshHashes[posOf[owner >>> 16]][owner & 0xFFFF];
+                    }
+                }
+                rh = Hashing.combine(rh, vh);
+            }
+            h = Hashing.combine(h, rh);
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private long abstractHash(int run, RunState r) {
+        long h = Hashing.mix(r.pc() + 1L);
+        for (Term v : r.vals()) {
+            long vh = v == null ? 0L : v.hash64();
+            if (v != null) {
+                Integer owner = freshOwner.get(vh);
+                if (owner != null) {
+                    int o = owner >>> 16;
+                    // Own fresh value, or a fresh value of a run in group g: not which member of g.
+                    vh = Hashing.tagged(99, owner & 0xFFFF, o == run ? -1 : groupOf[o]);
+                }
+            }
+            h = Hashing.combine(h, vh);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,318 @@
+(ns trustlab.campaign.vouch
+  "Whole vouch scenarios for campaigns (Spacedrive's proxy pairing): a voucher (laptop), a vouchee (phone) paired
+  with it directly (at time 0 or by the user-confirmed flow), receivers (desktop, optional tablet and tv) paired with
+  the voucher, sometimes blocking it, lacking proxy pairing, or already holding a Proxied pairing (multi-hop bait),
+  in either profile; network profiles, clocks skewed to the edges of vouch_signature_max_age, receivers offline for
+  minutes, hours or past the queue's seven-day lifetime, voucher crashes with queued vouches, user decisions,
+  unpairings while vouches are queued, and an attacker plan drawn from every op the simulator offers: replays to the
+  same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers."
+  (:require [clojure.test.check.generators :as gen]
+            [trustlab.campaign.core :as c]))
+
+(def tags ["ProxyPairingRequest" "ProxyPairingResponse" "ProxyPairingComplete" "PairingRequest" "PairingChallenge"
+           "PairingConfirm" "Presence" "TransportAck" "Unpair"])
+
+;; The devices a scenario may have, in the order clocks, availability and mailboxes are drawn for.
+(def all-devices ["laptop" "phone" "desktop" "tablet" "tv"])
+(def receivers ["desktop" "tablet" "tv"])
+
+(def minute 60000)
+(def hour (* 60 minute))
+(def day (* 24 hour))
+
+;; vouch_signature_max_age and vouch_clock_skew_tolerance (the reference's defaults): the freshness window.
+(def widths {:window 330000 :ttl 300000 :tolerance 30000})
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Topology and pairings
+
+(def topology
+  (gen/hash-map :tablet gen/boolean
+                :tv gen/boolean
+                :mallory (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
+
+(defn- present-receivers [topo] (filterv #(or (= % "desktop") (get topo (keyword %))) receivers))
+
+(defn- stand-ins [topo]
+  (cond-> {}
+    (not (:tablet topo)) (assoc "tablet" "desktop")
+    (not (:tv topo)) (assoc "tv" "desktop")))
+
+(def receiver-settings
+  (gen/hash-map
+   :paired (gen/frequency [[9 (gen/return true)] [1 (gen/return false)]])
+   :view-of-voucher (gen/frequency [[8 (gen/return nil)] [1 (gen/return "blocked")] [1 (gen/return "unreliable")]])
+   :auto-accept (gen/frequency [[3 (gen/return true)] [1 (gen/return false)]])
+   :proxy-pairing (gen/frequency [[9 (gen/return true)] [1 (gen/return false)]])))
+
+(def settings
+  (gen/hash-map
+   :profile (gen/elements ["spacedrive" "hardened"])
+   :key-seed (gen/choose 0 3)
+   :phone-paired (gen/frequency [[3 (gen/return true)] [1 (gen/return false)]])
+   :code-mismatch (gen/frequency [[6 (gen/return false)] [1 (gen/return true)]])
+   :auto-vouch-to-all (gen/frequency [[5 (gen/return false)] [1 (gen/return true)]])
+   :proxied-bait (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])
+   :receivers (gen/vector receiver-settings 3)
+   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])
+   ;; how long an offline receiver stays away: minutes, hours, or past the queue's seven days
+   :absence (gen/frequency [[6 (gen/choose minute (* 30 minute))] [3 (gen/choose hour (* 5 hour))]
+                            [1 (gen/choose (* 7 day) (* 8 day))]])))
+
+(defn- receiver-setting [s r] (nth (:receivers s) (.indexOf receivers r)))
+
+(defn- setup [topo s]
+  (let [rs (present-receivers topo)]
+    {:profile (:profile s)
+     :pairings (vec (concat
+                     (when (:phone-paired s) [{:a "laptop" :b "phone"}])
+                     (for [r rs
+                           :let [rc (receiver-setting s r)]
+                           :when (:paired rc)]
+                       (cond-> {:a r :b "laptop"}
+                         (:view-of-voucher rc) (assoc :trust-a (:view-of-voucher rc))))
+                     (when (and (:proxied-bait s) (:tv topo))
+                       [{:a "desktop" :b "tv" :type "proxied" :voucher "laptop"}])))}))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; User actions: pairing first if the phone is new, then the vouch, then decisions and unpairings.
+
+(def targets
+  (gen/frequency [[3 (gen/return "all")]
+                  [4 (gen/fmap #(clojure.string/join "," %) (gen/not-empty (gen/set (gen/elements receivers))))]]))
+
+(def later-action
+  (gen/frequency
+   [[3 (gen/let [r (gen/elements receivers) accept? gen/boolean]
+         {:device r :action (if accept? "network.pair.proxy.accept" "network.pair.proxy.reject")
+          :args {:vouchee "phone"}})]
+    [2 (gen/let [r (gen/elements receivers)]
+         {:device r :action "network.unpair" :args {:device "laptop"}})]
+    [1 (gen/return {:device "phone" :action "network.unpair" :args {:device "laptop"}})]
+    [1 (gen/let [r (gen/elements receivers)]
+         {:device r :action "network.unpair" :args {:device "phone"}})]
+    [1 (gen/let [r (gen/elements receivers) level (gen/elements ["blocked" "trusted" "unreliable"])]
+         {:device r :action "network.device.trust" :args {:device "laptop" :level level}})]
+    ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop)
+    [1 (gen/let [r (gen/elements receivers) t (gen/elements receivers)]
+         {:device r :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]
+    [1 (gen/let [t targets]
+         {:device "laptop" :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]]))
+
+(def gap (gen/frequency [[4 (gen/choose 0 30000)] [2 (gen/choose 30000 (* 10 minute))] [1 (gen/choose hour (* 2 hour))]]))
+
+(def actions
+  (gen/let [start (gen/choose 0 10000)
+            confirm-after (gen/choose 2000 20000)
+            vouch-after (gen/choose 1000 30000)
+            t targets
+            more (gen/vector (gen/tuple later-action gap) 0 4)]
+    {:start start :confirm-after confirm-after :vouch-after vouch-after :targets t :more more}))
+
+(defn- action-list
+  "Absolute user actions: the direct pairing (when the phone is new), the vouch, then the rest."
+  [{:keys [start confirm-after vouch-after targets more]} s]
+  (let [pairing (when-not (:phone-paired s)
+                  [{:at-ms start :device "phone" :action "network.pair.request" :args {:device "laptop"}}
+                   {:at-ms (+ start confirm-after) :device "laptop" :action "network.pair.confirm"
+                    :args (cond-> {:device "phone"} (:code-mismatch s) (assoc :code "not-it"))}])
+        vouch-at (+ start (if (:phone-paired s) 0 confirm-after) vouch-after)
+        vouch {:at-ms vouch-at :device "laptop" :action "network.pair.vouch"
+               :args {:vouchee "phone" :targets targets}}
+        rest-times (reductions + vouch-at (map second more))]
+    (vec (concat pairing
+                 ;; with auto_vouch_to_all the voucher vouches on its own once the pairing is confirmed
+                 (when-not (and (:auto-vouch-to-all s) (not (:phone-paired s))) [vouch])
+                 (map (fn [[a _] t] (assoc a :at-ms t)) more (rest rest-times))))))
+
+(def crash
+  (gen/let [device (gen/elements ["laptop" "desktop" "phone" "tablet"])
+            k c/anchor
+            d (gen/frequency [[3 (gen/choose 0 5000)] [1 (gen/choose 5000 (* 10 minute))]])
+            restart (gen/frequency [[4 (gen/choose 1000 (* 5 minute))] [1 (gen/choose hour (* 3 hour))]
+                                    [1 (gen/return nil)]])]
+    {:anchor k :delay d :device device :restart-after restart}))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Attack moves, aimed at the vouch they are anchored to: "$voucher" vouches "$vouchee" to "$target".
+
+(def request-to-target {:from "$voucher" :to "$target" :tag "ProxyPairingRequest"})
+
+(def any-match
+  (gen/let [tag (gen/elements tags)
+            from (gen/elements all-devices)
+            to (gen/elements all-devices)
+            side (gen/elements [:from :to :both :tag-only])]
+    (case side
+      :from {:from from :tag tag}
+      :to {:to to :tag tag}
+      :both {:from from :to to :tag tag}
+      :tag-only {:tag tag})))
+
+(defn- at [delay item] (assoc item :delay delay))
+
+(defn- move [forgery-menu]
+  (gen/frequency
+   [[2 (gen/let [m any-match s (c/intercept m all-devices) d c/delay-ms]
+         {:steps [(at d s)]})]
+    ;; replay the vouch later, to the same target (after an unpairing) or to another one
+    [4 (gen/let [to (gen/elements [nil "$other-target" "tablet" "tv"])
+                 unpair? gen/boolean
+                 d (gen/choose 1000 60000)]
+         {:steps [(at (+ d 1000) (cond-> {:op "replay" :match request-to-target} to (assoc :to to)))]
+          :actions (if unpair? [(at d {:device "$target" :action "network.unpair" :args {:device "$vouchee"}})] [])})]
+    ;; hold the vouch across the edge of vouch_signature_max_age on the receiver's clock
+    [3 (gen/let [by c/duration]
+         {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by by})]})]
+    ;; a forged vouch: in the voucher's name or the attacker's own, for the attacker or the vouchee, signed with
+    ;; the attacker's key or a compromised voucher's
+    [3 (gen/let [voucher (gen/elements ["$voucher" "mallory"])
+                 vouchee (gen/elements ["attacker" "$vouchee" "mallory"])
+                 sign (gen/elements ["attacker" "$voucher" "mallory"])
+                 compromise? gen/boolean
+                 age (gen/frequency [[3 (gen/return nil)] [1 c/edge]])
+                 d (gen/choose 0 20000)]
+         {:steps [(at d (cond-> {:op "inject" :to "$target" :from voucher
+                                 :message {:type "proxy-pairing-request" :voucher voucher :vouchee vouchee
+                                           :target "$target" :sign-with sign}}
+                          age (assoc-in [:message :age] age)))]
+          :compromise (if compromise? [(at 0 {:device "$voucher" :generation 0})] [])})]
+    ;; re-sign an observed vouch for another target with a compromised voucher key
+    [2 (gen/let [d (gen/choose 1000 30000)]
+         {:compromise [(at 0 {:device "$voucher" :generation 0})]
+          :steps [(at d {:op "inject" :to "$other-target" :from "$voucher"
+                         :message {:type "observed-request" :resign-for "$other-target"}})]})]
+    ;; a forged answer to the voucher, a forged completion to the vouchee, a forged unpairing or presence
+    [2 (gen/let [accepted gen/boolean d (gen/choose 0 20000)]
+         {:steps [(at d {:op "inject" :to "$voucher" :from "$target"
+                         :message {:type "proxy-pairing-response" :from "$target" :accepted accepted}})]})]
+    [1 (gen/let [d (gen/choose 0 20000)]
+         {:steps [(at d {:op "inject" :to "$vouchee" :from "$voucher"
+                         :message {:type "proxy-pairing-complete" :vouchee "$vouchee" :voucher "$voucher"
+                                   :accepted ["$target"]}})]})]
+    [1 (gen/let [d (gen/choose 0 20000) presence? gen/boolean]
+         {:steps [(at d (if presence?
+                          {:op "inject" :to "$voucher" :from "$target" :message {:type "presence" :device "$target"}}
+                          {:op "inject" :to "$target" :from "$voucher"
+                           :message {:type "unpair" :device "$voucher" :peer "$target"}}))]})]
+    ;; a proxied device's keys in the attacker's hands: it vouches on (multi-hop)
+    [1 (gen/let [d (gen/choose 0 20000)]
+         {:compromise [(at 0 {:device "desktop" :generation 0})]
+          :steps [(at d {:op "inject" :to "tv" :from "desktop"
+                         :message {:type "proxy-pairing-request" :voucher "desktop" :vouchee "$vouchee"
+                                   :target "tv" :sign-with "desktop"}})]})]
+    ;; the voucher crashes while vouches are queued
+    [2 (gen/let [d (gen/choose 1000 (* 5 minute)) down (gen/choose 1000 (* 20 minute))]
+         {:crashes [(at d {:device "$voucher" :restart-after down})]})]
+    [2 (gen/let [m (gen/elements forgery-menu) d c/delay-ms]
+         {:steps [(at d {:op "inject" :to "$target" :from "$voucher" :message m})]})]
+    [1 (gen/let [d c/delay-ms]
+         {:steps [(at d {:op "register" :device "mallory"})]})]]))
+
+(defn- plan [{:keys [forgery-menu ops]}]
+  (gen/frequency
+   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)]
+         {:strategy "scripted" :moves moves})]
+    [1 (gen/return {:strategy "none" :moves []})]
+    [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Assembly
+
+(defn- timed [item]
+  (cond-> (dissoc item :at-ms :restart-ms)
+    (:at-ms item) (assoc :at (c/ms (:at-ms item)))
+    (:restart-ms item) (assoc :restart (c/ms (:restart-ms item)))))
+
+(defn- crash-entry [t {:keys [device restart-after]}]
+  (cond-> {:device device :at-ms t}
+    restart-after (assoc :restart-ms (+ t restart-after))))
+
+(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
+  (let [rs (present-receivers topo)
+        renames (stand-ins topo)
+        user (action-list actions s)
+        times (mapv :at-ms user)
+        anchored (fn [k item] (c/resolve-at times {:anchor k :delay (:delay item 0)}))
+        finish (fn [bindings item]
+                 (->> item (c/fill bindings) (c/fill renames) (c/resolve-edges widths)))
+        moves (for [[k target mv] (:moves plan)
+                    :let [target (get renames target target)
+                          b {"$voucher" "laptop" "$vouchee" "phone" "$target" target
+                             "$other-target" (or (first (remove #{target} rs)) target)}
+                          aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
+                {:steps (mapv aim (:steps mv))
+                 :compromise (mapv aim (:compromise mv))
+                 :crashes (mapv #(finish b (crash-entry (anchored k %) %)) (:crashes mv))
+                 :actions (mapv aim (:actions mv))})
+        steps (vec (for [st (mapcat :steps moves)
+                         ;; mallory exists only in some topologies; the attacker's own name always does
+                         :when (or (:mallory topo)
+                                   (not (re-find #"mallory" (pr-str st))))]
+                     st))
+        compromise (vec (mapcat :compromise moves))
+        user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
+        crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
+                                (mapcat :crashes moves)))
+        p (:offline-probability s)
+        onlines (for [[i d] (map-indexed vector all-devices)]
+                  (when (#{"desktop" "tablet" "tv"} d)
+                    (c/online (assoc (nth availability i) :len (:absence s)) p)))
+        last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
+                                      (keep #(or (:restart-ms %) (:at-ms %)) crash-list)
+                                      (for [[i w] (map-indexed vector onlines) :when w]
+                                        (+ (:from (nth availability i)) (:absence s)))))
+        ;; observe the run past the queue's delivery grace, so queue liveness can be judged (the trace has no
+        ;; end-of-run event; a late, harmless user action is the evidence)
+        observe-ms (+ last-ms (* 70 minute))
+        user-actions (conj user-actions {:at-ms observe-ms :device "laptop" :action "network.device.trust"
+                                         :args {:device "phone" :level "trusted"}})
+        devices (vec (concat
+                      (for [[i d] (map-indexed vector all-devices)
+                            :when (or (#{"laptop" "phone"} d) (some #{d} rs))
+                            :let [rc (when (some #{d} receivers) (receiver-setting s d))
+                                  config (cond-> {}
+                                           (and rc (not (:auto-accept rc))) (assoc :auto_accept_vouched false)
+                                           (and rc (not (:proxy-pairing rc))) (assoc :proxy_pairing false)
+                                           (and (= d "laptop") (:auto-vouch-to-all s)) (assoc :auto_vouch_to_all true))
+                                  clock (c/clock-entry widths (nth clocks i))
+                                  online (nth onlines i)]]
+                        (cond-> {:name d :role (cond (= d "laptop") "voucher" (= d "phone") "vouchee" :else "receiver")}
+                          (seq config) (assoc :config config)
+                          clock (assoc :clock clock)
+                          online (assoc :online online)
+                          (nth mailboxes i) (assoc :mailbox true)))
+                      (when (:mallory topo) [{:name "mallory" :role "device" :attacker true}])))
+        attacker (case (:strategy plan)
+                   "scripted" (cond-> {:strategy "scripted"}
+                                (seq steps) (assoc :steps (mapv timed steps))
+                                (seq compromise) (assoc :compromise (mapv timed compromise)))
+                   "none" {:strategy "none"}
+                   "random" (select-keys plan [:strategy :random]))]
+    {:scenario {:keys {:seed (:key-seed s)}
+                :end (c/ms (+ observe-ms minute))
+                :devices devices
+                :setup (setup topo s)
+                :network (c/partitioned net (mapv :name devices))
+                :crashes (mapv timed crash-list)
+                :actions (mapv timed user-actions)
+                :attacker attacker}
+     :meta {:network (:name net)
+            :loss (get-in net [:spec :loss] 0.0)
+            :offline-probability p}}))
+
+(defn scenario
+  "The campaign's generator of vouch scenarios. `ctx` (from Java): {\"forgery-menu\" [...], \"ops\" [...]}."
+  [ctx]
+  (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu")))
+             :ops (vec (get ctx "ops"))}]
+    (gen/fmap assemble
+              (gen/hash-map :plan (plan ctx)
+                            :actions actions
+                            :crashes (gen/vector crash 0 2)
+                            :topo topology
+                            :s settings
+                            :net c/network
+                            :clocks (gen/vector c/clock 5)
+                            :availability (gen/vector c/availability 5)
+                            :mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))
