@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.trustlab.model.autojoin.AutoJoinModel;
 import org.trustlab.model.autojoin.AutoJoinModelMutant;
 import org.trustlab.model.dsl.Model;
@@ -15,20 +14,14 @@ import org.trustlab.model.vouch.VouchModelMutant;
 /** The models {@code trustlab check} knows, by protocol name. */
 public final class ProtocolModels {
     private static final List<ProtocolModel> ALL = List.of(
-            new Entry("autojoin", "ByteSync signed challenge-response for automatic joins (issue 4)",
-                    AutoJoinModel.DEFAULT_SESSIONS,
-                    Arrays.stream(AutoJoinModelMutant.values()).map(AutoJoinModelMutant::id).toList(),
-                    m -> AutoJoinModelMutant.byId(m).map(AutoJoinModelMutant::breaks),
-                    (k, m) -> AutoJoinModel.model(k, m == null ? null : AutoJoinModelMutant.byId(m).orElseThrow())),
-            new Entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches (issue 8)",
-                    VouchModel.DEFAULT_SESSIONS,
-                    Arrays.stream(VouchModelMutant.values()).map(VouchModelMutant::id).toList(),
-                    m -> VouchModelMutant.byId(m).map(VouchModelMutant::breaks),
-                    (k, m) -> VouchModel.model(k, m == null ? null : VouchModelMutant.byId(m).orElseThrow())),
-            new Entry("needham-schroeder", "Needham-Schroeder public key (1978): Lowe's attack must be found", 1,
-                    List.of(), m -> Optional.empty(), (k, m) -> NeedhamSchroeder.model(false, k)),
-            new Entry("needham-schroeder-lowe", "Lowe's fix of Needham-Schroeder (1995): must pass", 1,
-                    List.of(), m -> Optional.empty(), (k, m) -> NeedhamSchroeder.model(true, k)));
+            entry("autojoin", "ByteSync signed challenge-response for automatic joins (issue 4)",
+                    AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model),
+            entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches (issue 8)",
+                    VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model),
+            entry("needham-schroeder", "Needham-Schroeder public key (1978): Lowe's attack must be found", 1,
+                    NoMutant.class, (k, m) -> NeedhamSchroeder.model(false, k)),
+            entry("needham-schroeder-lowe", "Lowe's fix of Needham-Schroeder (1995): must pass", 1,
+                    NoMutant.class, (k, m) -> NeedhamSchroeder.model(true, k)));
 
     private ProtocolModels() {
     }
@@ -41,24 +34,61 @@ public final class ProtocolModels {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    private record Entry(String name, String summary, int defaultSessions, List<String> mutants,
-            Function<String, Optional<String>> breaksFn, BiFunction<Integer, String, Model> factory)
-            implements ProtocolModel {
+    private static <E extends Enum<E> & ModelMutant> ProtocolModel entry(String name, String summary,
+            int defaultSessions, Class<E> mutants, BiFunction<Integer, E, Model> factory) {
+        return new ProtocolModel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return summary;
+            }
+
+            @Override
+            public int defaultSessions() {
+                return defaultSessions;
+            }
+
+            @Override
+            public List<String> mutants() {
+                return Arrays.stream(mutants.getEnumConstants()).map(ModelMutant::id).toList();
+            }
+
+            @Override
+            public String breaks(String mutant) {
+                return mutant(mutant).breaks();
+            }
+
+            @Override
+            public Model build(int sessions, String mutant) {
+                if (sessions < 1) {
+                    throw new IllegalArgumentException("sessions must be at least 1");
+                }
+                return factory.apply(sessions, mutant == null ? null : mutant(mutant));
+            }
+
+            private E mutant(String id) {
+                return ModelMutant.byId(mutants, id).orElseThrow(() -> new IllegalArgumentException(
+                        name + " has no mutant " + id));
+            }
+        };
+    }
+
+    /** For models without mutants. */
+    private enum NoMutant implements ModelMutant {
+        ;
+
         @Override
-        public String breaks(String mutant) {
-            return breaksFn.apply(mutant).orElseThrow(() -> new IllegalArgumentException(
-                    name + " has no mutant " + mutant));
+        public String id() {
+            throw new UnsupportedOperationException();
         }
 
         @Override
-        public Model build(int sessions, String mutant) {
-            if (mutant != null && !mutants.contains(mutant)) {
-                throw new IllegalArgumentException(name + " has no mutant " + mutant);
-            }
-            if (sessions < 1) {
-                throw new IllegalArgumentException("sessions must be at least 1");
-            }
-            return factory.apply(sessions, mutant);
+        public String breaks() {
+            throw new UnsupportedOperationException();
         }
     }
 }

@@ -23,6 +23,7 @@ import org.trustlab.reports.input.CampaignDir;
 import org.trustlab.reports.input.FailureCase;
 import org.trustlab.reports.input.MutantLine;
 import org.trustlab.reports.input.ReplayDir;
+import org.trustlab.reports.input.ReplayDirs;
 import org.trustlab.reports.input.ResultReader;
 import org.trustlab.reports.merge.Campaign;
 import org.trustlab.reports.merge.CampaignMerger;
@@ -51,6 +52,11 @@ public final class ReportBuilder {
     /** The report as data, its drawings, and the redactor that cleaned it (tests scan outputs with it). */
     public record Built(Report report, Drawings drawings, Redactor redactor) {}
 
+    /** A counterexample as any input has it: a scenario, its trace, and the violation found on it. */
+    private record Counterexample(String protocol, Optional<String> mutant, String invariant, String statement,
+            String message, String scenarioFile, String yaml, Trace trace, String traceStatus, boolean replayVerified,
+            Optional<Long> runIndex, List<Long> evidence) {}
+
     public ReportBuilder(GraphRenderer renderer, TypicalRunSource typicalRuns) {
         this.renderer = renderer;
         this.typicalRuns = typicalRuns;
@@ -60,7 +66,32 @@ public final class ReportBuilder {
         List<Campaign> campaigns = CampaignMerger.merge(inputs.campaigns(), allowPartial);
         Map<Campaign, TypicalRunSource.Found> typical = new LinkedHashMap<>();
         campaigns.forEach(c -> typical.put(c, typicalRuns.find(c)));
+        Assembly a = new Assembly(redactor(inputs, typical.values()), mutantKills(campaigns, inputs.replays()));
+        for (Campaign c : campaigns) {
+            a.campaign(c, typical.get(c));
+        }
+        for (ReplayDir r : inputs.replays()) {
+            a.replay(r);
+        }
+        List<MutantRow> mutants = new ArrayList<>();
+        a.kills.forEach((protocol, byMutant) -> byMutant.forEach((m, by) -> mutants.add(new MutantRow(protocol, m,
+                !by.isEmpty(), List.copyOf(by), by.isEmpty() ? "no invariant violated" : "violations of "
+                        + String.join(", ", by)))));
+        List<String> notes = new ArrayList<>();
+        for (Campaign c : campaigns) {
+            if (!c.coverage().complete()) {
+                notes.add(c.title() + ": " + c.coverage().describe() + " — verdicts cover only these runs");
+            }
+        }
+        String title = "trustlab report: " + String.join(", ", new TreeSet<>(a.views.stream()
+                .map(CampaignView::protocol).toList()));
+        Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
+                renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes);
+        return new Built(report, a.drawings, a.redactor);
+    }
 
+    /** Secrets are learnt from everything the report may quote: scenarios and traces of failures, replays, runs. */
+    private static Redactor redactor(ResultReader.Inputs inputs, Iterable<TypicalRunSource.Found> typical) {
         Redactor.Builder secrets = Redactor.builder();
         for (CampaignDir d : inputs.campaigns()) {
             for (FailureCase f : d.failures()) {
@@ -70,74 +101,70 @@ public final class ReportBuilder {
         for (ReplayDir r : inputs.replays()) {
             secrets.scanYaml(r.yaml()).scanTrace(r.trace());
         }
-        typical.values().forEach(t -> t.run().ifPresent(run -> secrets.scanYaml(run.yaml()).scanTrace(run.trace())));
-        Redactor redactor = secrets.build();
+        typical.forEach(t -> t.run().ifPresent(run -> secrets.scanYaml(run.yaml()).scanTrace(run.trace())));
+        return secrets.build();
+    }
 
-        Drawings drawings = new Drawings();
-        List<VerdictRow> verdicts = new ArrayList<>();
-        List<CampaignView> views = new ArrayList<>();
-        List<FailureView> failures = new ArrayList<>();
-        Map<String, Map<String, Set<String>>> kills = mutantKills(campaigns, inputs.replays());
-        int section = 0;
-        for (Campaign c : campaigns) {
-            String anchor = "campaign-" + (++section);
+    /** One report's sections as they are assembled, with the drawings they refer to. */
+    private final class Assembly {
+        final Redactor redactor;
+        final Map<String, Map<String, Set<String>>> kills;
+        final Drawings drawings = new Drawings();
+        final List<VerdictRow> verdicts = new ArrayList<>();
+        final List<CampaignView> views = new ArrayList<>();
+        final List<FailureView> failures = new ArrayList<>();
+
+        Assembly(Redactor redactor, Map<String, Map<String, Set<String>>> kills) {
+            this.redactor = redactor;
+            this.kills = kills;
+        }
+
+        void campaign(Campaign c, TypicalRunSource.Found typical) {
+            String anchor = "campaign-" + (views.size() + 1);
             Map<String, String> firstFailure = new LinkedHashMap<>();
             for (FailureCase f : c.failures()) {
                 String statement = c.invariants().stream().filter(i -> i.id().equals(f.invariant()))
                         .map(InvariantVerdict::statement).findFirst().orElseGet(() -> statement(f.invariant()));
-                FailureView view = failure(failures.size() + 1, c.protocol(), c.mutant(), f.invariant(), statement,
-                        redactor.redact(f.message()), f.yamlFile().toString(), f.yaml(), f.trace(), traceStatus(f),
-                        f.replayVerified(), f.runIndex(), f.evidenceSeqs(), redactor, drawings);
-                failures.add(view);
+                FailureView view = failure(new Counterexample(c.protocol(), c.mutant(), f.invariant(), statement,
+                        f.message(), f.yamlFile().toString(), f.yaml(), f.trace(), traceStatus(f),
+                        f.replayVerified(), f.runIndex(), f.evidenceSeqs()));
                 firstFailure.putIfAbsent(f.invariant(), view.anchor());
             }
             for (InvariantVerdict v : c.invariants()) {
-                int[] k = killCount(kills, c.protocol(), v.id());
-                verdicts.add(new VerdictRow(c.protocol(), c.mutant(), anchor, v.id(), redactor.redact(v.statement()),
-                        v.runs(), v.violations(), v.upper95(), k[0], k[1],
-                        Optional.ofNullable(firstFailure.get(v.id()))));
+                verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
+                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id()))));
             }
             Statistics stats = RunStatistics.of(c.runs());
-            charts(anchor, c.protocol(), stats, drawings);
-            Optional<GraphView> graph = Optional.empty();
-            String note;
-            Optional<TypicalRun> run = typical.get(c).run();
-            note = typical.get(c).note();
-            if (run.isPresent()) {
-                Trace t = run.get().trace();
-                ScenarioFacts facts = ScenarioFacts.parse(run.get().yaml(), c.protocol());
-                graph = Optional.of(graph("trust-graph-" + anchor, "Trust graph of " + c.protocol() + " run "
-                        + run.get().runIndex() + " (a typical run) at its end", facts, t.events(),
-                        lastSeq(t), drawings));
-            }
-            List<String> sources = c.parts().stream().map(p -> p.dir().toString()).toList();
+            charts(anchor, c.protocol(), stats);
+            Optional<GraphView> graph = typical.run().map(run -> graph("trust-graph-" + anchor, "Trust graph of "
+                    + c.protocol() + " run " + run.runIndex() + " (a typical run) at its end",
+                    ScenarioFacts.parse(run.yaml(), c.protocol()), run.trace().events(), lastSeq(run.trace())));
             views.add(new CampaignView(anchor, "campaign", c.protocol(), c.mutant(), c.seed(), c.runCount(),
-                    c.coverage().describe(), c.campaignSha256(), hashStatus(c), sources, stats, graph, note,
-                    List.of()));
+                    c.coverage().describe(), c.campaignSha256(), hashStatus(c), c.parts().stream()
+                            .map(p -> p.dir().toString()).toList(), stats, graph, typical.note(), List.of()));
         }
-        for (ReplayDir r : inputs.replays()) {
-            String anchor = "replay-" + (++section);
+
+        /** A replay is one run: its verdicts are the protocol's invariants checked on its trace. */
+        void replay(ReplayDir r) {
+            String anchor = "replay-" + (views.size() + 1);
             List<Invariant> invariants = InvariantCatalogue.forProtocol(r.protocol());
             for (Invariant inv : invariants) {
                 List<Violation> found = inv.check(r.trace());
                 Optional<String> failureAnchor = Optional.empty();
                 if (!found.isEmpty()) {
                     Violation v = found.get(0);
-                    FailureView view = failure(failures.size() + 1, r.protocol(), r.mutant(), inv.id(),
-                            inv.statement(), redactor.redact(v.message()), r.dir().resolve("scenario.yaml").toString(),
+                    failureAnchor = Optional.of(failure(new Counterexample(r.protocol(), r.mutant(), inv.id(),
+                            inv.statement(), v.message(), r.dir().resolve(ReplayDirs.SCENARIO_YAML).toString(),
                             r.yaml(), r.trace(), "the replayed run's trace", false, Optional.empty(),
-                            v.evidence().stream().map(TraceEvent::seq).toList(), redactor, drawings);
-                    failures.add(view);
-                    failureAnchor = Optional.of(view.anchor());
+                            v.evidence().stream().map(TraceEvent::seq).toList())).anchor());
                 }
-                int[] k = killCount(kills, r.protocol(), inv.id());
-                verdicts.add(new VerdictRow(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1,
-                        found.isEmpty() ? 0 : 1, ClopperPearson.upper95(
-                                found.isEmpty() ? 0 : 1, 1), k[0], k[1], failureAnchor));
+                int violated = found.isEmpty() ? 0 : 1;
+                verdicts.add(verdict(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1, violated,
+                        ClopperPearson.upper95(violated, 1), failureAnchor));
             }
-            ScenarioFacts facts = ScenarioFacts.parse(r.yaml(), r.protocol());
             GraphView graph = graph("trust-graph-" + anchor, "Trust graph of replay " + redactor.redact(
-                    r.scenarioName()) + " at its end", facts, r.trace().events(), lastSeq(r.trace()), drawings);
+                    r.scenarioName()) + " at its end", ScenarioFacts.parse(r.yaml(), r.protocol()),
+                    r.trace().events(), lastSeq(r.trace()));
             views.add(new CampaignView(anchor, "replay", r.protocol(), r.mutant(), r.seed(), 1,
                     "one replayed run of " + redactor.redact(r.scenarioName()), r.trace().sha256(),
                     "trace-sha256 of the replayed run" + (invariants.isEmpty() ? "; no invariants catalogued for "
@@ -146,64 +173,57 @@ public final class ReportBuilder {
                             .map(e -> new CampaignView.ExpectationLine(redactor.redact(e.text()), e.holds()))
                             .toList()));
         }
-        List<MutantRow> mutants = new ArrayList<>();
-        kills.forEach((protocol, byMutant) -> byMutant.forEach((m, by) -> mutants.add(new MutantRow(protocol, m,
-                !by.isEmpty(), List.copyOf(by), by.isEmpty() ? "no invariant violated" : "violations of "
-                        + String.join(", ", by)))));
-        List<String> notes = new ArrayList<>();
-        for (Campaign c : campaigns) {
-            if (!c.coverage().complete()) {
-                notes.add(c.title() + ": " + c.coverage().describe() + " — verdicts cover only these runs");
+
+        private VerdictRow verdict(String protocol, Optional<String> mutant, String anchor, String invariant,
+                String statement, long runs, long violations, double upper95, Optional<String> failureAnchor) {
+            Map<String, Set<String>> byMutant = kills.getOrDefault(protocol, Map.of());
+            int killed = (int) byMutant.values().stream().filter(s -> s.contains(invariant)).count();
+            return new VerdictRow(protocol, mutant, anchor, invariant, redactor.redact(statement), runs, violations,
+                    upper95, killed, byMutant.size(), failureAnchor);
+        }
+
+        private FailureView failure(Counterexample x) {
+            String anchor = "failure-" + (failures.size() + 1);
+            ScenarioFacts facts = ScenarioFacts.parse(x.yaml(), x.protocol());
+            long at = x.evidence().stream().mapToLong(Long::longValue).max().orElse(lastSeq(x.trace()));
+            Set<String> hostile = new TreeSet<>();
+            facts.devices().stream().filter(ScenarioFacts.Device::attacker).forEach(d -> hostile.add(d.name()));
+            SequenceDiagram.Model seq = SequenceDiagram.model(x.trace().events(), facts.devices().stream()
+                    .map(ScenarioFacts.Device::name).toList(), hostile, new LinkedHashSet<>(x.evidence()), redactor);
+            String seqId = "sequence-" + anchor;
+            drawings.put(seqId, SequenceDiagram.svg(seq, seqId, "Message sequence of the counterexample to "
+                    + x.invariant()));
+            GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + x.invariant(),
+                    facts, x.trace().events(), at);
+            FailureView view = new FailureView(anchor, x.protocol(), x.mutant(), x.invariant(),
+                    redactor.redact(x.statement()), redactor.redact(x.message()), redactor.redact(x.scenarioFile()),
+                    redactor.redactYaml(x.yaml()), x.trace().sha256(), x.traceStatus(), x.replayVerified(),
+                    x.runIndex(), at, seq, seqId, graph);
+            failures.add(view);
+            return view;
+        }
+
+        private GraphView graph(String id, String title, ScenarioFacts facts, List<TraceEvent> events, long atSeq) {
+            TrustGraph g = TrustGraphBuilder.build(id, title, facts, events, atSeq);
+            RenderedGraph rendered = renderer.render(g);
+            drawings.put(id, SvgEmbed.prepare(rendered.svg(), id, "trust-graph", g.title()));
+            return new GraphView(g, rendered.engine(), id);
+        }
+
+        private void charts(String anchor, String protocol, Statistics stats) {
+            List<Charts.BarGroup> groups = new ArrayList<>();
+            for (LatencyRow r : stats.latency()) {
+                groups.add(new Charts.BarGroup(r.network(), new double[] {r.p50(), r.p90(), r.p99()}));
             }
+            drawings.put("chart-latency-" + anchor, Charts.bars("chart-latency-" + anchor, protocol
+                    + ": request-to-acceptance latency per network profile", "ms (virtual)",
+                    List.of("p50", "p90", "p99"), groups));
+            drawings.put("chart-loss-" + anchor, Charts.rateLine("chart-loss-" + anchor, protocol
+                    + ": acceptance rate vs loss rate", "loss rate", "accepted / attempted", points(stats.byLoss())));
+            drawings.put("chart-offline-" + anchor, Charts.rateLine("chart-offline-" + anchor, protocol
+                    + ": acceptance rate vs offline probability", "offline probability", "accepted / attempted",
+                    points(stats.byOffline())));
         }
-        String title = "trustlab report: " + String.join(", ", new TreeSet<>(views.stream()
-                .map(CampaignView::protocol).toList()));
-        Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
-                renderer.engineDescription(), verdicts, mutants, views, failures, notes);
-        return new Built(report, drawings, redactor);
-    }
-
-    private FailureView failure(int n, String protocol, Optional<String> mutant, String invariant, String statement,
-            String message, String scenarioFile, String yaml, Trace trace, String traceStatus,
-            boolean replayVerified, Optional<Long> runIndex, List<Long> evidence, Redactor redactor,
-            Drawings drawings) {
-        String anchor = "failure-" + n;
-        ScenarioFacts facts = ScenarioFacts.parse(yaml, protocol);
-        long at = evidence.stream().mapToLong(Long::longValue).max().orElse(lastSeq(trace));
-        Set<String> hostile = new TreeSet<>();
-        facts.devices().stream().filter(ScenarioFacts.Device::attacker).forEach(d -> hostile.add(d.name()));
-        SequenceDiagram.Model seq = SequenceDiagram.model(trace.events(), facts.devices().stream()
-                .map(ScenarioFacts.Device::name).toList(), hostile, new LinkedHashSet<>(evidence), redactor);
-        String seqId = "sequence-" + anchor;
-        drawings.put(seqId, SequenceDiagram.svg(seq, seqId, "Message sequence of the counterexample to " + invariant));
-        GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + invariant, facts,
-                trace.events(), at, drawings);
-        return new FailureView(anchor, protocol, mutant, invariant, redactor.redact(statement), message, redactor.redact(
-                scenarioFile), redactor.redactYaml(yaml), trace.sha256(), traceStatus, replayVerified, runIndex, at,
-                seq, seqId, graph);
-    }
-
-    private GraphView graph(String id, String title, ScenarioFacts facts, List<TraceEvent> events, long atSeq,
-            Drawings drawings) {
-        TrustGraph g = TrustGraphBuilder.build(id, title, facts, events, atSeq);
-        RenderedGraph rendered = renderer.render(g);
-        drawings.put(id, SvgEmbed.prepare(rendered.svg(), id, "trust-graph", g.title()));
-        return new GraphView(g, rendered.engine(), id);
-    }
-
-    private static void charts(String anchor, String protocol, Statistics stats, Drawings drawings) {
-        List<Charts.BarGroup> groups = new ArrayList<>();
-        for (LatencyRow r : stats.latency()) {
-            groups.add(new Charts.BarGroup(r.network(), new double[] {r.p50(), r.p90(), r.p99()}));
-        }
-        drawings.put("chart-latency-" + anchor, Charts.bars("chart-latency-" + anchor, protocol
-                + ": request-to-acceptance latency per network profile", "ms (virtual)", List.of("p50", "p90", "p99"),
-                groups));
-        drawings.put("chart-loss-" + anchor, Charts.rateLine("chart-loss-" + anchor, protocol
-                + ": acceptance rate vs loss rate", "loss rate", "accepted / attempted", points(stats.byLoss())));
-        drawings.put("chart-offline-" + anchor, Charts.rateLine("chart-offline-" + anchor, protocol
-                + ": acceptance rate vs offline probability", "offline probability", "accepted / attempted",
-                points(stats.byOffline())));
     }
 
     private static List<Charts.Point> points(List<AcceptanceBin> bins) {
@@ -239,12 +259,6 @@ public final class ReportBuilder {
             }
         }
         return out;
-    }
-
-    private static int[] killCount(Map<String, Map<String, Set<String>>> kills, String protocol, String invariant) {
-        Map<String, Set<String>> byMutant = kills.getOrDefault(protocol, Map.of());
-        int killed = (int) byMutant.values().stream().filter(s -> s.contains(invariant)).count();
-        return new int[] {killed, byMutant.size()};
     }
 
     private static String statement(String invariantId) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.trustlab.model.term.AEnc;
 import org.trustlab.model.term.Agent;
 import org.trustlab.model.term.Hash;
-import org.trustlab.model.term.Mac;
+import org.trustlab.model.term.Keyed;
 import org.trustlab.model.term.Name;
 import org.trustlab.model.term.Nonce;
 import org.trustlab.model.term.PrivateKey;
@@ -111,17 +111,8 @@ public final class Knowledge {
         if (t instanceof Hash h) {
             return derives(h.body());
         }
-        if (t instanceof Sign s) {
-            return derives(s.key()) && derives(s.body());
-        }
-        if (t instanceof AEnc e) {
-            return derives(e.key()) && derives(e.body());
-        }
-        if (t instanceof SEnc e) {
-            return derives(e.key()) && derives(e.body());
-        }
-        if (t instanceof Mac m) {
-            return derives(m.key()) && derives(m.body());
+        if (t instanceof Keyed k) {
+            return derives(k.key()) && derives(k.body());
         }
         if (t instanceof Tuple || t instanceof PublicKey) {
             return derives(t);
@@ -200,17 +191,9 @@ public final class Knowledge {
         if (t instanceof Hash h) {
             return derives(terms, hashes, size, h.body());
         }
-        if (t instanceof Sign s) {
-            return derives(terms, hashes, size, s.key()) && derives(terms, hashes, size, s.body());
-        }
-        if (t instanceof AEnc e) {
-            return derives(terms, hashes, size, e.key()) && derives(terms, hashes, size, e.body());
-        }
-        if (t instanceof SEnc e) {
-            return derives(terms, hashes, size, e.key()) && derives(terms, hashes, size, e.body());
-        }
-        if (t instanceof Mac m) {
-            return derives(terms, hashes, size, m.key()) && derives(terms, hashes, size, m.body());
+        if (t instanceof Keyed k) {
+            // Sign, AEnc, SEnc, Mac: built from a derivable key and body.
+            return derives(terms, hashes, size, k.key()) && derives(terms, hashes, size, k.body());
         }
         throw new IllegalStateException("unknown term " + t);
     }

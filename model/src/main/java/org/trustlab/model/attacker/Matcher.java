@@ -44,6 +44,10 @@ public final class Matcher {
         Filter NONE = (env, before, after) -> true;
     }
 
+    private static final java.util.Map<Pattern.Kind, Class<? extends Term>> STORED = java.util.Map.of(
+            Pattern.Kind.SIGN, Sign.class, Pattern.Kind.AENC, AEnc.class, Pattern.Kind.SENC, SEnc.class,
+            Pattern.Kind.MAC, Mac.class, Pattern.Kind.HASH, Hash.class);
+
     private final Knowledge knowledge;
     private final Universe universe;
     private final Filter filter;
@@ -80,24 +84,13 @@ public final class Matcher {
                 matchSeq(p, 0, env, bound, sink);
                 return;
             case SIGN:
-                matchSeq(p, 0, env, bound, sink);
-                replayStored(p, env, bound, sink, Sign.class);
-                return;
             case AENC:
-                matchSeq(p, 0, env, bound, sink);
-                replayStored(p, env, bound, sink, AEnc.class);
-                return;
             case SENC:
-                matchSeq(p, 0, env, bound, sink);
-                replayStored(p, env, bound, sink, SEnc.class);
-                return;
             case MAC:
-                matchSeq(p, 0, env, bound, sink);
-                replayStored(p, env, bound, sink, Mac.class);
-                return;
             case HASH:
+                // Built by the attacker, or one it has seen replayed.
                 matchSeq(p, 0, env, bound, sink);
-                replayStored(p, env, bound, sink, Hash.class);
+                replayStored(p, env, bound, sink, STORED.get(p.kind()));
                 return;
             default:
                 throw new IllegalStateException(p.kind().name());

@@ -8,7 +8,6 @@ import static org.trustlab.model.term.Terms.tag;
 import static org.trustlab.model.term.Terms.time;
 import static org.trustlab.model.term.Terms.tuple;
 
-import java.util.Set;
 import org.trustlab.model.dsl.Model;
 import org.trustlab.model.dsl.Property;
 import org.trustlab.model.dsl.Role;
@@ -32,10 +31,10 @@ import org.trustlab.model.term.Var;
  *
  * The validator V holds a grant for the requester A (and none for the attacker's device I), verifies with the
  * key in the grant, accepts a challenge only once (each validator run issues one and consumes it) and only
- * until its expiry on V's clock; then it sends the session's AES key encrypted to the requester's trusted key.
- * The requester signs only a challenge that answers its own request (session, itself, the target it asked,
- * the purpose) and, like the reference, does not judge expiry. The session server that relays everything is
- * the attacker.
+ * within its validity on V's clock, judges the grant again on acceptance (it may have been revoked meanwhile),
+ * then sends the session's AES key encrypted to the requester's trusted key. The requester signs only a
+ * challenge that answers its own request (session, itself, the target it asked, the purpose) and, like the
+ * reference, does not judge expiry. The session server that relays everything is the attacker.
  *
  * <p>Claims: the requester is Running auto-join with V on C when it signs; V Commits auto-join with R on C when
  * it accepts; V claims the session key secret with R.
@@ -44,7 +43,7 @@ public final class AutoJoinModel {
     public static final Agent REQUESTER = new Agent("A");
     public static final Agent VALIDATOR = new Agent("V");
     public static final Agent INTRUDER = new Agent("I");
-    public static final Name PURPOSE = new Name("purpose", "auto-join");
+    public static final Name AUTO_JOIN = new Name("purpose", "auto-join");
 
     public static final String CLAIM_JOIN = "auto-join";
     public static final String CLAIM_SESSION_KEY = "session-key";
@@ -55,6 +54,18 @@ public final class AutoJoinModel {
     public static final int MAX_TIME = 2;
     public static final int DEFAULT_SESSIONS = 2;
 
+    // The roles' variables, public so that trace validation can say which values a step takes.
+    public static final Var R = Var.agent("R");
+    public static final Var V = Var.agent("V");
+    public static final Var SESSION = Var.name("session", "session");
+    /** Only in the nonce-not-bound-to-session mutant: the session the response envelope names. */
+    public static final Var SIGNED_SESSION = Var.name("signedSession", "session");
+    public static final Var PURPOSE = Var.name("purpose", "purpose");
+    public static final Var ISSUED_AT = Var.time("issuedAt");
+    public static final Var EXPIRES_AT = Var.time("expiresAt");
+    public static final Var N = Var.nonce("N");
+    public static final Var K = Var.key("K");
+
     private static final Name ASK_AUTO_JOIN = tag("AskAutoJoin");
     private static final Name AUTO_JOIN_CHALLENGE = tag("AutoJoinChallenge");
     private static final Name AUTO_JOIN_CHALLENGE_RESPONSE = tag("AutoJoinChallengeResponse");
@@ -62,14 +73,40 @@ public final class AutoJoinModel {
     private static final Name CHALLENGE_TAG = tag("trustlab/autojoin/challenge/v1");
     private static final Name RESPONSE_TAG = tag("trustlab/autojoin/challenge-response/v1");
 
-    private static final Var R = Var.agent("R");
-    private static final Var V = Var.agent("V");
-    private static final Var SESSION = Var.name("session", "session");
-    private static final Var SIGNED_SESSION = Var.name("signedSession", "session");
-    private static final Var ISSUED_AT = Var.time("issuedAt");
-    private static final Var EXPIRES_AT = Var.time("expiresAt");
-    private static final Var N = Var.nonce("N");
-    private static final Var K = Var.key("K");
+    /** A validator's challenge validity and skew tolerance, in the model's time unit. */
+    public interface Timing {
+        int validity(Term validator);
+
+        int skew(Term validator);
+
+        /** The same for every validator. */
+        static Timing fixed(int validity, int skew) {
+            if (validity <= 0 || skew < 0) {
+                throw new IllegalArgumentException("validity must be positive, skew not negative");
+            }
+            return new Timing() {
+                @Override
+                public int validity(Term validator) {
+                    return validity;
+                }
+
+                @Override
+                public int skew(Term validator) {
+                    return skew;
+                }
+            };
+        }
+    }
+
+    /** Whether {@code validator} holds a valid grant for {@code requester}'s key covering {@code purpose} now. */
+    @FunctionalInterface
+    public interface Grants {
+        boolean granted(Term validator, Term requester, Term purpose, int now);
+    }
+
+    /** The two roles. Requester parameters: R (itself), V (the member it asks), SESSION, PURPOSE. */
+    public record Roles(Role requester, Role validator) {
+    }
 
     private AutoJoinModel() {
     }
@@ -78,12 +115,41 @@ public final class AutoJoinModel {
         return model(sessions, null);
     }
 
-    /** {@code sessions} requester runs (A joins s1..sk through V) and as many validator runs; mutant may be null. */
+    /**
+     * {@code sessions} requester runs (A joins s1..sk through V) and as many validator runs; mutant may be null.
+     * V holds a grant for A's key, for the purpose {@code auto-join}, at all times.
+     */
     public static Model model(int sessions, AutoJoinModelMutant mutant) {
         if (sessions < 1) {
             throw new IllegalArgumentException("at least one session");
         }
-        Set<Agent> grants = Set.of(REQUESTER);
+        Roles roles = roles(mutant, Timing.fixed(VALIDITY, 0),
+                (validator, requester, purpose, now) -> validator.equals(VALIDATOR) && requester.equals(REQUESTER));
+        Model.Builder m = Model.builder("autojoin" + (mutant == null ? "" : "/" + mutant.id()))
+                .honest(REQUESTER, VALIDATOR)
+                .dishonest(INTRUDER)
+                .names(AUTO_JOIN)
+                .time(MAX_TIME, MAX_TIME + VALIDITY);
+        for (int i = 1; i <= sessions; i++) {
+            m.names(session(i));
+        }
+        for (int i = 1; i <= sessions; i++) {
+            m.run(Run.of(roles.requester(), REQUESTER).with(V, VALIDATOR).with(SESSION, session(i))
+                    .with(PURPOSE, AUTO_JOIN));
+        }
+        for (int i = 1; i <= sessions; i++) {
+            m.run(Run.of(roles.validator(), VALIDATOR));
+        }
+        return m.property(Property.agreement(CLAIM_JOIN))
+                .property(Property.injectiveAgreement(CLAIM_JOIN))
+                .property(Property.noReplay(CLAIM_JOIN))
+                .property(Property.freshness(CLAIM_JOIN, VALIDITY))
+                .property(Property.secrecy(CLAIM_SESSION_KEY))
+                .build();
+    }
+
+    /** The roles for a timing and a grant store; mutant may be null. */
+    public static Roles roles(AutoJoinModelMutant mutant, Timing timing, Grants grants) {
         boolean noNonce = mutant == AutoJoinModelMutant.NO_NONCE;
         boolean unboundSession = mutant == AutoJoinModelMutant.NONCE_NOT_BOUND_TO_SESSION;
 
@@ -99,18 +165,24 @@ public final class AutoJoinModel {
 
         Role.Builder validator = Role.named("Validator", V)
                 .recv("AskAutoJoin", tuple(ASK_AUTO_JOIN, SESSION, R, V, PURPOSE))
-                .require("GRANT_MISSING", b -> grants.contains(b.get(R)), R)
+                .require("GRANT_MISSING", b -> grants.granted(b.get(V), b.get(R), b.get(PURPOSE), b.now()),
+                        V, R, PURPOSE)
                 .now(ISSUED_AT)
-                .let(EXPIRES_AT, b -> time(b.ticks(ISSUED_AT) + VALIDITY));
+                .let(EXPIRES_AT, b -> time(b.ticks(ISSUED_AT) + timing.validity(b.get(V))));
         if (!noNonce) {
             validator.fresh(N);
         }
         validator.send("AutoJoinChallenge", tuple(AUTO_JOIN_CHALLENGE, issued))
                 .recv("AutoJoinChallengeResponse", response);
         if (mutant != AutoJoinModelMutant.NO_EXPIRY) {
-            validator.require("CHALLENGE_EXPIRED", b -> b.now() <= b.ticks(EXPIRES_AT), EXPIRES_AT);
+            // Freshness on the verifier's own clock, within its skew tolerance either way.
+            validator.require("CHALLENGE_EXPIRED", b -> b.now() <= b.ticks(EXPIRES_AT) + timing.skew(b.get(V))
+                    && b.now() >= b.ticks(ISSUED_AT) - timing.skew(b.get(V)), V, ISSUED_AT, EXPIRES_AT);
         }
         Role validatorRole = validator
+                // The grant is judged again on acceptance: it may have been revoked while the challenge was out.
+                .require("GRANT_REVOKED", b -> grants.granted(b.get(V), b.get(R), b.get(PURPOSE), b.now()),
+                        V, R, PURPOSE)
                 .commit(CLAIM_JOIN, V, R, accepted)
                 .let(K, b -> sessionKey(b.get(joinedSession)))
                 .send("ValidateJoinCloudSessionParameters",
@@ -123,7 +195,7 @@ public final class AutoJoinModel {
         Term answer = unboundSession
                 ? tuple(AUTO_JOIN_CHALLENGE_RESPONSE, SESSION, signed, sign(sk(R), tuple(RESPONSE_TAG, signed)))
                 : tuple(AUTO_JOIN_CHALLENGE_RESPONSE, expected, sign(sk(R), tuple(RESPONSE_TAG, expected)));
-        Role requester = Role.named("Requester", R, V, SESSION)
+        Role requester = Role.named("Requester", R, V, SESSION, PURPOSE)
                 .send("AskAutoJoin", tuple(ASK_AUTO_JOIN, SESSION, R, V, PURPOSE))
                 .recv("AutoJoinChallenge", tuple(AUTO_JOIN_CHALLENGE, expected))
                 .running(CLAIM_JOIN, R, V, expected)
@@ -131,26 +203,7 @@ public final class AutoJoinModel {
                 .recv("ValidateJoinCloudSessionParameters",
                         tuple(VALIDATE_JOIN, SESSION, R, V, aenc(pk(R), tuple(SESSION, K))))
                 .build();
-
-        Model.Builder m = Model.builder("autojoin" + (mutant == null ? "" : "/" + mutant.id()))
-                .honest(REQUESTER, VALIDATOR)
-                .dishonest(INTRUDER)
-                .time(MAX_TIME, MAX_TIME + VALIDITY);
-        for (int i = 1; i <= sessions; i++) {
-            m.names(session(i));
-        }
-        for (int i = 1; i <= sessions; i++) {
-            m.run(Run.of(requester, REQUESTER).with(V, VALIDATOR).with(SESSION, session(i)));
-        }
-        for (int i = 1; i <= sessions; i++) {
-            m.run(Run.of(validatorRole, VALIDATOR));
-        }
-        return m.property(Property.agreement(CLAIM_JOIN))
-                .property(Property.injectiveAgreement(CLAIM_JOIN))
-                .property(Property.noReplay(CLAIM_JOIN))
-                .property(Property.freshness(CLAIM_JOIN, VALIDITY))
-                .property(Property.secrecy(CLAIM_SESSION_KEY))
-                .build();
+        return new Roles(requester, validatorRole);
     }
 
     public static Name session(int i) {

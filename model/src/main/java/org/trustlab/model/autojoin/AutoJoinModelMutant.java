@@ -1,10 +1,10 @@
 package org.trustlab.model.autojoin;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.trustlab.model.ModelMutant;
 
 /** Deliberately broken variants of the autojoin model; each must yield a counterexample. */
-public enum AutoJoinModelMutant {
+public enum AutoJoinModelMutant implements ModelMutant {
     /** The challenge carries no nonce: two challenges of one session at one time are the same bytes. */
     NO_NONCE("no-nonce", "injective-agreement(auto-join)"),
     /**
@@ -23,16 +23,17 @@ public enum AutoJoinModelMutant {
         this.breaks = breaks;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The property this mutant is known to break. */
+    @Override
     public String breaks() {
         return breaks;
     }
 
     public static Optional<AutoJoinModelMutant> byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        return ModelMutant.byId(AutoJoinModelMutant.class, id);
     }
 }

@@ -69,7 +69,7 @@ public final class Checker {
 
     private CheckResult search(ExecutorService pool) {
         State init = semantics.initial();
-        FingerprintSet visited = new FingerprintSet(1 << 12);
+        FingerprintSet visited = new FingerprintSet(64);
         LongList trail = new LongList();
         visited.add(init.fingerprint());
         trail.add(-1);
@@ -95,6 +95,7 @@ public final class Checker {
                 candidates += c.states.size();
             }
             List<State> next = new ArrayList<>(candidates);
+            boolean full = false;
             for (Chunk c : chunks) {
                 explored += c.generated;
                 for (Found f : c.found) {
@@ -102,14 +103,17 @@ public final class Checker {
                         found[f.property] = f;
                     }
                 }
-                for (int i = 0; i < c.states.size(); i++) {
+                for (int i = 0; i < c.states.size() && !full; i++) {
                     State s = c.states.get(i);
                     if (visited.add(s.fingerprint())) {
                         trail.add(c.links.get(i));
                         next.add(s);
+                        // The state limit also bounds memory, so it holds within a level too.
+                        full = options.maxStates() > 0 && visited.size() >= options.maxStates();
                     }
                 }
             }
+            cut |= full;
             base += frontier.size();
             frontier = next;
             if (!next.isEmpty()) {

@@ -3,6 +3,7 @@ package org.trustlab.model.checker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.trustlab.model.attacker.Knowledge;
 import org.trustlab.model.attacker.Matcher;
@@ -111,16 +112,30 @@ public final class Semantics {
                     break;
                 }
                 int next = pc + 1;
+                int[] delivered = {0};
                 Matcher matcher = new Matcher(s.knowledge(), universe, filter(s, role, pc, fx));
                 matcher.match(r.pattern(), env, bound, (e, b) -> {
+                    delivered[0]++;
                     Effects f = fx.copy();
                     f.receivedMessage = r.message();
                     f.receivedPattern = r.pattern();
                     exec(s, run, role, startPc, next, e.clone(), b, f, out);
                 });
+                if (delivered[0] == 0 && fx.diagnostics != null) {
+                    boolean ground = (r.pattern().mask() & ~bound) == 0;
+                    fx.diagnostics.accept(runLabel(run) + " cannot receive " + r.message() + ": the attacker cannot "
+                            + "derive " + (ground ? r.pattern().instantiate(env)
+                                    : "any " + r.pattern() + " with " + describe(role, env, bound)
+                                            + (role.earlyChecks(pc).isEmpty() ? "" : " that passes the checks")));
+                }
                 return;
             }
-            if (a instanceof Action.Choose c) {
+            if (a instanceof Action.Choose c && fx.forces(c.slot())) {
+                if (!c.allowed().test(new View(s, role, env, fx))) {
+                    fx.diagnose(runLabel(run) + " may not choose " + c.var().name() + " = " + env[c.slot()]);
+                    return;
+                }
+            } else if (a instanceof Action.Choose c) {
                 List<? extends Term> values = model.universe(c.var());
                 for (int i = 0; i < values.size(); i++) {
                     Term v = values.get(i);
@@ -133,17 +148,22 @@ public final class Semantics {
                 return;
             }
             if (a instanceof Action.Fresh f) {
-                env[f.slot()] = Symmetry.freshAtom(f, run);
+                if (!bind(run, env, f.slot(), f.var(), Symmetry.freshAtom(f, run), fx)) {
+                    return;
+                }
                 bound |= 1L << f.slot();
             } else if (a instanceof Action.Let l) {
                 Term v = l.value().apply(new View(s, role, env, fx));
                 if (!l.var().admits(v)) {
                     throw new IllegalStateException(role.name() + ": " + l.var() + " cannot be " + v);
                 }
-                env[l.slot()] = v;
+                if (!bind(run, env, l.slot(), l.var(), v, fx)) {
+                    return;
+                }
                 bound |= 1L << l.slot();
             } else if (a instanceof Action.Require q) {
                 if (!q.guard().test(new View(s, role, env, fx))) {
+                    fx.diagnose(runLabel(run) + " refuses: check " + q.check() + " fails at t" + s.time());
                     return;
                 }
             } else if (a instanceof Action.Send snd) {
@@ -211,11 +231,73 @@ public final class Semantics {
                 fx.receivedMessage, fx.receivedPattern, env, outputs));
     }
 
+    /**
+     * Run {@code run}'s next step with some variables forced to given values (trace validation: the values the
+     * implementation's trace shows). A computed or fresh value that differs from the forced one, a failed check,
+     * an underivable delivery each end that branch and are reported to {@code diagnostics}. Unlike
+     * {@link #successors(State)} this also takes steps that can no longer affect anything.
+     */
+    List<Successor> step(State s, int run, Map<Integer, Term> forced, Consumer<String> diagnostics) {
+        RunState rs = s.run(run);
+        Role role = model.runs().get(run).role();
+        List<Successor> out = new ArrayList<>();
+        if (rs.pc() >= role.actions().size()) {
+            diagnostics.accept(runLabel(run) + " has finished its role: it takes no further step");
+            return out;
+        }
+        Term[] env = rs.vals().clone();
+        long bound = rs.bound();
+        Effects fx = new Effects();
+        fx.diagnostics = diagnostics;
+        for (Map.Entry<Integer, Term> e : forced.entrySet()) {
+            int slot = e.getKey();
+            if (env[slot] != null) {
+                if (!env[slot].equals(e.getValue())) {
+                    diagnostics.accept(runLabel(run) + " has " + role.slotVar(slot).name() + " = " + env[slot]
+                            + ", not " + e.getValue());
+                    return out;
+                }
+                continue;
+            }
+            env[slot] = e.getValue();
+            bound |= 1L << slot;
+            fx.forced |= 1L << slot;
+        }
+        exec(s, run, role, rs.pc(), rs.pc(), env, bound, fx, out::add);
+        return out;
+    }
+
+    /** Binds a computed value, or when the slot is forced, checks that the model computes the forced value. */
+    private boolean bind(int run, Term[] env, int slot, Var var, Term value, Effects fx) {
+        if (fx.forces(slot)) {
+            if (!env[slot].equals(value)) {
+                fx.diagnose(runLabel(run) + " computes " + var.name() + " = " + value + ", not " + env[slot]);
+                return false;
+            }
+            return true;
+        }
+        env[slot] = value;
+        return true;
+    }
+
+    private static String describe(Role role, Term[] env, long bound) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < env.length; i++) {
+            if ((bound & (1L << i)) != 0 && !role.slotVar(i).name().startsWith("@")) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(role.slotVar(i).name()).append('=').append(env[i]);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Outputs of the step being executed, copied at each branch. */
     private static final class Effects {
         String receivedMessage;
         Pattern receivedPattern;
         final ArrayList<Successor.Output> outputs;
+        /** Trace validation only: slots whose values are given, and where to report why a step is refused. */
+        long forced;
+        Consumer<String> diagnostics;
 
         Effects() {
             this(new ArrayList<>(4));
@@ -231,7 +313,19 @@ public final class Semantics {
             Effects e = new Effects(o);
             e.receivedMessage = receivedMessage;
             e.receivedPattern = receivedPattern;
+            e.forced = forced;
+            e.diagnostics = diagnostics;
             return e;
+        }
+
+        boolean forces(int slot) {
+            return (forced & (1L << slot)) != 0;
+        }
+
+        void diagnose(String why) {
+            if (diagnostics != null) {
+                diagnostics.accept(why);
+            }
         }
     }
 

@@ -49,11 +49,19 @@ public final class Model {
         Map<String, List<Name>> n = new LinkedHashMap<>();
         b.names.forEach((k, v) -> n.put(k, List.copyOf(v)));
         this.names = Collections.unmodifiableMap(n);
-        List<Timestamp> ts = new ArrayList<>();
-        for (int t = 0; t <= b.maxTimestamp; t++) {
-            ts.add(Timestamp.of(t));
-        }
-        this.timestamps = List.copyOf(ts);
+        int count = b.maxTimestamp + 1;
+        // Virtual: trace validation uses millisecond clocks, where a materialised list would be huge.
+        this.timestamps = new java.util.AbstractList<>() {
+            @Override
+            public Timestamp get(int i) {
+                return Timestamp.of(java.util.Objects.checkIndex(i, count));
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
         this.maxTime = b.maxTime;
         // The attacker holds the private keys of the agents it controls, and a nonce and a key of its own to put
         // where an honest party would put a fresh value.
@@ -137,6 +145,14 @@ public final class Model {
             this.name = name;
         }
 
+        public Builder honest(List<Agent> as) {
+            return honest(as.toArray(new Agent[0]));
+        }
+
+        public Builder dishonest(List<Agent> as) {
+            return dishonest(as.toArray(new Agent[0]));
+        }
+
         public Builder honest(Agent... as) {
             for (Agent a : as) {
                 agents.add(a);
@@ -152,6 +168,10 @@ public final class Model {
         }
 
         /** Public names of a kind (session ids, purposes) that name variables range over. */
+        public Builder names(List<Name> ns) {
+            return names(ns.toArray(new Name[0]));
+        }
+
         public Builder names(Name... ns) {
             for (Name n : ns) {
                 names.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
@@ -167,6 +187,10 @@ public final class Model {
             this.maxTime = maxTime;
             this.maxTimestamp = maxTimestamp;
             return this;
+        }
+
+        public Builder attackerKnows(List<? extends Term> ts) {
+            return attackerKnows(ts.toArray(new Term[0]));
         }
 
         public Builder attackerKnows(Term... ts) {

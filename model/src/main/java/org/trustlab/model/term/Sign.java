@@ -1,47 +1,8 @@
 package org.trustlab.model.term;
 
 /** A signature sign(sk(A), body). Signatures do not hide: whoever sees one learns its body (the verifier needs it). Only the holder of the private key makes one. */
-public final class Sign implements Term {
-    private final Term key;
-    private final Term body;
-    private final long hash;
-
+public final class Sign extends Keyed {
     public Sign(Term key, Term body) {
-        this.key = java.util.Objects.requireNonNull(key, "key");
-        this.body = java.util.Objects.requireNonNull(body, "body");
-        this.hash = Hashing.tagged(Hashing.SIGN, key.hash64(), body.hash64());
-    }
-
-    public Term key() {
-        return key;
-    }
-
-    public Term body() {
-        return body;
-    }
-
-    @Override
-    public long hash64() {
-        return hash;
-    }
-
-    @Override
-    public boolean ground() {
-        return key.ground() && body.ground();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o == this || (o instanceof Sign x && x.hash == hash && x.key.equals(key) && x.body.equals(body));
-    }
-
-    @Override
-    public int hashCode() {
-        return (int) hash;
-    }
-
-    @Override
-    public String toString() {
-        return "sign(" + key + ", " + body + ")";
+        super(Hashing.SIGN, "sign", key, body);
     }
 }

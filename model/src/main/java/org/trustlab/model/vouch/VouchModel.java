@@ -57,7 +57,7 @@ public final class VouchModel {
     /** {@code vouch_signature_max_age} (300 s), abstracted to one tick. */
     public static final int MAX_AGE = 1;
     public static final int MAX_TIME = 2;
-    public static final int DEFAULT_SESSIONS = 1;
+    public static final int DEFAULT_SESSIONS = 2;
 
     private static final Name PROXY_PAIRING_REQUEST = tag("ProxyPairingRequest");
     private static final Name PROXY_PAIRING_RESPONSE = tag("ProxyPairingResponse");

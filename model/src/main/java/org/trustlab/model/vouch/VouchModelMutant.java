@@ -1,10 +1,10 @@
 package org.trustlab.model.vouch;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.trustlab.model.ModelMutant;
 
 /** Deliberately broken variants of the vouch model; each must yield a counterexample. */
-public enum VouchModelMutant {
+public enum VouchModelMutant implements ModelMutant {
     /** The vouch carries no timestamp and the receiver checks none: a delayed vouch is accepted late. */
     NO_TIMESTAMP("no-timestamp", "freshness(vouch)"),
     /**
@@ -23,16 +23,17 @@ public enum VouchModelMutant {
         this.breaks = breaks;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The property this mutant is known to break. */
+    @Override
     public String breaks() {
         return breaks;
     }
 
     public static Optional<VouchModelMutant> byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        return ModelMutant.byId(VouchModelMutant.class, id);
     }
 }

@@ -21,7 +21,7 @@ class VouchModelTest {
 
     @Test
     void protocolPassesEveryPropertyAtDefaultAndLargerBounds() {
-        for (int sessions = VouchModel.DEFAULT_SESSIONS; sessions <= 2; sessions++) {
+        for (int sessions = VouchModel.DEFAULT_SESSIONS; sessions <= 3; sessions++) {
             CheckResult r = Checker.check(VouchModel.model(sessions), OPTS);
             assertThat(r.exhaustive()).isTrue();
             assertThat(r.properties()).extracting(p -> p.property()).contains("injective-agreement(vouch)",

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public final class TraceChecks {
     private static final List<TraceCheck> ALL = List.of(
-            // e.g. new TraceCheck("autojoin.refines-model", "autojoin", "...", AutoJoinRefinement::check)
+            new TraceCheck(org.trustlab.properties.validation.AutoJoinRefinement.ID,
+                    org.trustlab.properties.validation.AutoJoinRefinement.PROTOCOL,
+                    org.trustlab.properties.validation.AutoJoinRefinement.STATEMENT,
+                    org.trustlab.properties.validation.AutoJoinRefinement::check)
     );
 
     private TraceChecks() {}

@@ -18,6 +18,7 @@ public final class EdgeLedger {
         final String detail;
         final long since;
         final Optional<Long> expires;
+        final List<Long> again = new ArrayList<>();
         Optional<Long> revokedAt = Optional.empty();
 
         Entry(String from, String to, TrustKind kind, String detail, long since, Optional<Long> expires) {
@@ -34,7 +35,8 @@ public final class EdgeLedger {
 
     /**
      * {@code from} trusts {@code to} from {@code since} on (until {@code expiresAt}, if given). The same edge added
-     * again while it stands is kept once, so a re-confirmed pairing does not draw twice.
+     * again while it stands is drawn once, with the times it was added again: a replayed acceptance is exactly such
+     * a repeat, and the graph at the violation must show it.
      */
     public void add(String from, String to, TrustKind kind, String detail, long since, Optional<Long> expiresAt) {
         Objects.requireNonNull(from, "from");
@@ -43,6 +45,9 @@ public final class EdgeLedger {
         for (Entry e : entries) {
             if (e.from.equals(from) && e.to.equals(to) && e.kind == kind && e.detail.equals(d)
                     && e.revokedAt.isEmpty() && e.expires.equals(expiresAt)) {
+                if (since > e.since) {
+                    e.again.add(since);
+                }
                 return;
             }
         }
@@ -90,7 +95,8 @@ public final class EdgeLedger {
                 state = EdgeState.EXPIRED;
                 ended = e.expires;
             }
-            out.add(new TrustEdge(e.from, e.to, e.kind, e.detail, e.since, state, ended));
+            List<Long> again = e.again.stream().filter(t -> t <= atNanos).toList();
+            out.add(new TrustEdge(e.from, e.to, e.kind, e.detail, e.since, again, state, ended));
         }
         return out;
     }

@@ -57,6 +57,9 @@ class SequenceDiagramTest {
         assertThat(first.hostile()).isFalse();
         assertThat(replay.sendSeq()).as("the replayed copy is matched to the original send by msg-id").isEqualTo(1);
         assertThat(replay.hostile()).isTrue();
+        assertThat(replay.viaSeq()).as("drawn from the attacker's replay action").isEqualTo(6);
+        assertThat(replay.label()).isEqualTo("AskAutoJoin [m0] (via attacker, copy of #1)");
+        assertThat(first.viaSeq()).isEqualTo(-1);
         assertThat(m.steps().get(4).label()).contains("lost: loss");
         assertThat(m.steps().get(7).evidence()).isTrue();
         assertThat(m.steps().get(0).label()).doesNotContain("Correct-Horse").contains(Redactor.mask("Correct-Horse"));
