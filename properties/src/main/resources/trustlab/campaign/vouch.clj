@@ -6,7 +6,8 @@
   minutes, hours or past the queue's seven-day lifetime, voucher crashes with queued vouches, user decisions,
   unpairings while vouches are queued, and an attacker plan drawn from every op the simulator offers: replays to the
   same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers."
-  (:require [clojure.test.check.generators :as gen]
+  (:require [clojure.string :as str]
+            [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
 
 (def tags ["ProxyPairingRequest" "ProxyPairingResponse" "ProxyPairingComplete" "PairingRequest" "PairingChallenge"
@@ -79,7 +80,7 @@
 
 (def targets
   (gen/frequency [[3 (gen/return "all")]
-                  [4 (gen/fmap #(clojure.string/join "," %) (gen/not-empty (gen/set (gen/elements receivers))))]]))
+                  [4 (gen/fmap #(str/join "," %) (gen/not-empty (gen/set (gen/elements receivers))))]]))
 
 (def later-action
   (gen/frequency
@@ -93,8 +94,9 @@
          {:device r :action "network.unpair" :args {:device "phone"}})]
     [1 (gen/let [r (gen/elements receivers) level (gen/elements ["blocked" "trusted" "unreliable"])]
          {:device r :action "network.device.trust" :args {:device "laptop" :level level}})]
-    ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop)
-    [1 (gen/let [r (gen/elements receivers) t (gen/elements receivers)]
+    ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop): to another receiver,
+    ;; or back to the voucher (a Direct pairing of the receiver, so only the Proxied vouchee makes it a second hop)
+    [3 (gen/let [r (gen/elements receivers) t (gen/elements (conj receivers "laptop"))]
          {:device r :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]
     [1 (gen/let [t targets]
          {:device "laptop" :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]]))
@@ -124,6 +126,20 @@
                  ;; with auto_vouch_to_all the voucher vouches on its own once the pairing is confirmed
                  (when-not (and (:auto-vouch-to-all s) (not (:phone-paired s))) [vouch])
                  (map (fn [[a _] t] (assoc a :at-ms t)) more (rest rest-times))))))
+
+(defn- vouch-time
+  "When the voucher vouches: the user's network.pair.vouch, or (auto_vouch_to_all with a new phone) the
+  confirmation of the direct pairing."
+  [{:keys [start confirm-after vouch-after]} s]
+  (+ start (if (:phone-paired s) 0 confirm-after)
+     (if (and (:auto-vouch-to-all s) (not (:phone-paired s))) 0 vouch-after)))
+
+(defn- picked-targets
+  "The receivers the vouch action names (after stand-ins), all of them for \"all\"."
+  [targets rs renames]
+  (if (= targets "all")
+    (set rs)
+    (set (map #(get renames % %) (str/split targets #",")))))
 
 (def crash
   (gen/let [device (gen/elements ["laptop" "desktop" "phone" "tablet"])
@@ -209,10 +225,36 @@
     [1 (gen/let [d c/delay-ms]
          {:steps [(at d {:op "register" :device "mallory"})]})]]))
 
+;; Moves aimed at the moment the voucher vouches (not at an action: with a new phone the first actions are the direct
+;; pairing's), for the corners that need the vouch itself in flight or queued.
+
+(def vouch-move
+  (gen/frequency
+   [;; a hardened vouch carried to a device that trusts the same voucher but was not its target: replayed while
+    ;; still fresh, or redirected on its way (only a payload that names the target stops it)
+    [3 (gen/let [d (gen/choose 1000 60000) redirect? gen/boolean]
+         {:steps [(if redirect?
+                    (at 0 {:op "redirect" :match request-to-target :count 1 :to "$other-target"})
+                    (at d {:op "replay" :match request-to-target :to "$other-target"}))]})]
+    ;; the target unpairs the voucher while the vouch is in flight (held back by the attacker, or dropped and
+    ;; replayed later while still fresh): it must not be accepted on the word of a device no longer paired
+    [3 (gen/let [d (gen/choose 200 4000) later (gen/choose 500 30000) hold? gen/boolean]
+         {:steps (if hold?
+                   [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms (+ d later))})]
+                   [(at 0 {:op "drop" :match request-to-target :count 1})
+                    (at (+ d later) {:op "replay" :match request-to-target})])
+          :actions [(at d {:device "$target" :action "network.unpair" :args {:device "$voucher"}})]})]
+    ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
+    [2 (gen/let [d (gen/choose -5000 1000)
+                 len (gen/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
+                                     [2 (gen/choose (* 7 day) (* 8 day))]])]
+         {:offline [(at d {:device "$target" :len len})]})]]))
+
 (defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
-   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)]
-         {:strategy "scripted" :moves moves})]
+   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
+                 at-vouch (gen/vector (gen/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 0 1)]
+         {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
 
@@ -233,18 +275,26 @@
         renames (stand-ins topo)
         user (action-list actions s)
         times (mapv :at-ms user)
-        anchored (fn [k item] (c/resolve-at times {:anchor k :delay (:delay item 0)}))
+        vouch-ms (vouch-time actions s)
+        picked (picked-targets (:targets actions) rs renames)
+        anchored (fn [k item] (if (= k :vouch)
+                                (max 0 (+ vouch-ms (:delay item 0)))
+                                (c/resolve-at times {:anchor k :delay (:delay item 0)})))
         finish (fn [bindings item]
                  (->> item (c/fill bindings) (c/fill renames) (c/resolve-edges widths)))
         moves (for [[k target mv] (:moves plan)
                     :let [target (get renames target target)
+                          ;; preferably a receiver the vouch was not meant for: one that was would refuse the
+                          ;; copy as a replay of its own
                           b {"$voucher" "laptop" "$vouchee" "phone" "$target" target
-                             "$other-target" (or (first (remove #{target} rs)) target)}
+                             "$other-target" (or (first (remove (conj picked target) rs))
+                                                 (first (remove #{target} rs)) target)}
                           aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
                 {:steps (mapv aim (:steps mv))
                  :compromise (mapv aim (:compromise mv))
                  :crashes (mapv #(finish b (crash-entry (anchored k %) %)) (:crashes mv))
-                 :actions (mapv aim (:actions mv))})
+                 :actions (mapv aim (:actions mv))
+                 :offline (mapv aim (:offline mv))})
         steps (vec (for [st (mapcat :steps moves)
                          ;; mallory exists only in some topologies; the attacker's own name always does
                          :when (or (:mallory topo)
@@ -255,13 +305,19 @@
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
                                 (mapcat :crashes moves)))
         p (:offline-probability s)
+        ;; a move's absence of a device replaces the one its availability draw gave it (the last move wins)
+        absences (into {} (for [o (mapcat :offline moves)] [(:device o) o]))
         onlines (for [[i d] (map-indexed vector all-devices)]
-                  (when (#{"desktop" "tablet" "tv"} d)
-                    (c/online (assoc (nth availability i) :len (:absence s)) p)))
+                  (if-let [o (get absences d)]
+                    (let [t (max 1 (:at-ms o))]
+                      [{:from "0ms" :to (c/ms t)} {:from (c/ms (+ t (:len o)))}])
+                    (when (#{"desktop" "tablet" "tv"} d)
+                      (c/online (assoc (nth availability i) :len (:absence s)) p))))
         last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
                                       (keep #(or (:restart-ms %) (:at-ms %)) crash-list)
                                       (for [[i w] (map-indexed vector onlines) :when w]
-                                        (+ (:from (nth availability i)) (:absence s)))))
+                                        (+ (:from (nth availability i)) (:absence s)))
+                                      (for [o (vals absences)] (+ (:at-ms o) (:len o)))))
         ;; observe the run past the queue's delivery grace, so queue liveness can be judged (the trace has no
         ;; end-of-run event; a late, harmless user action is the evidence)
         observe-ms (+ last-ms (* 70 minute))

@@ -2,9 +2,14 @@ package org.trustlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.reports.ReportWriter;
+import org.trustlab.reports.graph.GraphEngine;
+import org.trustlab.reports.input.ReplayDir;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.scenario.ExpectationResult;
 import org.trustlab.simulator.scenario.InvariantOracle;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code trustlab replay SCENARIO.yaml [--seed S] [--trace OUT.jsonl]}: runs a scenario in the deterministic
- * simulator, prints one PASS/FAIL line per expectation, then {@code trace-sha256: <hex>}, the run's identity.
+ * simulator, prints one PASS/FAIL line per expectation, then {@code trace-sha256: <hex>}, the run's identity, and
+ * writes a one-run report (sequence diagram, trust graph) unless told not to.
  */
 @Command(name = "replay",
         mixinStandardHelpOptions = true,
@@ -45,6 +51,18 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "Write the trace as JSON Lines.")
     Path traceFile;
 
+    @Option(names = "--report-out", paramLabel = "DIR",
+            description = "Where the replay's report goes (default: trustlab-out/replay/<scenario file name>).")
+    Path reportOut;
+
+    @Option(names = "--no-report", negatable = false,
+            description = "Do not write the replay report (report.html with the sequence diagram and trust graph).")
+    boolean noReport;
+
+    @Option(names = "--graph-engine", paramLabel = "auto|dot|js|builtin", defaultValue = "auto",
+            description = "Trust-graph layout in the report (see 'trustlab report --help'). Default: ${DEFAULT-VALUE}.")
+    String graphEngine;
+
     public ReplayCommand() {
         this(InvariantCatalogue::holds);
     }
@@ -54,13 +72,27 @@ public final class ReplayCommand implements Callable<Integer> {
         this.oracle = oracle;
     }
 
+    static Path defaultReportDir(Path scenario) {
+        String name = scenario.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return Path.of("trustlab-out", "replay", name);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunResult result;
+        Scenario scenario;
+        GraphEngine engine;
         try {
-            Scenario scenario = ScenarioLoader.load(scenarioFile);
+            engine = GraphEngine.parse(graphEngine);
+        } catch (IllegalArgumentException e) {
+            err.println("trustlab replay: " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        }
+        try {
+            scenario = ScenarioLoader.load(scenarioFile);
             result = new ScenarioRunner(oracle).execute(scenario, seed != null ? seed : scenario.seed());
         } catch (ScenarioException e) {
             // Errors found mid-run (a forged message spec the protocol refuses) carry a pointer, not yet a place.
@@ -85,6 +117,23 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         out.println("trace-sha256: " + result.traceSha256());
+        if (!noReport) {
+            try {
+                Path dir = reportOut != null ? reportOut : defaultReportDir(scenarioFile);
+                Path html = ReportWriter.writeReplay(dir, scenario.protocol(), scenario.name(),
+                        seed != null ? seed : scenario.seed(), scenario.mutant(),
+                        Files.readString(scenarioFile, StandardCharsets.UTF_8), result.trace(),
+                        result.expectations().stream()
+                                .map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList(),
+                        ReportWriter.Options.defaults().withGraphEngine(engine));
+                out.println("report: " + html);
+            } catch (IOException | RuntimeException e) {
+                out.flush();
+                err.println("trustlab replay: the replay ran, but its report could not be written: " + e.getMessage());
+                err.flush();
+                return TrustlabCommand.EXIT_FAILED;
+            }
+        }
         out.flush();
         return result.passed() ? TrustlabCommand.EXIT_OK : TrustlabCommand.EXIT_FAILED;
     }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SelftestCommand.class,
             ReplayCommand.class,
+            CampaignCommand.class,
+            MutantsCommand.class,
             ReportCommand.class,
             CheckCommand.class,
         })

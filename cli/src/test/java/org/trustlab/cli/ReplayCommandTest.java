@@ -32,7 +32,11 @@ class ReplayCommandTest {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
+        // The report is its own test (below); here the last line is the trace hash.
+        boolean report = List.of(args).contains("--report-out");
+        String[] withFlags = report ? args : Stream.concat(Stream.of(args), Stream.of("--no-report"))
+                .toArray(String[]::new);
+        int exit = cl.execute(withFlags);
         return new Run(exit, out.toString().lines().toList(), err.toString());
     }
 
@@ -117,5 +121,27 @@ class ReplayCommandTest {
                 blocker.resolve("trace.jsonl").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("cannot write");
+    }
+
+    @Test
+    void aReplayWritesItsReportWithTheTrustGraph(@TempDir Path dir) throws Exception {
+        Path reportDir = dir.resolve("report");
+        Run r = run("replay", Path.of("..", "scenarios", "vouch", "happy-path.yaml").toString(),
+                "--report-out", reportDir.toString(), "--graph-engine", "builtin");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("report: " + reportDir.resolve("report.html"));
+        String html = Files.readString(reportDir.resolve("report.html"));
+        assertThat(html).contains("class=\"trust-graph\"").contains("<svg");
+        assertThat(reportDir.resolve("report.md")).exists();
+        assertThat(reportDir.resolve("report.json")).exists();
+    }
+
+    @Test
+    void anUnknownGraphEngineIsBadInputAndWritesNothing(@TempDir Path dir) {
+        Run r = run("replay", EXAMPLES.resolve("ping-basic.yaml").toString(), "--report-out",
+                dir.resolve("r").toString(), "--graph-engine", "neato");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("neato");
+        assertThat(dir.resolve("r")).doesNotExist();
     }
 }

@@ -82,7 +82,12 @@ public final class ReportWriter {
      * coverage allowed and stated. Returns the path of report.html in {@code out}.
      */
     public static Path writeForCampaign(List<Path> protocolDirs, Path out) {
-        return write(protocolDirs, out, Options.defaults().allowingPartial(true));
+        return writeForCampaign(protocolDirs, out, GraphEngine.AUTO);
+    }
+
+    /** As above, with the trust graphs laid out by {@code engine}. */
+    public static Path writeForCampaign(List<Path> protocolDirs, Path out, GraphEngine engine) {
+        return write(protocolDirs, out, Options.defaults().allowingPartial(true).withGraphEngine(engine));
     }
 
     /**
@@ -91,8 +96,15 @@ public final class ReportWriter {
      */
     public static Path writeReplay(Path out, String protocol, String scenarioName, long seed, Optional<String> mutant,
             String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations) {
+        return writeReplay(out, protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations,
+                Options.defaults());
+    }
+
+    /** As above, with report options (the graph engine). */
+    public static Path writeReplay(Path out, String protocol, String scenarioName, long seed, Optional<String> mutant,
+            String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations, Options options) {
         ReplayDirs.write(out, protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations);
-        return write(List.of(out), out);
+        return write(List.of(out), out, options);
     }
 
     /**

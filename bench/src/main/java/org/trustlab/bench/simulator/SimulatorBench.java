@@ -21,9 +21,10 @@ import org.trustlab.simulator.scenario.ScenarioLoader;
 import org.trustlab.simulator.scenario.ScenarioRunner;
 
 /**
- * The whole simulator, for comparison with {@link EngineBench}: a ping scenario (no signatures) with jittered
- * latency, loss and a passive attacker, run end to end with roles, canonical encoding, SHA-256 of every message
- * and the trace hashed as JSON Lines. Reports runs/s and, as an auxiliary counter, engine events/s.
+ * The whole simulator, for comparison with {@link org.trustlab.bench.EngineBench}: a ping scenario (no
+ * signatures) with jittered latency, loss and a passive attacker, run end to end with roles, canonical encoding,
+ * SHA-256 of every message and the trace hashed as JSON Lines. Reports runs/s and, as an auxiliary counter,
+ * engine events/s.
  *
  * <pre>
  *   java -jar bench/target/benchmarks.jar SimulatorBench -f 1 -wi 3 -i 5

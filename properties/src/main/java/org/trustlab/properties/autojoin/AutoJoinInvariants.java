@@ -270,7 +270,7 @@ public final class AutoJoinInvariants {
     /**
      * The session key never reaches a party without a valid grant: every delivery follows an acceptance (automatic
      * join) or a password validation (manual join) of that recipient, and the attacker learns a session key only
-     * by compromising a device that legitimately held it.
+     * by compromising a device that legitimately held it or to which it was legitimately sent.
      */
     static final class SessionKeySecrecy extends Base {
         SessionKeySecrecy() {
@@ -303,13 +303,39 @@ public final class AutoJoinInvariants {
                 }
                 for (TraceEvent h : t.audits(AutoJoinTrace.DELIVERED)) {
                     viaHolder |= h.seq() < l.seq() && fp.equals(h.field("session-key-fingerprint"))
-                            && t.attackerHeld(h.node(), null, l);
+                            && (t.attackerHeld(h.node(), null, l) || readInTransit(t, h, l));
                 }
                 if (!viaHolder) {
                     violation(out, "the attacker learned session key " + fp + " without compromising any device "
                             + "that legitimately held it", l);
                 }
             }
+        }
+
+        /**
+         * The attacker decrypted a delivery on its way to a device whose key it holds: legitimate if the key was sent
+         * to that device's granted and trusted key (automatic join) or to the key a manual join validated. A
+         * compromised recipient loses the session key before its copy arrives, not only after; what must never
+         * happen is a delivery to a key that was not the legitimate one (an old generation, the attacker's own).
+         */
+        private static boolean readInTransit(AutoJoinTrace t, TraceEvent d, TraceEvent l) {
+            String recipientKey = d.field("recipient-key-fingerprint");
+            if (recipientKey == null) {
+                return false;
+            }
+            boolean legitimate;
+            if ("manual-join".equals(d.field("flow"))) {
+                legitimate = t.auditsBefore(AutoJoinTrace.MANUAL_VALIDATED, d.node(), d).stream().anyMatch(v ->
+                        AutoJoinTrace.same(v, d, "session") && d.field("recipient").equals(v.field("requester"))
+                                && recipientKey.equals(v.field("requester-key-fingerprint")));
+            } else {
+                legitimate = t.auditsBefore(AutoJoinTrace.ACCEPTED, d.node(), d).stream().anyMatch(a ->
+                        AutoJoinTrace.same(a, d, "session", "nonce") && d.field("recipient").equals(
+                                a.field("requester")) && recipientKey.equals(a.field("grant-key-fingerprint"))
+                                && recipientKey.equals(a.field("trusted-key-fingerprint")));
+            }
+            Optional<String[]> owner = t.ownerOfKey(recipientKey);
+            return legitimate && owner.isPresent() && t.attackerHeld(owner.get()[0], owner.get()[1], l);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.trustlab.properties.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,14 +23,12 @@ import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceWriter;
 
 /**
- * The real backend: a generated scenario goes through the simulator's own loader (as YAML text), so every scenario
- * a campaign runs is one that a file could state and {@code trustlab replay} could load, and the simulator's
- * validation applies to generated scenarios exactly as to hand-written ones.
+ * The real backend: a generated scenario goes through the simulator's own loader (as JSON text, which is YAML), so
+ * every scenario a campaign runs is one that a file could state and {@code trustlab replay} could load, and the
+ * simulator's validation applies to generated scenarios exactly as to hand-written ones.
  */
 public final class SimulatorBackend implements ScenarioBackend {
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .build());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Pattern STEP = Pattern.compile("/attacker/steps/(\\d+)(/.*)?");
 
@@ -51,7 +47,7 @@ public final class SimulatorBackend implements ScenarioBackend {
     /** The generated data as a loaded scenario; a generator bug surfaces as a ScenarioException with its path. */
     public Scenario scenario(Map<String, Object> data) {
         try {
-            return loader.parse(YAML.writeValueAsString(data), "generated.yaml");
+            return loader.parseJson(JSON.writeValueAsString(data), "generated.yaml");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("generated scenario is not plain data: " + e.getMessage(), e);
         }

@@ -333,7 +333,10 @@ public final class VouchInvariants {
     /**
      * The offline queue: a queued vouch whose target and voucher are both up, and not partitioned from each other,
      * for long enough before the entry's {@code expires_at} is delivered to the target; and no queued vouch is sent
-     * at or after its {@code expires_at} (voucher's clock). Liveness is claimed only over a fair link: runs where
+     * at or after its {@code expires_at} (voucher's clock). Delivered means the request reached the target, or the
+     * target's signed answer for it dequeued it (the request may have arrived before it was queued, when only its
+     * acknowledgement was lost); a vouch withdrawn by the voucher, or to a target that unpaired the voucher, is
+     * exempt. Liveness is claimed only over a fair link: runs where
      * messages between the two were lost or dropped by the attacker are exempt. "Long enough" is the voucher's own
      * worst case (presence-probe cap, polls, acknowledgement timeouts) plus a minute. The trace has no end-of-run
      * event, so a run counts as observed until its last event.
@@ -388,10 +391,22 @@ public final class VouchInvariants {
                     && e.is(Kind.AUDIT, VOUCH_DEQUEUED) && session.equals(e.field(SESSION_ID))
                     && target.equals(e.field(TARGET)) && !DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))
                     && !"QUEUE_EXPIRED".equals(e.field(DEQUEUE_REASON))).isEmpty();
+            // Delivered: the request reached the target while queued, or the target's verified answer for this
+            // session and target dequeued it. The second covers a request that arrived before it was queued (its
+            // transport acknowledgement was lost, so the voucher queued it, then the answer came): the voucher only
+            // dequeues as DELIVERED on a response signed by the target, which the target sends only on receipt.
             boolean delivered = !t.select(e -> e.timeNanos() >= q.timeNanos() && e.timeNanos() <= deadline
-                    && e.kind() == Kind.DELIVER && e.node().equals(target) && v.equals(e.field("from"))
-                    && VouchCodec.PROXY_PAIRING_REQUEST.equals(e.type())).isEmpty();
-            if (!delivered && !withdrawn) {
+                    && ((e.kind() == Kind.DELIVER && e.node().equals(target) && v.equals(e.field("from"))
+                            && VouchCodec.PROXY_PAIRING_REQUEST.equals(e.type()))
+                        || (e.node().equals(v) && e.is(Kind.AUDIT, VOUCH_DEQUEUED)
+                            && session.equals(e.field(SESSION_ID)) && target.equals(e.field(TARGET))
+                            && DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))))).isEmpty();
+            // A target that unpaired the voucher no longer answers it (presence from an unpaired device is ignored)
+            // and would refuse the vouch: if its Unpair notice was lost (sent while offline) the voucher cannot know,
+            // and the vouch stays queued until it expires. Not a liveness failure: the two are no longer paired.
+            boolean unpairedByTarget = !t.select(e -> e.timeNanos() <= deadline && e.node().equals(target)
+                    && e.is(Kind.AUDIT, PAIRING_REMOVED) && v.equals(e.field(PEER))).isEmpty();
+            if (!delivered && !withdrawn && !unpairedByTarget) {
                 violation(out, "the vouch of session " + session + " queued by " + v + " for " + target
                         + " was not delivered although both were up and connected from t=" + seconds(windowStart)
                         + "s for " + seconds(grace) + "s before its expiry", q);

@@ -106,8 +106,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         manual.put(session, new PendingManual(password, null));
         DeviceIdentity me = identity(env);
         return Outputs.<AutoJoinMessage>builder()
+                // The key and its generation let a trace tell whose key a later session-key delivery went to.
                 .audit(AuditEvent.of("manual-join-requested", AuditFields.create().put("session", session)
-                        .put("requester", me.clientId()).build()))
+                        .put("requester", me.clientId()).put("key-fingerprint", me.fingerprint())
+                        .put("key-generation", keyGeneration).build()))
                 .send(DeviceId.of(via), new AskPasswordExchangeKey(session, config.instanceId(),
                         me.publicKeyInfo()))
                 .build();

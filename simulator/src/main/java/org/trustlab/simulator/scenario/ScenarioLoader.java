@@ -43,8 +43,19 @@ public final class ScenarioLoader {
         return parse(yaml, fileName, "scenario");
     }
 
+    /**
+     * Parses a scenario given as JSON text, as property campaigns generate it: the same checks as for a file, without
+     * the cost of a YAML tokenizer on every generated run.
+     */
+    public Scenario parseJson(String json, String fileName) {
+        return parse(YamlTree.parseJson(fileName, json), "scenario");
+    }
+
     private Scenario parse(String yaml, String fileName, String defaultName) {
-        YamlTree tree = YamlTree.parse(fileName, yaml);
+        return parse(YamlTree.parse(fileName, yaml), defaultName);
+    }
+
+    private Scenario parse(YamlTree tree, String defaultName) {
         ScenarioReader reader = new ScenarioReader(tree, defaultName);
         Scenario scenario = reader.read();
         ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow(() -> reader.fail("/protocol",

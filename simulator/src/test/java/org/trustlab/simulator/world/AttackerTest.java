@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.trustlab.reference.crypto.DeterministicKeys;
 import org.trustlab.simulator.Sim;
 import org.trustlab.simulator.scenario.RunResult;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -253,5 +256,93 @@ class AttackerTest {
         assertThat(m1.trace().of(Kind.ATTACKER).stream().map(TraceEvent::type).distinct().count())
                 .isGreaterThanOrEqualTo(4);
         assertThat(Sim.run(Sim.scenario(mixed), 2).traceSha256()).isNotEqualTo(m1.traceSha256());
+    }
+
+    @Test
+    void replayClaimingAnotherSender() {
+        // a's ping, replayed to b as if c had sent it: b answers c, which never pinged
+        RunResult r = Sim.run(Sim.ping("""
+                attacker:
+                  steps:
+                    - {at: 10s, op: replay, msg: m0, from: c}
+                """).replace("  - {name: b, role: node}\n", "  - {name: b, role: node}\n  - {name: c, role: node}\n"));
+        assertThat(Sim.attacker(r, "replay")).singleElement().satisfies(e -> {
+            assertThat(e.field("from")).isEqualTo("c");
+            assertThat(e.field("original-from")).isEqualTo("a");
+            assertThat(e.timeNanos()).isEqualTo(10_000_000_000L);
+        });
+        assertThat(Sim.audits(r, "b", "ping-answered")).extracting(e -> e.field("from")).containsExactly("a", "c");
+        assertThat(Sim.outcomes(r, "c", "pong-received")).containsExactly("rejected UNKNOWN_PING");
+        assertThat(Sim.outcomes(r, "a", "pong-received")).containsExactly("accepted");
+    }
+
+    @Test
+    void aRegisteredDeviceUsesItsOwnKeysNotAnHonestOnes() {
+        RunResult r = Sim.run("""
+                name: t
+                protocol: ping
+                end: 1m
+                devices:
+                  - {name: a, role: node}
+                  - {name: b, role: node, config: {require-signature: true}}
+                  - {name: eve, role: node, attacker: true}
+                attacker:
+                  steps:
+                    - {at: 1s, op: register, device: eve}
+                    - {at: 2s, op: inject, to: b, from: eve, message: {type: ping, sender: eve, sign-as: eve}}
+                    - {at: 3s, op: inject, to: b, from: a, message: {type: ping, sender: a, sign-as: a}}
+                """);
+        String eveKey = DeterministicKeys.ed25519(0, "eve", 0).fingerprint();
+        assertThat(Sim.attacker(r, "register")).singleElement()
+                .satisfies(e -> assertThat(e.field("ed25519")).isEqualTo(eveKey));
+        assertThat(eveKey).isNotEqualTo(DeterministicKeys.ed25519(0, "a", 0).fingerprint());
+        // its own device's key is the attacker's to use; a's key is not, so the attacker's own signature fails
+        assertThat(Sim.audits(r, "b", "ping-answered")).singleElement()
+                .satisfies(e -> assertThat(e.field("sender")).isEqualTo("eve"));
+        assertThat(Sim.audits(r, "b", "ping-rejected")).singleElement().satisfies(e -> {
+            assertThat(e.field("sender")).isEqualTo("a");
+            assertThat(e.field("reason")).isEqualTo("BAD_SIGNATURE");
+        });
+    }
+
+    /** Each move of the random strategy, alone at rate 1, acts on a's pings and is recorded as what it is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"drop, drop", "delay, delay", "duplicate, duplicate", "reorder, reorder", "redirect, redirect",
+        "tamper, tamper", "replay, replay", "inject, inject"})
+    void eachRandomMove(String op, String recorded) {
+        String yaml = Sim.ping("attacker:\n  strategy: random\n  random: {rate: 1, ops: [" + op
+                + "], max-delay: 1s}\n").replace("  - {name: b, role: node}\n",
+                "  - {name: b, role: node}\n  - {name: c, role: node}\n")
+                .replace("args: {to: b}", "args: {to: b, count: 3, interval: 5s}");
+        RunResult r = Sim.run(yaml);
+        List<TraceEvent> moves = Sim.events(r, e -> e.kind() == Kind.ATTACKER && "random".equals(e.field("step")));
+        assertThat(moves).as(op).isNotEmpty().allSatisfy(e -> assertThat(e.type()).isEqualTo(recorded));
+        assertThat(r.roleErrors()).isEmpty();
+        assertThat(Sim.run(yaml).traceSha256()).isEqualTo(r.traceSha256());
+    }
+
+    @Test
+    void theRandomStrategyPassesOverRegister() {
+        RunResult r = Sim.run(Sim.ping("attacker:\n  strategy: random\n  random: {rate: 1, ops: [register]}\n"));
+        assertThat(Sim.events(r, e -> e.kind() == Kind.ATTACKER && !e.type().equals("learned"))).isEmpty();
+        assertThat(Sim.outcomes(r, "a", "pong-received")).containsExactly("accepted");
+    }
+
+    /** Same seed, same plan of moves; another seed, another plan (not just other nonces). */
+    @Test
+    void anotherSeedGivesAnotherAttackPlan() {
+        String yaml = Sim.ping("attacker:\n  strategy: random\n  random: {rate: 0.5, max-delay: 1s}\n")
+                .replace("args: {to: b}", "args: {to: b, count: 20, interval: 1s}");
+        List<String> plan1 = plan(Sim.run(Sim.scenario(yaml), 1));
+        assertThat(plan1).hasSizeGreaterThan(5);
+        assertThat(plan(Sim.run(Sim.scenario(yaml), 1))).isEqualTo(plan1);
+        assertThat(plan(Sim.run(Sim.scenario(yaml), 2))).isNotEqualTo(plan1);
+    }
+
+    /** The attacker's moves as time, move and target message; nonces and hashes are left out. */
+    private static List<String> plan(RunResult r) {
+        return Sim.events(r, e -> e.kind() == Kind.ATTACKER && "random".equals(e.field("step"))).stream()
+                .map(e -> e.timeNanos() + " " + e.type() + " " + e.field("msg-id") + " " + e.field("to"))
+                .toList();
     }
 }

@@ -64,19 +64,52 @@ class DeterminismTest {
         assertThat(Sim.run(s, 43).traceSha256()).isNotEqualTo(Sim.run(s, 42).traceSha256());
     }
 
+    /**
+     * The child JVM runs with another JIT (C1 only), another collector and every identity hash code equal, so a
+     * result that leaned on compiler-dependent arithmetic or on the iteration order of an identity-hashed
+     * collection would come out different there. It hashes two seeds; both must match this JVM's, and differ.
+     */
     @Test
     void anotherJvmComputesTheSameHash(@TempDir Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve("busy.yaml");
         Files.writeString(file, BUSY);
-        String here = Sim.run(Sim.scenario(BUSY), 42).traceSha256();
+        Scenario s = Sim.scenario(BUSY);
+        List<String> here = List.of(Sim.run(s, 42).traceSha256(), Sim.run(s, 43).traceSha256());
+        assertThat(here.get(0)).isNotEqualTo(here.get(1));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TraceHashMain.class.getName(), file.toString(), "42")
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2",
+                "-cp", System.getProperty("java.class.path"), TraceHashMain.class.getName(), file.toString(), "42",
+                "43")
                 .redirectErrorStream(true).start();
-        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        // Read to the end first (the child cannot block on a full pipe), then collect its exit status.
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).isEqualTo(here);
+        assertThat(out.lines().toList()).isEqualTo(here);
+    }
+
+    /**
+     * The attacker draws from its own streams: a passive attacker (which sees and analyses everything but does not
+     * act) adds its ATTACKER events and changes nothing else, not a single latency, loss or nonce.
+     */
+    @Test
+    void aPassiveAttackerDoesNotShiftTheHonestStreams() {
+        String honest = BUSY.substring(0, BUSY.indexOf("attacker:"));
+        RunResult without = Sim.run(Sim.scenario(honest), 42);
+        RunResult with = Sim.run(Sim.scenario(honest + "attacker: {strategy: none}\n"), 42);
+        assertThat(Sim.events(with, Kind.ATTACKER, "learned")).isNotEmpty();
+        assertThat(withoutAttacker(with)).isEqualTo(withoutAttacker(without)).hasSizeGreaterThan(100);
+        // a random attacker that never strikes (rate 0) draws nothing either
+        RunResult idle = Sim.run(Sim.scenario(honest + "attacker: {strategy: random, random: {rate: 0}}\n"), 42);
+        assertThat(withoutAttacker(idle)).isEqualTo(withoutAttacker(without));
+    }
+
+    /** The events other than the attacker's, without their trace sequence numbers. */
+    private static List<String> withoutAttacker(RunResult r) {
+        return Sim.events(r, e -> e.kind() != Kind.ATTACKER).stream()
+                .map(e -> e.timeNanos() + " " + e.node() + " " + e.kind() + " " + e.type() + " " + e.fields())
+                .toList();
     }
 
     /**

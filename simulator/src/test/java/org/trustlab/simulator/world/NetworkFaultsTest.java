@@ -70,6 +70,29 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void aLinkOverrideChangesLatencyAndLaterEntriesWin() {
+        RunResult r = Sim.run(echo(10, "0s", """
+                latency: {dist: constant, value: 10ms}
+                links:
+                  - {from: '*', to: '*', latency: {dist: constant, value: 50ms}}
+                  - {from: a, to: b, latency: {dist: uniform, min: 200ms, max: 300ms}}"""));
+        Map<String, Long> sent = new HashMap<>();
+        for (TraceEvent e : Sim.events(r, Kind.SEND, null)) {
+            sent.put(e.field("msg-id"), e.timeNanos());
+        }
+        List<TraceEvent> delivered = Sim.events(r, Kind.DELIVER, null);
+        assertThat(delivered).hasSize(20);
+        for (TraceEvent d : delivered) {
+            long delay = d.timeNanos() - sent.get(d.field("msg-id"));
+            if (d.node().equals("b")) {
+                assertThat(delay).isBetween(200_000_000L, 300_000_000L);
+            } else {
+                assertThat(delay).as("b->a keeps the '*' override").isEqualTo(50_000_000L);
+            }
+        }
+    }
+
+    @Test
     void duplicationDeliversASecondCopyWithTheSameMsgId() {
         RunResult r = Sim.run(echo(20, "0s", "links: [{from: a, to: b, duplicate: 1}]"));
         List<TraceEvent> dups = Sim.events(r, Kind.DUPLICATE, null);
