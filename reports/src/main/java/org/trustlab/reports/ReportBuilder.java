@@ -131,8 +131,12 @@ public final class ReportBuilder {
                 firstFailure.putIfAbsent(f.invariant(), view.anchor());
             }
             for (InvariantVerdict v : c.invariants()) {
-                verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
-                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id()))));
+                VerdictRow row = verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
+                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())));
+                verdicts.add(new VerdictRow(row.protocol(), row.mutant(), row.source(), row.invariant(),
+                        row.statement(), row.runs(), row.violations(), row.upper95(), row.mutantsKilled(),
+                        row.mutantsTotal(), row.failureAnchor(), v.admitted(),
+                        v.admittedBecause().map(redactor::redact)));
             }
             Statistics stats = RunStatistics.of(c.runs());
             charts(anchor, c.protocol(), stats);

@@ -10,4 +10,26 @@ import java.util.Optional;
  */
 public record VerdictRow(String protocol, Optional<String> mutant, String source, String invariant, String statement,
         long runs, long violations, double upper95, int mutantsKilled, int mutantsTotal,
-        Optional<String> failureAnchor) {}
+        Optional<String> failureAnchor, long admitted, Optional<String> admittedBecause) {
+    public VerdictRow(String protocol, Optional<String> mutant, String source, String invariant, String statement,
+            long runs, long violations, double upper95, int mutantsKilled, int mutantsTotal,
+            Optional<String> failureAnchor) {
+        this(protocol, mutant, source, invariant, statement, runs, violations, upper95, mutantsKilled, mutantsTotal,
+                failureAnchor, 0, Optional.empty());
+    }
+
+    /** Violated where the design does not admit it: what fails a campaign. */
+    public boolean violated() {
+        return violations > admitted;
+    }
+
+    /** Every violation is one the source design has by construction: a finding to report, not a regression. */
+    public boolean finding() {
+        return admitted > 0 && !violated();
+    }
+
+    /** The verdict cell's word: VIOLATED, FINDING or holds. */
+    public String verdict() {
+        return violated() ? "VIOLATED" : finding() ? "FINDING" : "holds";
+    }
+}

@@ -1,4 +1,15 @@
 package org.trustlab.reports.input;
 
-/** One entry of {@code summary.json}'s {@code invariants}: the check, its statement and what this directory saw. */
-public record InvariantLine(String id, String statement, long violations, double rateUpper95) {}
+import java.util.Optional;
+
+/**
+ * One entry of {@code summary.json}'s {@code invariants}: the check, its statement and what this directory saw.
+ * {@code admitted} of the violations are ones the source design has by construction ({@code admittedBecause} says
+ * why, e.g. the vouch protocol's spacedrive profile): findings to show, not failures of the campaign.
+ */
+public record InvariantLine(String id, String statement, long violations, double rateUpper95, long admitted,
+        Optional<String> admittedBecause) {
+    public InvariantLine(String id, String statement, long violations, double rateUpper95) {
+        this(id, statement, violations, rateUpper95, 0, Optional.empty());
+    }
+}

@@ -151,8 +151,13 @@ public final class ResultReader {
             if (violations < 0 || violations > runs) {
                 throw j.bad(p + "violations", violations + " is not in 0.." + runs);
             }
+            long admitted = n.has("admitted") ? j.integer(n, "admitted", p) : 0;
+            if (admitted < 0 || admitted > violations) {
+                throw j.bad(p + "admitted", admitted + " is not in 0.." + violations);
+            }
             invariants.add(new InvariantLine(j.text(n, "id", p), j.optionalText(n, "statement", p).orElse(""),
-                    violations, j.numberOr(n, "rateUpper95", p, Double.NaN)));
+                    violations, j.numberOr(n, "rateUpper95", p, Double.NaN), admitted,
+                    j.optionalText(n, "admittedBecause", p)));
         }
         JsonNode byId = root.get("violations");
         if (byId != null && byId.isObject()) {

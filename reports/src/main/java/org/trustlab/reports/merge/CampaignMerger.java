@@ -95,12 +95,16 @@ public final class CampaignMerger {
         List<InvariantVerdict> verdicts = new ArrayList<>();
         for (InvariantLine line : s0.invariants()) {
             long violations = 0;
+            long admitted = 0;
             for (CampaignDir d : group) {
                 violations += d.summary().invariants().stream().filter(i -> i.id().equals(line.id()))
                         .mapToLong(InvariantLine::violations).sum();
+                admitted += d.summary().invariants().stream().filter(i -> i.id().equals(line.id()))
+                        .mapToLong(InvariantLine::admitted).sum();
             }
             verdicts.add(new InvariantVerdict(line.id(), line.statement(), runs.size(), violations,
-                    runs.isEmpty() ? 1.0 : ClopperPearson.upper95(violations, runs.size())));
+                    runs.isEmpty() ? 1.0 : ClopperPearson.upper95(violations, runs.size()), admitted,
+                    line.admittedBecause()));
         }
         List<FailureCase> failures = new ArrayList<>();
         Map<String, MutantLine> mutants = new LinkedHashMap<>();

@@ -67,8 +67,9 @@ public final class HtmlReport {
         }
         h.close("tr").close("thead").open("tbody");
         for (VerdictRow v : report.verdicts()) {
-            boolean violated = v.violations() > 0;
-            h.open("tr", "class", violated ? "violated" : "holds", "data-invariant", v.invariant());
+            boolean violated = v.violated();
+            h.open("tr", "class", violated ? "violated" : v.finding() ? "finding" : "holds", "data-invariant",
+                    v.invariant());
             h.element("td", v.protocol());
             h.element("td", v.mutant().orElse("—"));
             h.open("td").open("code", "title", v.statement()).text(v.invariant()).close("code").close("td");
@@ -78,14 +79,21 @@ public final class HtmlReport {
             h.element("td", v.mutantsTotal() == 0 ? "—" : v.mutantsKilled() + " / " + v.mutantsTotal(), "class",
                     "num");
             h.open("td", "class", "verdict");
-            if (violated && v.failureAnchor().isPresent()) {
-                h.element("a", "VIOLATED", "href", "#" + v.failureAnchor().get());
+            if ((violated || v.finding()) && v.failureAnchor().isPresent()) {
+                h.element("a", v.verdict(), "href", "#" + v.failureAnchor().get());
             } else {
-                h.text(violated ? "VIOLATED" : "holds");
+                h.text(v.verdict());
             }
             h.close("td").close("tr").newline();
         }
         h.close("tbody").close("table");
+        for (VerdictRow v : report.verdicts()) {
+            if (v.admitted() > 0) {
+                h.element("p", "FINDING " + v.invariant() + " (" + v.protocol() + "): " + v.admitted() + " of its "
+                        + v.violations() + " violations are by design of the source system, not a defect of the "
+                        + "reference: " + v.admittedBecause().orElse("admitted gap") + ".", "class", "finding-note");
+            }
+        }
         h.element("p", "Upper bound: one-sided 95% Clopper–Pearson bound on the violation rate, recomputed from the "
                 + "merged counts. Mutants killed / total: of the protocol's mutants with results in these inputs, how "
                 + "many this invariant caught.", "class", "meta");

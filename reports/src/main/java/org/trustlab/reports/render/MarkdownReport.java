@@ -33,7 +33,15 @@ public final class MarkdownReport {
                     .append(" | ").append(code(v.invariant())).append(" | ").append(v.runs()).append(" | ")
                     .append(v.violations()).append(" | ").append(ClopperPearson.format(v.upper95())).append(" | ")
                     .append(v.mutantsTotal() == 0 ? "—" : v.mutantsKilled() + " / " + v.mutantsTotal())
-                    .append(" | ").append(v.violations() > 0 ? "**VIOLATED**" : "holds").append(" |\n");
+                    .append(" | ").append(v.violated() ? "**VIOLATED**" : v.finding() ? "*FINDING*" : "holds")
+                    .append(" |\n");
+        }
+        for (VerdictRow v : report.verdicts()) {
+            if (v.admitted() > 0) {
+                md.append("\nFINDING ").append(code(v.invariant())).append(": ").append(v.admitted())
+                        .append(" of its ").append(v.violations()).append(" violations are by design of the source "
+                        + "system: ").append(v.admittedBecause().orElse("admitted gap")).append(".\n");
+            }
         }
         md.append('\n');
         report.notes().forEach(n -> md.append("> ").append(n).append("\n"));
