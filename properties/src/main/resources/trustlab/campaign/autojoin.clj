@@ -185,6 +185,26 @@
 
 (defn- at [delay item] (assoc item :delay delay))
 
+(defn- after-hops
+  "An item :delay ms after `hops` network hops from the anchor: a step that must follow the victim's messages
+  (\"inject once the victim's challenge is out\") waits for them on a satellite link as on a LAN. Sized at
+  assembly from the drawn network (`hop-ms`)."
+  [hops delay item]
+  (assoc item :delay delay :hops hops))
+
+(defn- parse-ms [text] (Long/parseLong (subs text 0 (- (count text) 2))))
+
+(defn- hop-ms
+  "A generous one-way latency of the network: what nearly every hop stays under."
+  [net]
+  (let [l (get-in net [:spec :latency])]
+    (case (:dist l)
+      "uniform" (parse-ms (:max l))
+      "constant" (parse-ms (:value l))
+      "lognormal" (long (* (parse-ms (:median l)) (Math/exp (* 2 (:sigma l)))))
+      "exponential" (* 3 (parse-ms (:mean l)))
+      200)))
+
 (def state-change
   "Something that changes the validator's mind while a challenge is outstanding. Revocation first and most often:
   it is the source's own case (\"the join is rejected when the grant is ... revoked\") and the one a validator that
@@ -219,24 +239,28 @@
     [3 (gen/let [m (gen/elements [response-to-validator challenge-to-victim])
                  by c/duration]
          {:steps [(at 0 {:op "delay" :match m :count 1 :by by})]})]
-    ;; hold the response while the validator's state changes (revocation, forgotten or rotated key, restart); the
-    ;; change lands after the challenge went out on all but the slowest networks
+    ;; hold the response while the validator's state changes (revocation, forgotten or rotated key, restart): the
+    ;; change lands after the challenge went out (two hops) and before the held response arrives (four hops and
+    ;; the hold)
     [5 (gen/let [by (gen/choose 300 8000)
-                 frac (gen/choose 20 95)
+                 frac (gen/choose 0 95)
                  change state-change]
          (let [when-ms (quot (* by frac) 100)]
            {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]
-            :actions (mapv #(at when-ms %) (:actions change))
-            :crashes (mapv #(at when-ms %) (:crashes change))}))]
-    ;; restart the validator after (or while) a join, then replay the run's response to it
-    [3 (gen/let [d (gen/choose 0 4000)
+            :actions (mapv #(after-hops 2 when-ms %) (:actions change))
+            :crashes (mapv #(after-hops 2 when-ms %) (:crashes change))}))]
+    ;; restart the validator after (or while) a join, then replay the run's response to it (mostly after the
+    ;; join completed: a restart must not reopen a consumed challenge), or hold the response across the restart
+    ;; (a join takes six hops: request, challenge, response, each through the server)
+    [4 (gen/let [d (gen/choose 0 3000)
                  down (gen/choose 100 3000)
                  after (gen/choose 100 3000)
-                 hold? gen/boolean]
-         {:crashes [(at d {:device "$validator" :restart-after down})]
+                 hold? (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
+         {:crashes [(after-hops 6 d {:device "$validator" :restart-after down})]
           :steps [(if hold?
                     (at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms (+ d down after))})
-                    (at (+ d down after) {:op "replay" :match response-to-validator :to "$validator"}))]})]
+                    (after-hops 6 (+ d down after) {:op "replay" :match response-to-validator
+                                                    :to "$validator"}))]})]
     ;; withhold the response and present its signature for another session, requester or purpose
     [5 (gen/let [subst substitution
                  d (gen/choose 500 5000)]
@@ -260,20 +284,23 @@
           :compromise (if compromise? [(at 0 {:device "$victim" :generation generation})] [])})]
     ;; splice: get a challenge of one's own, put its nonce into the victim's challenge, and present the victim's
     ;; signature as the answer to one's own (a signature over the nonce alone would verify)
-    [2 (gen/let [lead (gen/choose 100 2000)
-                 d1 (gen/choose 200 1500)
-                 d2 (gen/choose 1000 4000)
-                 session (gen/elements ["$other-session" "$session"])]
+    ;; (for another session mostly: within the same session the spliced run binds the same fields). The victim's
+    ;; challenge is out two hops after its request; the injected one reaches it at once and it answers at once.
+    [4 (gen/let [lead (gen/choose 100 2000)
+                 d1 (gen/choose 50 1500)
+                 d2 (gen/choose 50 3000)
+                 session (gen/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
          {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
                                 :message {:type "ask-auto-join" :session session :claim "$victim" :key "$victim"
                                           :instance "attacker" :validator "$validator"}})
                   (at 0 {:op "drop" :match challenge-to-victim :count 1})
-                  (at d1 {:op "inject" :to "$victim" :from "server"
-                          :message {:type "challenge" :challenge "for:$victim" :nonce-from "for:attacker"}})
+                  (after-hops 2 d1 {:op "inject" :to "$victim" :from "server"
+                                    :message {:type "challenge" :challenge "for:$victim"
+                                              :nonce-from "for:attacker"}})
                   (at 0 {:op "drop" :match response-to-validator :count 1})
-                  (at d2 {:op "inject" :to "$validator" :from "server"
-                          :message {:type "challenge-response" :challenge "for:attacker"
-                                    :signature-from "last-response"}})]})]
+                  (after-hops 2 (+ d1 d2) {:op "inject" :to "$validator" :from "server"
+                                           :message {:type "challenge-response" :challenge "for:attacker"
+                                                     :signature-from "last-response"}})]})]
     ;; the binding's own menu of forgeries
     [2 (gen/let [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
@@ -334,10 +361,11 @@
         finish (fn [bindings item] (->> item (c/fill bindings) (c/fill (stand-ins topo)) first-generation
                                         (c/resolve-edges widths)))
         times (mapv :at-ms actions)
-        anchored (fn [k item] (c/resolve-at times {:anchor k :delay (:delay item 0)}))
+        hop (hop-ms net)
+        anchored (fn [k item] (c/resolve-at times {:anchor k :delay (+ (:delay item 0) (* hop (:hops item 0)))}))
         moves (for [[k mv] (:moves plan)
                     :let [b (bindings-for topo (nth actions (mod k (count actions))))
-                          aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
+                          aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay :hops))))]]
                 {:steps (mapv aim (:steps mv))
                  :compromise (mapv #(cond-> (aim %) rsa (assoc :generation 0)) (:compromise mv))
                  :crashes (mapv #(let [t (anchored k %)] (finish b (crash-entry t %))) (:crashes mv))

@@ -233,7 +233,8 @@
    [;; a hardened vouch carried to a device that trusts the same voucher but was not its target: replayed while
     ;; still fresh, or redirected on its way (only a payload that names the target stops it)
     [3 (gen/let [d (gen/choose 1000 60000) redirect? gen/boolean]
-         {:steps [(if redirect?
+         {:spare true
+          :steps [(if redirect?
                     (at 0 {:op "redirect" :match request-to-target :count 1 :to "$other-target"})
                     (at d {:op "replay" :match request-to-target :to "$other-target"}))]})]
     ;; the target unpairs the voucher while the vouch is in flight (held back by the attacker, or dropped and
@@ -273,6 +274,13 @@
 (defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
   (let [rs (present-receivers topo)
         renames (stand-ins topo)
+        ;; a move that carries the vouch to a device it was not meant for needs such a device: the user then
+        ;; vouches to the move's target alone (a copy to a device that got its own vouch is refused as a replay)
+        spare (first (for [[k target mv] (:moves plan)
+                           :when (and (= k :vouch) (:spare mv) (> (count rs) 1))]
+                       (let [t (get renames target target)] (if (some #{t} rs) t (first rs)))))
+        s (cond-> s spare (assoc :auto-vouch-to-all false))
+        actions (cond-> actions spare (assoc :targets spare))
         user (action-list actions s)
         times (mapv :at-ms user)
         vouch-ms (vouch-time actions s)
@@ -284,10 +292,19 @@
                  (->> item (c/fill bindings) (c/fill renames) (c/resolve-edges widths)))
         moves (for [[k target mv] (:moves plan)
                     :let [target (get renames target target)
+                          ;; a move aimed at the vouch aims at a device the vouch goes to
+                          target (if (and (= k :vouch) (not (picked target)) (seq picked))
+                                   (first (sort picked))
+                                   target)
                           ;; preferably a receiver the vouch was not meant for: one that was would refuse the
                           ;; copy as a replay of its own
+                          ;; (and one that would accept it, were it meant for it, so that only the check of
+                          ;; the signed target id stands in the way)
+                          willing (fn [r] (let [rc (receiver-setting s r)]
+                                            (and (:paired rc) (nil? (:view-of-voucher rc)) (:proxy-pairing rc))))
+                          others (remove (conj picked target) rs)
                           b {"$voucher" "laptop" "$vouchee" "phone" "$target" target
-                             "$other-target" (or (first (remove (conj picked target) rs))
+                             "$other-target" (or (first (filter willing others)) (first others)
                                                  (first (remove #{target} rs)) target)}
                           aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
                 {:steps (mapv aim (:steps mv))
