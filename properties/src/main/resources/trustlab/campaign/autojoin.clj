@@ -286,9 +286,10 @@
     ;; signature as the answer to one's own (a signature over the nonce alone would verify)
     ;; (for another session mostly: within the same session the spliced run binds the same fields). The victim's
     ;; challenge is out two hops after its request; the injected one reaches it at once and it answers at once.
-    [4 (gen/let [lead (gen/choose 100 2000)
-                 d1 (gen/choose 50 1500)
-                 d2 (gen/choose 50 3000)
+    ;; (kept short: the attacker's own challenge must still be fresh when its forged answer comes in)
+    [4 (gen/let [lead (gen/choose 0 1000)
+                 d1 (gen/choose 50 800)
+                 d2 (gen/choose 50 1500)
                  session (gen/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
          {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
                                 :message {:type "ask-auto-join" :session session :claim "$victim" :key "$victim"

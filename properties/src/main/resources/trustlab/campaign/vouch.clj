@@ -5,7 +5,10 @@
   in either profile; network profiles, clocks skewed to the edges of vouch_signature_max_age, receivers offline for
   minutes, hours or past the queue's seven-day lifetime, voucher crashes with queued vouches, user decisions,
   unpairings while vouches are queued, and an attacker plan drawn from every op the simulator offers: replays to the
-  same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers."
+  same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers.
+  Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
+  for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
+  around the vouch for minutes, hours or past the queue's seven days."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))

@@ -53,7 +53,15 @@ public final class InvariantCatalogue {
      * {@code {invariant: <id>, holds: ...}} expectations are evaluated with (the simulator cannot depend on us).
      */
     public static Optional<Boolean> holds(String id, Trace trace) {
-        return find(id).map(i -> i.check(trace).isEmpty());
+        Optional<Boolean> invariant = find(id).map(i -> i.check(trace).isEmpty());
+        if (invariant.isPresent()) {
+            return invariant;
+        }
+        // A campaign also shrinks failures of its per-run trace checks (validation against the model, e.g.
+        // vouch.refines-model), and the shrunk scenario names the check in its expectations: answer those too.
+        String protocol = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
+        return org.trustlab.properties.campaign.TraceChecks.forProtocol(protocol).stream()
+                .filter(c -> c.id().equals(id)).findFirst().map(c -> c.check().apply(trace).isEmpty());
     }
 
     private static List<Invariant> collect(List<List<? extends Invariant>> groups) {

@@ -66,17 +66,46 @@ public final class VouchModel {
     private static final Name RESPONSE_TAG = tag("trustlab/vouch/response-payload/v1");
     private static final Name ACCEPTED = new Name("accepted", "true");
 
-    private static final Var V = Var.agent("V");
-    private static final Var R = Var.agent("R");
-    private static final Var N = Var.agent("N");
-    private static final Var SID = Var.nonce("sid");
-    private static final Var TS = Var.time("ts");
-    private static final Var K = Var.key("K");
+    // The roles' variables, public so that trace validation can say which values a step takes.
+    public static final Var V = Var.agent("V");
+    public static final Var R = Var.agent("R");
+    public static final Var N = Var.agent("N");
+    public static final Var SID = Var.nonce("sid");
+    public static final Var TS = Var.time("ts");
+    public static final Var K = Var.key("K");
 
     /** Unordered direct pairings, confirmed by the users before any vouching. */
     private static final Set<Set<Agent>> DIRECT = Set.of(
             Set.of(VOUCHER, RECEIVER), Set.of(VOUCHER, OTHER_RECEIVER), Set.of(VOUCHER, VOUCHEE),
             Set.of(VOUCHEE, SECOND_HOP));
+
+    /** A receiver's {@code vouch_signature_max_age} and clock-skew tolerance, in the model's time unit. */
+    public interface Timing {
+        int maxAge(Term receiver);
+
+        int skew(Term receiver);
+    }
+
+    /** The device registries: whether {@code a} holds {@code b} as a Direct pairing, or as any pairing, now. */
+    public interface Pairings {
+        boolean direct(Term a, Term b);
+
+        boolean paired(Term a, Term b);
+    }
+
+    /**
+     * How the roles are instantiated. For model checking: fixed direct pairings, Proxied pairings made during the
+     * run as facts, a fresh session id per voucher run, no checks on the voucher's side (N's second-hop vouch must
+     * be sent for the receiver to refuse it). For trace validation: registries as the trace reports them, the
+     * session id the trace names (one session vouches to several targets), and the voucher's own checks (it vouches
+     * only a Direct vouchee to a Direct target).
+     */
+    public record Setting(boolean signsTarget, boolean validation, Timing timing, Pairings pairings) {
+    }
+
+    /** The two roles. Voucher parameters: V (itself), N (the vouchee), R (the target), and in validation SID. */
+    public record Roles(Role voucher, Role receiver) {
+    }
 
     private VouchModel() {
     }
@@ -97,63 +126,44 @@ public final class VouchModel {
         if (sessions < 1) {
             throw new IllegalArgumentException("at least one session");
         }
-        boolean timestamped = mutant != VouchModelMutant.NO_TIMESTAMP;
-        boolean signsTarget = mutant != VouchModelMutant.SIGNATURE_WITHOUT_TARGET;
-        boolean proxiedMayVouch = mutant == VouchModelMutant.PROXIED_MAY_VOUCH;
+        Pairings fixed = new Pairings() {
+            @Override
+            public boolean direct(Term a, Term b) {
+                return directlyPaired(a, b);
+            }
 
-        Term payload = payload(signsTarget, timestamped);
-        Term request = timestamped
-                ? tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload), TS)
-                : tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload));
-        Term vouched = tuple(N, pk(N), SID, R);
+            @Override
+            public boolean paired(Term a, Term b) {
+                return directlyPaired(a, b);
+            }
+        };
+        Timing timing = new Timing() {
+            @Override
+            public int maxAge(Term receiver) {
+                return MAX_AGE;
+            }
 
-        Role.Builder voucher = Role.named("Voucher", V, N, R)
-                .fresh(SID);
-        if (timestamped) {
-            voucher.now(TS);
-        }
-        Role voucherRole = voucher
-                .running(CLAIM_VOUCH, V, R, vouched)
-                .send("ProxyPairingRequest", request)
-                .build();
-
-        Role.Builder receiver = Role.named("Receiver", R)
-                .recv("ProxyPairingRequest", request)
-                .require("VOUCHER_NOT_DIRECT", b -> directlyPaired(b.get(R), b.get(V))
-                        || (proxiedMayVouch && b.hasFact(FACT_PROXIED, b.get(R), b.get(V))), R, V);
-        if (timestamped) {
-            receiver.require("VOUCH_EXPIRED", b -> b.now() - b.ticks(TS) <= MAX_AGE, TS)
-                    .require("VOUCH_FROM_FUTURE", b -> b.ticks(TS) <= b.now(), TS);
-        }
-        Role receiverRole = receiver
-                .require("VOUCHEE_IS_RECEIVER", b -> !b.get(N).equals(b.get(R)), N, R)
-                .require("VOUCHEE_ALREADY_PAIRED", b -> !directlyPaired(b.get(R), b.get(N))
-                        && !b.hasFact(FACT_PROXIED, b.get(R), b.get(N)), R, N)
-                .require("VOUCH_REPLAYED", b -> !b.hasFact(FACT_CONSUMED, b.get(R), tuple(b.get(V), b.get(SID))),
-                        R, V, SID)
-                .commit(CLAIM_VOUCH, R, V, vouched)
-                .fact(FACT_CONSUMED, R, tuple(V, SID))
-                .fact(FACT_PROXIED, R, N)
-                .fresh(K)
-                .send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED, aenc(pk(N), K),
-                        sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V, aenc(pk(N), K)))))
-                .secret(CLAIM_PROXIED_KEY, K, R, N)
-                .build();
-
+            @Override
+            public int skew(Term receiver) {
+                return 0;
+            }
+        };
+        Roles roles = roles(mutant, new Setting(mutant != VouchModelMutant.SIGNATURE_WITHOUT_TARGET, false, timing,
+                fixed));
         Model.Builder m = Model.builder("vouch" + (mutant == null ? "" : "/" + mutant.id()))
                 .honest(VOUCHER, RECEIVER, OTHER_RECEIVER, VOUCHEE, SECOND_HOP)
                 .dishonest(INTRUDER)
                 .names(ACCEPTED)
                 .time(MAX_TIME, MAX_TIME);
         for (int i = 0; i < sessions; i++) {
-            m.run(Run.of(voucherRole, VOUCHER).with(N, VOUCHEE).with(R, RECEIVER));
+            m.run(Run.of(roles.voucher(), VOUCHER).with(N, VOUCHEE).with(R, RECEIVER));
         }
-        m.run(Run.of(voucherRole, VOUCHEE).with(N, SECOND_HOP).with(R, RECEIVER));
+        m.run(Run.of(roles.voucher(), VOUCHEE).with(N, SECOND_HOP).with(R, RECEIVER));
         for (int i = 0; i <= sessions; i++) {
-            m.run(Run.of(receiverRole, RECEIVER));
+            m.run(Run.of(roles.receiver(), RECEIVER));
         }
         for (int i = 0; i < sessions; i++) {
-            m.run(Run.of(receiverRole, OTHER_RECEIVER));
+            m.run(Run.of(roles.receiver(), OTHER_RECEIVER));
         }
         return m.property(Property.agreement(CLAIM_VOUCH))
                 .property(Property.injectiveAgreement(CLAIM_VOUCH))
@@ -164,6 +174,68 @@ public final class VouchModel {
                         VouchModel::multiHop))
                 .property(Property.secrecy(CLAIM_PROXIED_KEY))
                 .build();
+    }
+
+    /** The public name the receiver's answer carries when it accepts. */
+    public static Name accepted() {
+        return ACCEPTED;
+    }
+
+    /** The voucher and receiver roles for a setting; mutant may be null. */
+    public static Roles roles(VouchModelMutant mutant, Setting setting) {
+        boolean timestamped = mutant != VouchModelMutant.NO_TIMESTAMP;
+        boolean proxiedMayVouch = mutant == VouchModelMutant.PROXIED_MAY_VOUCH;
+        boolean validation = setting.validation();
+        Timing timing = setting.timing();
+        Pairings pairings = setting.pairings();
+
+        Term payload = payload(setting.signsTarget(), timestamped);
+        Term request = timestamped
+                ? tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload), TS)
+                : tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload));
+        Term vouched = tuple(N, pk(N), SID, R);
+
+        Role.Builder voucher = validation ? Role.named("Voucher", V, N, R, SID) : Role.named("Voucher", V, N, R)
+                .fresh(SID);
+        if (validation) {
+            // Source non-goal: no multi-hop. Only a Direct vouchee is vouched, only to a Direct target.
+            voucher.require("VOUCHEE_NOT_DIRECT", b -> pairings.direct(b.get(V), b.get(N)), V, N)
+                    .require("TARGET_NOT_DIRECT", b -> pairings.direct(b.get(V), b.get(R)), V, R);
+        }
+        if (timestamped) {
+            voucher.now(TS);
+        }
+        Role voucherRole = voucher
+                .running(CLAIM_VOUCH, V, R, vouched)
+                .send("ProxyPairingRequest", request)
+                .build();
+
+        Role.Builder receiver = Role.named("Receiver", R)
+                .recv("ProxyPairingRequest", request)
+                .require("VOUCHER_NOT_DIRECT", b -> pairings.direct(b.get(R), b.get(V))
+                        || (proxiedMayVouch && b.hasFact(FACT_PROXIED, b.get(R), b.get(V))), R, V);
+        if (timestamped) {
+            // Freshness on the receiver's own clock, within its skew tolerance ahead.
+            receiver.require("VOUCH_EXPIRED", b -> b.now() - b.ticks(TS) <= timing.maxAge(b.get(R)), R, TS)
+                    .require("VOUCH_FROM_FUTURE", b -> b.ticks(TS) - b.now() <= timing.skew(b.get(R)), R, TS);
+        }
+        Role receiverRole = receiver
+                .require("VOUCHEE_IS_RECEIVER", b -> !b.get(N).equals(b.get(R)), N, R)
+                // In validation the registry says what is paired (a Proxied pairing may have been removed since);
+                // in checking, the Proxied pairings made during the run are the facts.
+                .require("VOUCHEE_ALREADY_PAIRED", b -> !pairings.paired(b.get(R), b.get(N))
+                        && (validation || !b.hasFact(FACT_PROXIED, b.get(R), b.get(N))), R, N)
+                .require("VOUCH_REPLAYED", b -> !b.hasFact(FACT_CONSUMED, b.get(R), tuple(b.get(V), b.get(SID))),
+                        R, V, SID)
+                .commit(CLAIM_VOUCH, R, V, vouched)
+                .fact(FACT_CONSUMED, R, tuple(V, SID))
+                .fact(FACT_PROXIED, R, N)
+                .fresh(K)
+                .send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED, aenc(pk(N), K),
+                        sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V, aenc(pk(N), K)))))
+                .secret(CLAIM_PROXIED_KEY, K, R, N)
+                .build();
+        return new Roles(voucherRole, receiverRole);
     }
 
     private static Optional<String> multiHop(org.trustlab.model.dsl.Event e, List<org.trustlab.model.dsl.Event> all) {

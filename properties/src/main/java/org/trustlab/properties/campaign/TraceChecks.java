@@ -11,7 +11,11 @@ public final class TraceChecks {
             new TraceCheck(org.trustlab.properties.validation.AutoJoinRefinement.ID,
                     org.trustlab.properties.validation.AutoJoinRefinement.PROTOCOL,
                     org.trustlab.properties.validation.AutoJoinRefinement.STATEMENT,
-                    org.trustlab.properties.validation.AutoJoinRefinement::check)
+                    org.trustlab.properties.validation.AutoJoinRefinement::check),
+            new TraceCheck(org.trustlab.properties.validation.VouchRefinement.ID,
+                    org.trustlab.properties.validation.VouchRefinement.PROTOCOL,
+                    org.trustlab.properties.validation.VouchRefinement.STATEMENT,
+                    org.trustlab.properties.validation.VouchRefinement::check)
     );
 
     private TraceChecks() {}

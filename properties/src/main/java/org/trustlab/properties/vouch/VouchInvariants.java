@@ -262,7 +262,8 @@ public final class VouchInvariants {
 
     /**
      * A vouch is acted on at most once per receiver: no receiver accepts or prompts for the same vouch twice, nor
-     * accepts the same (voucher, session, vouchee) twice; no vouchee stores the same device of one session twice.
+     * accepts the same (voucher, session, vouchee) twice, nor prompts for it twice unless a crash lost the first
+     * prompt unanswered; no vouchee stores the same device of one session twice.
      */
     static final class NoReplay extends Base {
         NoReplay() {
@@ -274,11 +275,20 @@ public final class VouchInvariants {
             once(t.accepted(OUTCOME_PROXY_PAIRING), out, "accepted", VOUCH_ID);
             once(t.accepted(OUTCOME_PROXY_PAIRING), out, "accepted", VOUCHER, SESSION_ID, VOUCHEE);
             once(t.audits(CONFIRMATION_REQUIRED), out, "prompted for", VOUCH_ID);
-            once(t.audits(CONFIRMATION_REQUIRED), out, "prompted for", VOUCHER, SESSION_ID, VOUCHEE);
+            // A prompt is volatile: one lost in a crash, never answered, is shown again for the voucher's re-send of
+            // that session (a new vouch; the same vouch is still refused from the persistent replay cache).
+            onceBetweenCrashes(t, t.audits(CONFIRMATION_REQUIRED), out, "prompted for", VOUCHER, SESSION_ID,
+                    VOUCHEE);
             once(t.accepted(OUTCOME_PROXIED_PAIRING), out, "stored", VOUCHER, SESSION_ID, DEVICE);
         }
 
         private void once(List<TraceEvent> events, List<Violation> out, String what, String... keys) {
+            onceBetweenCrashes(null, events, out, what, keys);
+        }
+
+        /** Each key at most once per node; with {@code t} given, once per stretch between crashes of the node. */
+        private void onceBetweenCrashes(VouchTrace t, List<TraceEvent> events, List<Violation> out, String what,
+                String... keys) {
             Map<String, TraceEvent> first = new TreeMap<>();
             for (TraceEvent e : events) {
                 StringBuilder k = new StringBuilder(e.node());
@@ -286,6 +296,11 @@ public final class VouchInvariants {
                     k.append('\u0000').append(e.field(key));
                 }
                 TraceEvent earlier = first.putIfAbsent(k.toString(), e);
+                if (earlier != null && t != null && !t.select(c -> c.kind() == Kind.CRASH
+                        && c.node().equals(e.node()) && c.seq() > earlier.seq() && c.seq() < e.seq()).isEmpty()) {
+                    first.put(k.toString(), e);
+                    continue;
+                }
                 if (earlier != null) {
                     violation(out, e.node() + " " + what + " the same vouch twice (" + String.join(", ", keys) + ": "
                             + k.toString().replace('\u0000', ' ').trim() + ")", earlier, e);
@@ -357,7 +372,7 @@ public final class VouchInvariants {
                 Optional<Instant> expires = VouchTrace.instant(s.field(EXPIRES_AT));
                 if (at.isPresent() && expires.isPresent() && !at.get().isBefore(expires.get())) {
                     violation(out, s.node() + " sent the queued vouch of session " + s.field(SESSION_ID) + " to "
-                            + s.field(TARGET) + " at " + at.get() + ", after it expired at " + expires.get(), s);
+                            + s.field(TARGET) + " at " + at.get() + ", not before its expiry at " + expires.get(), s);
                 }
             }
             long end = t.endNanos();

@@ -56,7 +56,8 @@ final class Receiver {
                 Long.toString(ageMs), MAX_AGE_MS, Long.toString(s.config().vouchSignatureMaxAge().toMillis()),
                 SKEW_TOLERANCE_MS, Long.toString(s.config().vouchClockSkewTolerance().toMillis()), PROFILE,
                 s.config().profile().code(), VOUCHEE_KEY, Bytes.fingerprint(req.voucheePublicKey()), TARGET_SIGNED,
-                Boolean.toString(s.st.signsTarget()), "from", from.value());
+                Boolean.toString(s.st.signsTarget()), "from", from.value(), VOUCHEE_REGISTRY_TYPE,
+                Optional.ofNullable(s.st.pairings.get(vouchee)).map(r -> r.type().code()).orElse("none"));
         PairingRecord voucher = s.st.pairings.get(voucherId);
         if (voucher == null && s.mutant(VouchMutant.STALE_VOUCHER_CHECK)) {
             voucher = s.st.keyCache.get(voucherId);

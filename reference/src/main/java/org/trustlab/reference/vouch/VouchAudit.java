@@ -91,6 +91,11 @@ public final class VouchAudit {
     public static final String VOUCHEE_PAIRING_TYPE = "vouchee-pairing-type";
     public static final String TARGET_PAIRING_TYPE = "target-pairing-type";
     public static final String TRUST_LEVEL = "trust-level";
+    /**
+     * On a receiver's vouch decision: the vouchee's pairing type in the receiver's registry when the vouch arrived
+     * ({@code none} when not paired), so that trace validation can judge "the vouchee must not already be paired".
+     */
+    public static final String VOUCHEE_REGISTRY_TYPE = "vouchee-registry-type";
     public static final String TARGET_SIGNED = "target-signed";
     public static final String PROXIED_KEY = "proxied-key";
     public static final String STATE = "state";

@@ -216,6 +216,17 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
 
     private record KeyRingAt(KeyRing ring, int generation) {}
 
+    /** The compromised key's fingerprint and client id, as audits name them, so invariants can match them. */
+    @Override
+    public Map<String, String> compromisedKeyFacts(String device, int generation, BindingContext ctx) {
+        if (ctx.device(device).isEmpty()) {
+            return Map.of();
+        }
+        AutoJoinSetup setup = new AutoJoinSetup(ctx);
+        return Map.of("key-fingerprint", setup.identity(device, generation).fingerprint(), "client",
+                setup.identity(device, 0).clientId().value());
+    }
+
     @Override
     public List<Map<String, Object>> forgeryMenu() {
         return List.of(

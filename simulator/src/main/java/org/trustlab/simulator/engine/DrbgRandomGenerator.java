@@ -13,7 +13,10 @@ import org.trustlab.reference.crypto.DeterministicRandom;
 public final class DrbgRandomGenerator implements RandomGenerator {
     private static final int BUFFER = 64;
 
-    private final DeterministicRandom source;
+    /** Null until the first draw when built from (seed, name); see {@link #DrbgRandomGenerator(long, String)}. */
+    private DeterministicRandom source;
+    private final long seed;
+    private final String name;
     private final byte[] buffer = new byte[BUFFER];
     private int position = BUFFER;
     private double spareGaussian;
@@ -21,9 +24,24 @@ public final class DrbgRandomGenerator implements RandomGenerator {
 
     public DrbgRandomGenerator(DeterministicRandom source) {
         this.source = source;
+        this.seed = source.seed();
+        this.name = source.name();
+    }
+
+    /**
+     * The stream {@code new DeterministicRandom(seed, name)}, instantiated at the first draw: an HMAC-DRBG costs
+     * several SHA-256 compressions to set up, and most links of a campaign run (constant latency, no loss) never
+     * draw. The bytes drawn are the same either way.
+     */
+    public DrbgRandomGenerator(long seed, String name) {
+        this.seed = seed;
+        this.name = name;
     }
 
     public DeterministicRandom source() {
+        if (source == null) {
+            source = new DeterministicRandom(seed, name);
+        }
         return source;
     }
 
@@ -149,7 +167,7 @@ public final class DrbgRandomGenerator implements RandomGenerator {
 
     /** Always whole 64-byte draws, so the stream is the DRBG's output in 64-byte requests, read in order. */
     private void refill() {
-        source.nextBytes(buffer);
+        source().nextBytes(buffer);
         position = 0;
     }
 }

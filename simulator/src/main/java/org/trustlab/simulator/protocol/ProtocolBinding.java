@@ -43,6 +43,15 @@ public interface ProtocolBinding<M> {
     }
 
     /**
+     * What a compromise of {@code device}'s keys of {@code generation} hands over, in the protocol's own terms
+     * (e.g. {@code key-fingerprint}), added to the ATTACKER {@code compromise} trace event: invariants must know
+     * which keys the attacker holds even for a device that never used them in the trace. May be empty.
+     */
+    default Map<String, String> compromisedKeyFacts(String device, int generation, BindingContext ctx) {
+        return Map.of();
+    }
+
+    /**
      * Forgeries worth trying for the randomized attacker: each entry is a {@code message:} map that
      * {@link #forge} understands. May be empty.
      */

@@ -32,9 +32,20 @@ final class YamlTree {
     /** Looked up by pointer only, never iterated. */
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
+    private final String text;
+    private final boolean json;
+    /**
+     * Whether {@link #values} and {@link #keys} are filled. A generated (JSON) scenario almost never needs a
+     * location, so it is read without them (a pointer string and two map entries per node were most of the cost
+     * of reading it); the first {@link #at} reads the text again to find them, giving the same locations.
+     */
+    private boolean tracked;
 
-    private YamlTree(String file, String text, boolean json) {
+    private YamlTree(String file, String text, boolean json, boolean track) {
         this.file = file;
+        this.text = text;
+        this.json = json;
+        this.tracked = track;
         JsonNode parsed;
         try (JsonParser p = json ? JSON.createParser(text) : FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -55,29 +66,52 @@ final class YamlTree {
     }
 
     static YamlTree parse(String file, String text) {
-        return new YamlTree(file, text, false);
+        return new YamlTree(file, text, false, true);
     }
 
     /** A scenario given as JSON text (what campaigns generate); locations are then line 1, column of the node. */
     static YamlTree parseJson(String file, String text) {
-        return new YamlTree(file, text, true);
+        try {
+            return new YamlTree(file, text, true, false);
+        } catch (ScenarioException e) {
+            // Read again with locations, so the error is reported exactly as a tracked read reports it.
+            return new YamlTree(file, text, true, true);
+        }
     }
 
+    /** Fills the locations of an untracked tree by reading its text again (same text, same locations). */
+    private synchronized void track() {
+        if (!tracked) {
+            YamlTree t = new YamlTree(file, text, json, true);
+            values.putAll(t.values);
+            keys.putAll(t.keys);
+            tracked = true;
+        }
+    }
+
+    /** Reads the node at the current token; {@code pointer} is null when not {@link #tracked}. */
     private JsonNode read(JsonParser p, String pointer) throws IOException {
         JsonToken t = p.currentToken();
-        values.put(pointer, location(p.currentTokenLocation()));
+        if (tracked) {
+            values.put(pointer, location(p.currentTokenLocation()));
+        }
         JsonNodeFactory nf = JsonNodeFactory.instance;
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    String child = pointer + "/" + escape(key);
-                    Location keyAt = location(p.currentTokenLocation());
+                    String child = tracked ? pointer + "/" + escape(key) : null;
                     if (o.has(key)) {
-                        throw new ScenarioException("duplicate key '" + key + "'", child, keyAt, null);
+                        if (!tracked) {
+                            throw new ScenarioException("duplicate key", null, null, null);
+                        }
+                        throw new ScenarioException("duplicate key '" + key + "'", child,
+                                location(p.currentTokenLocation()), null);
                     }
-                    keys.put(child, keyAt);
+                    if (tracked) {
+                        keys.put(child, location(p.currentTokenLocation()));
+                    }
                     p.nextToken();
                     o.set(key, read(p, child));
                 }
@@ -87,7 +121,7 @@ final class YamlTree {
                 ArrayNode a = nf.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, pointer + "/" + i));
+                    a.add(read(p, tracked ? pointer + "/" + i : null));
                     i++;
                 }
                 return a;
@@ -134,6 +168,7 @@ final class YamlTree {
 
     /** Where the node at {@code pointer} starts; the nearest enclosing node if there is none there. */
     Location at(String pointer) {
+        track();
         String p = pointer == null ? "" : pointer;
         while (true) {
             Location l = values.get(p);
@@ -153,6 +188,7 @@ final class YamlTree {
 
     /** Where the key of the map entry at {@code pointer} is (for unknown or misplaced keys). */
     Location keyAt(String pointer) {
+        track();
         Location l = keys.get(pointer);
         return l != null ? l : at(pointer);
     }

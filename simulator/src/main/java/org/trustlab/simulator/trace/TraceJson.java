@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,9 +22,157 @@ public final class TraceJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    /** The line {@link #encode} built, in {@code out[0, length)}. */
+    private byte[] out = new byte[256];
+    private int length;
 
     /** One line, newline included. Not thread-safe: one instance per recorder. */
     public byte[] line(TraceEvent e) {
+        int n = encode(e);
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Encodes one line (newline included) into this instance's buffer, {@link #bytes()}{@code [0, n)}, and returns
+     * n; the buffer is overwritten by the next call. The recorder hashes it from there without a copy.
+     */
+    int encode(TraceEvent e) {
+        if (!ascii(e)) {
+            byte[] b = jacksonLine(e);
+            ensure(b.length);
+            System.arraycopy(b, 0, out, 0, b.length);
+            return b.length;
+        }
+        length = 0;
+        raw("{\"seq\":");
+        raw(Long.toString(e.seq()));
+        raw(",\"t\":");
+        raw(Long.toString(e.timeNanos()));
+        raw(",\"node\":");
+        string(e.node());
+        raw(",\"kind\":");
+        string(e.kind().name());
+        raw(",\"type\":");
+        string(e.type());
+        raw(",\"fields\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> f : e.fields().entrySet()) {
+            if (!first) {
+                put((byte) ',');
+            }
+            first = false;
+            string(f.getKey());
+            put((byte) ':');
+            string(f.getValue());
+        }
+        raw("}}\n");
+        return length;
+    }
+
+    byte[] bytes() {
+        return out;
+    }
+
+    /*
+     * The fast path writes pure-ASCII events itself, exactly as Jackson's UTF8JsonGenerator does with its default
+     * settings (escapes for '"', '\\' and control characters only: \b \t \n \f \r, else \\u00XX in upper-case hex;
+     * '/' and DEL as they are). Jackson per line was the largest single cost of recording a trace. Anything
+     * non-ASCII (multi-byte UTF-8, surrogates and Jackson's handling of broken ones) still goes through Jackson, so
+     * the bytes cannot differ; TraceJsonTest checks the fast path against Jackson.
+     */
+    private static boolean ascii(TraceEvent e) {
+        if (!ascii(e.node()) || !ascii(e.type())) {
+            return false;
+        }
+        for (Map.Entry<String, String> f : e.fields().entrySet()) {
+            if (!ascii(f.getKey()) || !ascii(f.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private void string(String s) {
+        int n = s.length();
+        ensure(length + 6 * n + 2);
+        byte[] b = out;
+        int p = length;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                b[p++] = (byte) c;
+                continue;
+            }
+            b[p++] = '\\';
+            switch (c) {
+                case '"':
+                    b[p++] = '"';
+                    break;
+                case '\\':
+                    b[p++] = '\\';
+                    break;
+                case '\b':
+                    b[p++] = 'b';
+                    break;
+                case '\t':
+                    b[p++] = 't';
+                    break;
+                case '\n':
+                    b[p++] = 'n';
+                    break;
+                case '\f':
+                    b[p++] = 'f';
+                    break;
+                case '\r':
+                    b[p++] = 'r';
+                    break;
+                default:
+                    b[p++] = 'u';
+                    b[p++] = '0';
+                    b[p++] = '0';
+                    b[p++] = HEX[c >> 4];
+                    b[p++] = HEX[c & 0xF];
+            }
+        }
+        b[p++] = '"';
+        length = p;
+    }
+
+    /** ASCII text that needs no escaping. */
+    private void raw(String s) {
+        int n = s.length();
+        ensure(length + n);
+        for (int i = 0; i < n; i++) {
+            out[length + i] = (byte) s.charAt(i);
+        }
+        length += n;
+    }
+
+    private void put(byte b) {
+        ensure(length + 1);
+        out[length++] = b;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > out.length) {
+            out = Arrays.copyOf(out, Math.max(capacity, 2 * out.length));
+        }
+    }
+
+    /** The reference encoding, through Jackson (package-private for the test that holds the fast path to it). */
+    byte[] jacksonLine(TraceEvent e) {
         buffer.reset();
         try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
             g.writeStartObject();

@@ -28,7 +28,8 @@ public final class TraceRecorder {
     public TraceEvent record(long timeNanos, String node, TraceEvent.Kind kind, String type,
             SortedMap<String, String> fields) {
         TraceEvent e = new TraceEvent(nextSeq++, timeNanos, node, kind, type, fields);
-        digest.update(json.line(e));
+        int n = json.encode(e);
+        digest.update(json.bytes(), 0, n);
         events.add(e);
         return e;
     }

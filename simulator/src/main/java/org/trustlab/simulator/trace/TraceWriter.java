@@ -14,7 +14,8 @@ public final class TraceWriter {
     public static void write(Trace trace, OutputStream out) throws IOException {
         TraceJson json = new TraceJson();
         for (TraceEvent e : trace.events()) {
-            out.write(json.line(e));
+            int n = json.encode(e);
+            out.write(json.bytes(), 0, n);
         }
     }
 

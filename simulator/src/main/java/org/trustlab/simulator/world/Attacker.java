@@ -51,7 +51,8 @@ final class Attacker<M> implements AttackerContext<M> {
     private final TreeMap<String, TreeSet<Integer>> compromised = new TreeMap<>();
     private final TreeSet<String> controlled = new TreeSet<>();
     private final DrbgRandomGenerator choice;
-    private final DeterministicRandom forgeRandom;
+    /** Made on first use (see {@link #random()}): most attackers never forge. */
+    private DeterministicRandom forgeRandom;
     private final int[] remaining;
     /** Messages held for reordering, by link, until another message on the link is delivered. */
     private final TreeMap<String, List<Held>> held = new TreeMap<>();
@@ -70,8 +71,7 @@ final class Attacker<M> implements AttackerContext<M> {
         this.spec = spec;
         this.binding = binding;
         this.codec = binding.codec();
-        this.choice = new DrbgRandomGenerator(new DeterministicRandom(sim.runSeed(), "attacker"));
-        this.forgeRandom = new DeterministicRandom(sim.runSeed(), "attacker/forge");
+        this.choice = new DrbgRandomGenerator(sim.runSeed(), "attacker");
         this.remaining = new int[spec.steps().size()];
         for (int i = 0; i < remaining.length; i++) {
             if (spec.steps().get(i) instanceof AttackStep.Intercept ic) {
@@ -361,8 +361,10 @@ final class Attacker<M> implements AttackerContext<M> {
 
     private void compromise(AttackerSpec.Compromise c) {
         compromised.computeIfAbsent(c.device(), k -> new TreeSet<>()).add(c.generation());
-        sim.record(ME, Kind.ATTACKER, "compromise", Simulation.fields("device", c.device(), "generation",
-                Integer.toString(c.generation())));
+        TreeMap<String, String> f = new TreeMap<>(binding.compromisedKeyFacts(c.device(), c.generation(),
+                binding()));
+        f.putAll(Simulation.fields("device", c.device(), "generation", Integer.toString(c.generation())));
+        sim.record(ME, Kind.ATTACKER, "compromise", f);
     }
 
     private void replay(AttackStep.Replay r) {
@@ -467,6 +469,10 @@ final class Attacker<M> implements AttackerContext<M> {
 
     @Override
     public DeterministicRandom random() {
+        if (forgeRandom == null) {
+            // The same stream as one made up front: a DRBG's output depends only on (seed, name) and the draws.
+            forgeRandom = new DeterministicRandom(sim.runSeed(), "attacker/forge");
+        }
         return forgeRandom;
     }
 

@@ -10,7 +10,6 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.util.FastMath;
-import org.trustlab.reference.crypto.DeterministicRandom;
 import org.trustlab.simulator.engine.DrbgRandomGenerator;
 import org.trustlab.simulator.scenario.NetworkSpec;
 
@@ -78,7 +77,7 @@ final class NetworkModel {
                 reorder = o.reorder().orElse(reorder);
             }
         }
-        DrbgRandomGenerator rng = new DrbgRandomGenerator(new DeterministicRandom(runSeed, "link/" + key));
+        DrbgRandomGenerator rng = new DrbgRandomGenerator(runSeed, "link/" + key);
         return new Link(rng, distribution(latency, rng), loss, duplicate, reorder);
     }
 

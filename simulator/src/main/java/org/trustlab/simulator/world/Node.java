@@ -19,7 +19,9 @@ final class Node<M> implements Env {
     final Device device;
     final Role<M> role;
     final NodeClock clock;
-    private final DeterministicRandom random;
+    /** Made on first use: an HMAC-DRBG is costly to set up and many roles never draw in a run. */
+    private DeterministicRandom random;
+    private final long runSeed;
     private final KeyRing keys;
     private final Engine engine;
 
@@ -33,13 +35,13 @@ final class Node<M> implements Env {
     final TreeMap<TimerId, Long> timers = new TreeMap<>();
     long timerTokens;
 
-    Node(Device device, Role<M> role, NodeClock clock, DeterministicRandom random, KeyRing keys, Engine engine) {
+    Node(Device device, Role<M> role, NodeClock clock, long runSeed, KeyRing keys, Engine engine) {
         this.name = device.name();
         this.id = DeviceId.of(name);
         this.device = device;
         this.role = role;
         this.clock = clock;
-        this.random = random;
+        this.runSeed = runSeed;
         this.keys = keys;
         this.engine = engine;
     }
@@ -64,6 +66,10 @@ final class Node<M> implements Env {
 
     @Override
     public DeterministicRandom random() {
+        if (random == null) {
+            // The same stream as one made up front: a DRBG's output depends only on (seed, name) and the draws.
+            random = new DeterministicRandom(runSeed, "node/" + name);
+        }
         return random;
     }
 

@@ -18,7 +18,6 @@ import org.trustlab.reference.core.TimerId;
 import org.trustlab.reference.core.UserAction;
 import org.trustlab.reference.core.WireCodec;
 import org.trustlab.reference.crypto.DeterministicKeys;
-import org.trustlab.reference.crypto.DeterministicRandom;
 import org.trustlab.simulator.engine.Engine;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
@@ -83,7 +82,7 @@ public final class Simulation<M> {
                 throw ex.withPath(p.startsWith("/") ? p : "/devices/" + i + "/" + p);
             }
             NodeClock clock = new NodeClock(scenario.epoch(), d.clock().offset().toNanos(), d.clock().driftPpm());
-            nodes.put(d.name(), new Node<>(d, role, clock, new DeterministicRandom(runSeed, "node/" + d.name()),
+            nodes.put(d.name(), new Node<>(d, role, clock, runSeed,
                     DeterministicKeys.ring(scenario.keySeed(), d.name()), engine));
         }
         this.attacker = scenario.attacker().map(a -> new Attacker<>(this, a, binding)).orElse(null);

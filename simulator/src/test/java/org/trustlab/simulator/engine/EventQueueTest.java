@@ -31,17 +31,27 @@ class EventQueueTest {
     /** Against a boxed PriorityQueue ordered by (time, seq) as the reference model, over interleaved operations. */
     @Test
     void agreesWithAReferencePriorityQueue() {
+        agreesWithModel(new EventQueue<>(1));
+    }
+
+    /** Packed sequence numbers that run out every 97 additions: renumbering must not change any order. */
+    @Test
+    void renumberingKeepsTheOrder() {
+        agreesWithModel(new EventQueue<>(1, 97));
+    }
+
+    private static void agreesWithModel(EventQueue<Integer> q) {
         record Entry(long time, long seq, int id) {}
         PriorityQueue<Entry> model = new PriorityQueue<>(Comparator.comparingLong(Entry::time)
                 .thenComparingLong(Entry::seq));
-        EventQueue<Integer> q = new EventQueue<>(1);
         DrbgRandomGenerator rng = new DrbgRandomGenerator(new DeterministicRandom(1, "queue-test"));
         long seq = 0;
         for (int i = 0; i < 20_000; i++) {
             if (model.isEmpty() || rng.nextInt(3) > 0) {
                 long time = rng.nextInt(50);
-                model.add(new Entry(time, seq++, i));
-                q.add(time, i);
+                model.add(new Entry(time, seq, i));
+                assertThat(q.add(time, i)).isEqualTo(seq);
+                seq++;
             } else {
                 Entry expected = model.poll();
                 assertThat(q.peekTime()).isEqualTo(expected.time());
