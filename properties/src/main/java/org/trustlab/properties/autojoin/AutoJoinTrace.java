@@ -61,6 +61,21 @@ final class AutoJoinTrace {
                                 || generation.equals(e.field("generation")))))).size() > 0;
     }
 
+    /**
+     * Whether the attacker held the private key with this fingerprint when {@code event} happened: a compromise
+     * named it (the binding adds the compromised key's fingerprint), or its owner, as audits show it, was
+     * compromised at that generation or is the attacker's own device.
+     */
+    boolean attackerHeldKey(String fingerprint, TraceEvent event) {
+        if (fingerprint == null) {
+            return false;
+        }
+        boolean named = !trace.select(e -> e.seq() < event.seq() && e.is(Kind.ATTACKER, "compromise")
+                && fingerprint.equals(e.field("key-fingerprint"))).isEmpty();
+        Optional<String[]> owner = ownerOfKey(fingerprint);
+        return named || (owner.isPresent() && attackerHeld(owner.get()[0], owner.get()[1], event));
+    }
+
     /** The device and key generation a key fingerprint was seen in use by (requester audits name both). */
     Optional<String[]> ownerOfKey(String fingerprint) {
         for (TraceEvent e : trace.events()) {

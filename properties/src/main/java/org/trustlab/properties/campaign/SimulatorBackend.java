@@ -46,8 +46,13 @@ public final class SimulatorBackend implements ScenarioBackend {
 
     /** The generated data as a loaded scenario; a generator bug surfaces as a ScenarioException with its path. */
     public Scenario scenario(Map<String, Object> data) {
+        // The loader reads the data as it would read its JSON text, and writes the text only if it needs it.
+        return loader.parseData(data, () -> json(data), "generated.yaml");
+    }
+
+    private static String json(Map<String, Object> data) {
         try {
-            return loader.parseJson(JSON.writeValueAsString(data), "generated.yaml");
+            return JSON.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("generated scenario is not plain data: " + e.getMessage(), e);
         }

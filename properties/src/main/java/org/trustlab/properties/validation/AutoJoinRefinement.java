@@ -376,6 +376,10 @@ public final class AutoJoinRefinement {
                 return;
             }
             String generation = e.type().equals("compromise") ? e.field("generation") : null;
+            // The compromised key as the binding names it: known even if the device never used it in the trace.
+            if (e.field("key-fingerprint") != null && e.field("client") != null) {
+                rp.attackerLearns(new PrivateKey(requester(e.field("client"), e.field("key-fingerprint"))));
+            }
             // The keys this device was seen using (requester audits name client, fingerprint and generation).
             for (TraceEvent a : trace.events()) {
                 if (a.kind() == Kind.AUDIT && a.node().equals(device) && a.field("key-fingerprint") != null

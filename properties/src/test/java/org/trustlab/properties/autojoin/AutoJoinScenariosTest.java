@@ -131,6 +131,20 @@ class AutoJoinScenariosTest {
                 .isEmpty();
     }
 
+    /** The same challenge signed twice and accepted once is agreement; the scenario must really contain that. */
+    @Test
+    void aChallengeSignedTwiceAndAcceptedOnceIsAgreement() {
+        RunResult r = run("duplicated-challenge-signed-twice.yaml", Optional.empty());
+        var kind = org.trustlab.simulator.trace.TraceEvent.Kind.AUDIT;
+        var accepted = r.trace().select(e -> e.is(kind, "auto-join-accepted"));
+        assertThat(accepted).hasSize(1);
+        String nonce = accepted.get(0).field("nonce");
+        assertThat(r.trace().select(e -> e.is(kind, "challenge-signed") && nonce.equals(e.field("nonce"))))
+                .hasSize(2);
+        assertThat(InvariantCatalogue.find(AutoJoinInvariants.INJECTIVE_AGREEMENT).orElseThrow().check(r.trace()))
+                .isEmpty();
+    }
+
     @Test
     void runsAreReproducibleByteForByte() {
         Scenario s = ScenarioLoader.load(DIR.resolve("happy-path.yaml"));

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ProtocolBindings;
@@ -49,6 +51,17 @@ public final class ScenarioLoader {
      */
     public Scenario parseJson(String json, String fileName) {
         return parse(YamlTree.parseJson(fileName, json), "scenario");
+    }
+
+    /**
+     * Reads a scenario given as plain data (maps with string keys in order, lists, strings, longs, doubles,
+     * booleans), as property campaigns generate it: exactly what {@link #parseJson} makes of {@code json}, the
+     * data's JSON text, which is asked for only if a location is needed (an error) or the data holds something
+     * only the text can say.
+     */
+    public Scenario parseData(Map<String, Object> data, Supplier<String> json, String fileName) {
+        YamlTree tree = YamlTree.fromData(fileName, data, json);
+        return tree == null ? parseJson(json.get(), fileName) : parse(tree, "scenario");
     }
 
     private Scenario parse(String yaml, String fileName, String defaultName) {

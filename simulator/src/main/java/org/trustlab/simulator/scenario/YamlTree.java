@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.trustlab.simulator.protocol.ScenarioException.Location;
@@ -32,7 +34,8 @@ final class YamlTree {
     /** Looked up by pointer only, never iterated. */
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
-    private final String text;
+    /** The text, or how to produce it (a tree built from data writes its JSON only if a location is asked for). */
+    private final Supplier<String> text;
     private final boolean json;
     /**
      * Whether {@link #values} and {@link #keys} are filled. A generated (JSON) scenario almost never needs a
@@ -43,7 +46,7 @@ final class YamlTree {
 
     private YamlTree(String file, String text, boolean json, boolean track) {
         this.file = file;
-        this.text = text;
+        this.text = () -> text;
         this.json = json;
         this.tracked = track;
         JsonNode parsed;
@@ -79,10 +82,75 @@ final class YamlTree {
         }
     }
 
+    /** A tree built from data, exactly as {@link #parseJson} would read {@code json.get()}; see {@link #fromData}. */
+    private YamlTree(String file, JsonNode root, Supplier<String> json) {
+        this.file = file;
+        this.root = root;
+        this.text = json;
+        this.json = true;
+        this.tracked = false;
+    }
+
+    /**
+     * The tree of plain data (maps with string keys, lists, strings, longs and ints, doubles, booleans, nulls),
+     * node for node the one {@link #parseJson} reads from {@code json}, the data's JSON text: integers that fit an
+     * int are int nodes and others long nodes, as Jackson's parser types them; finite doubles survive the text round
+     * trip exactly. Campaigns generate data, and writing it out only to tokenize it again cost as much as reading the
+     * scenario. Returns null when the data holds anything else (NaN, a float, a bean), which the caller then sends
+     * through the text. Locations, needed only for errors, come from {@code json} when first asked for.
+     */
+    static YamlTree fromData(String file, Map<String, Object> data, Supplier<String> json) {
+        JsonNode root = node(data);
+        return root == null ? null : new YamlTree(file, root, json);
+    }
+
+    private static JsonNode node(Object x) {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        if (x instanceof String s) {
+            return nf.textNode(s);
+        }
+        if (x instanceof Long || x instanceof Integer) {
+            long v = ((Number) x).longValue();
+            return v == (int) v ? nf.numberNode((int) v) : nf.numberNode(v);
+        }
+        if (x instanceof Double d) {
+            return Double.isFinite(d) ? nf.numberNode(d.doubleValue()) : null;
+        }
+        if (x instanceof Boolean b) {
+            return nf.booleanNode(b);
+        }
+        if (x == null) {
+            return nf.nullNode();
+        }
+        if (x instanceof Map<?, ?> m) {
+            ObjectNode o = nf.objectNode();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                JsonNode v = e.getKey() instanceof String k ? node(e.getValue()) : null;
+                if (v == null) {
+                    return null;
+                }
+                o.set((String) e.getKey(), v);
+            }
+            return o;
+        }
+        if (x instanceof List<?> l) {
+            ArrayNode a = nf.arrayNode();
+            for (Object v : l) {
+                JsonNode n = node(v);
+                if (n == null) {
+                    return null;
+                }
+                a.add(n);
+            }
+            return a;
+        }
+        return null;
+    }
+
     /** Fills the locations of an untracked tree by reading its text again (same text, same locations). */
     private synchronized void track() {
         if (!tracked) {
-            YamlTree t = new YamlTree(file, text, json, true);
+            YamlTree t = new YamlTree(file, text.get(), json, true);
             values.putAll(t.values);
             keys.putAll(t.keys);
             tracked = true;
