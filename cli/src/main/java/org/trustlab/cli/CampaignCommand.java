@@ -24,6 +24,7 @@ import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,9 +81,8 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "Do not write report.html / report.md / report.json into --out at the end.")
     boolean noReport;
 
-    @Option(names = "--graph-engine", paramLabel = "auto|dot|js|builtin", defaultValue = "auto",
-            description = "Trust-graph layout in the report (see 'trustlab report --help'). Default: ${DEFAULT-VALUE}.")
-    String graphEngine;
+    @Mixin
+    GraphEngineOption graphEngine = new GraphEngineOption();
 
     @Option(names = "--bench", negatable = false,
             description = "Measure instead of report: share of time in cryptography, and --jobs 1 vs 2 scaling.")
@@ -157,7 +157,7 @@ public final class CampaignCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shrink-budget must not be negative");
         }
         Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
-        GraphEngine engine = GraphEngine.parse(graphEngine);
+        GraphEngine engine = graphEngine.engine();
         Optional<Mutant> m = Optional.empty();
         if (mutant != null) {
             m = Optional.of(MutantCatalogue.find(mutant).orElseThrow(() -> new IllegalArgumentException(

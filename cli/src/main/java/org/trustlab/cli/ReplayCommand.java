@@ -20,6 +20,7 @@ import org.trustlab.simulator.scenario.ScenarioRunner;
 import org.trustlab.simulator.trace.TraceWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,9 +60,8 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Do not write the replay report (report.html with the sequence diagram and trust graph).")
     boolean noReport;
 
-    @Option(names = "--graph-engine", paramLabel = "auto|dot|js|builtin", defaultValue = "auto",
-            description = "Trust-graph layout in the report (see 'trustlab report --help'). Default: ${DEFAULT-VALUE}.")
-    String graphEngine;
+    @Mixin
+    GraphEngineOption graphEngine = new GraphEngineOption();
 
     public ReplayCommand() {
         this(InvariantCatalogue::holds);
@@ -85,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Scenario scenario;
         GraphEngine engine;
         try {
-            engine = GraphEngine.parse(graphEngine);
+            engine = graphEngine.engine();
         } catch (IllegalArgumentException e) {
             err.println("trustlab replay: " + e.getMessage());
             err.flush();

@@ -9,6 +9,7 @@ import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.input.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,10 +38,8 @@ public final class ReportCommand implements Callable<Integer> {
                     + "trustlab-out/report for several).")
     Path out;
 
-    @Option(names = "--graph-engine", paramLabel = "auto|dot|js|builtin", defaultValue = "auto",
-            description = "Trust-graph layout: auto (dot if on the PATH, else Graphviz's viz.js on the JDK), dot, "
-                    + "js, or builtin (trustlab's own layered layout). Default: ${DEFAULT-VALUE}.")
-    String graphEngine;
+    @Mixin
+    GraphEngineOption graphEngine = new GraphEngineOption();
 
     @Spec
     CommandSpec spec;
@@ -50,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            GraphEngine engine = GraphEngine.parse(graphEngine);
+            GraphEngine engine = graphEngine.engine();
             Path target = out != null ? out : dirs.size() == 1 ? dirs.get(0) : DEFAULT_MERGED_OUT;
             Path html = ReportWriter.write(dirs, target, ReportWriter.Options.defaults().withGraphEngine(engine));
             stdout.println(html);

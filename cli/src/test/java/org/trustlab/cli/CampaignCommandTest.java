@@ -4,40 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code trustlab campaign} and {@code trustlab mutants} end to end through picocli: the summary line, the result
  * files, the report at the end, the shrunk failure that {@code trustlab replay} reproduces, and exit codes 0 / 1 / 2.
  */
 class CampaignCommandTest {
-    private record Run(int exit, List<String> out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = TrustlabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString().lines().toList(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void aCleanCampaignExitsZeroAndEndsWithItsReport(@TempDir Path dir) throws Exception {
-        Run r = run("campaign", "--protocol", "autojoin", "--runs", "40", "--seed", "3", "--jobs", "2",
+        CliRun r = run("campaign", "--protocol", "autojoin", "--runs", "40", "--seed", "3", "--jobs", "2",
                 "--out", dir.toString(), "--graph-engine", "builtin");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().get(0)).isEqualTo("autojoin: 0 violations in 40 runs (rate < 7.2e-2 at 95%)");
-        assertThat(r.out().get(r.out().size() - 1)).isEqualTo("report: " + dir.resolve("report.html"));
+        assertThat(r.lines().get(0)).isEqualTo("autojoin: 0 violations in 40 runs (rate < 7.2e-2 at 95%)");
+        assertThat(r.lines().get(r.lines().size() - 1)).isEqualTo("report: " + dir.resolve("report.html"));
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("autojoin").resolve("summary.json").toFile());
         assertThat(summary.get("protocol").asText()).isEqualTo("autojoin");
         assertThat(summary.get("runs").asInt()).isEqualTo(40);
@@ -48,22 +37,22 @@ class CampaignCommandTest {
 
     @Test
     void aMutantCampaignExitsOneNamesTheInvariantAndItsShrunkFailureReplays(@TempDir Path dir) throws Exception {
-        Run r = run("campaign", "--mutant", "autojoin.no-replay-cache", "--runs", "120", "--seed", "1",
+        CliRun r = run("campaign", "--mutant", "autojoin.no-replay-cache", "--runs", "120", "--seed", "1",
                 "--out", dir.toString(), "--graph-engine", "builtin");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).anyMatch(l -> l.startsWith("  VIOLATED autojoin.no-replay: "));
+        assertThat(r.lines()).anyMatch(l -> l.startsWith("  VIOLATED autojoin.no-replay: "));
         Path failure = dir.resolve("autojoin").resolve("failures").resolve("autojoin.no-replay-0.yaml");
         assertThat(failure).exists();
         assertThat(dir.resolve("report.html")).exists();
 
         // The shrunk file is an ordinary scenario that expects the violation; replay reproduces it (exit 0).
         assertThat(Files.readString(failure)).contains("- invariant: autojoin.no-replay\n  holds: false");
-        Run replay = run("replay", failure.toString(), "--no-report");
-        assertThat(replay.exit()).as(String.join("\n", replay.out())).isZero();
-        assertThat(replay.out()).anyMatch(l -> l.startsWith("PASS") && l.contains("autojoin.no-replay violated"));
+        CliRun replay = run("replay", failure.toString(), "--no-report");
+        assertThat(replay.exit()).as(String.join("\n", replay.lines())).isZero();
+        assertThat(replay.lines()).anyMatch(l -> l.startsWith("PASS") && l.contains("autojoin.no-replay violated"));
         JsonNode violation = new ObjectMapper().readTree(dir.resolve("autojoin").resolve("failures")
                 .resolve("autojoin.no-replay-0.violation.json").toFile());
-        assertThat(replay.out().get(replay.out().size() - 1))
+        assertThat(replay.lines().get(replay.lines().size() - 1))
                 .isEqualTo("trace-sha256: " + violation.get("traceSha256").asText());
     }
 
@@ -83,7 +72,7 @@ class CampaignCommandTest {
         for (String[] flags : bad) {
             String[] args = Stream.concat(Stream.of("campaign", "--out", out.toString()), Stream.of(flags))
                     .toArray(String[]::new);
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.exit()).as(String.join(" ", flags)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", flags)).isNotBlank();
             assertThat(out).as(String.join(" ", flags)).doesNotExist();
@@ -92,9 +81,9 @@ class CampaignCommandTest {
 
     @Test
     void mutantsListsEveryMutantWithTheInvariantsItBreaks() {
-        Run r = run("mutants");
+        CliRun r = run("mutants");
         assertThat(r.exit()).isZero();
-        assertThat(String.join("\n", r.out())).contains("autojoin.no-replay-cache").contains("autojoin.no-replay")
+        assertThat(r.out()).contains("autojoin.no-replay-cache").contains("autojoin.no-replay")
                 .contains("vouch.no-timestamp-check").contains("vouch.freshness");
     }
 }

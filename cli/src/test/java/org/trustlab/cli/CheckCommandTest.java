@@ -2,27 +2,16 @@ package org.trustlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CheckCommandTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = TrustlabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void aPassingModelPrintsItsFiguresAndExitsZero() {
-        Run r = run("check", "--protocol", "vouch");
+        CliRun r = run("check", "--protocol", "vouch");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("states explored: ").contains("distinct states: ").contains("states/second:   ")
                 .contains("max depth:       ").contains("(state space exhausted)").contains("bytes/state")
@@ -32,7 +21,7 @@ class CheckCommandTest {
 
     @Test
     void lowesAttackFailsWithItsCounterexample() {
-        Run r = run("check", "--protocol", "needham-schroeder");
+        CliRun r = run("check", "--protocol", "needham-schroeder");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_FAILED);
         assertThat(r.out()).contains("FAIL non-injective-agreement(auth-initiator)")
                 .contains("PASS non-injective-agreement(auth-responder)")
@@ -43,7 +32,7 @@ class CheckCommandTest {
 
     @Test
     void aMutantFailsThePropertyItBreaks() {
-        Run r = run("check", "--protocol", "autojoin", "--sessions", "1", "--mutant", "no-expiry");
+        CliRun r = run("check", "--protocol", "autojoin", "--sessions", "1", "--mutant", "no-expiry");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_FAILED);
         assertThat(r.out()).contains("protocol:        autojoin (mutant no-expiry)")
                 .contains("FAIL freshness(auto-join)").contains("clock ticks to t2")
@@ -52,7 +41,7 @@ class CheckCommandTest {
 
     @Test
     void aDepthBoundIsReported() {
-        Run r = run("check", "--protocol", "needham-schroeder", "--depth", "3");
+        CliRun r = run("check", "--protocol", "needham-schroeder", "--depth", "3");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("max depth:       3 (bound reached");
     }
@@ -62,7 +51,7 @@ class CheckCommandTest {
         assertThat(run("check", "--protocol", "nope").exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(run("check", "--protocol", "nope").err()).contains("unknown protocol 'nope'")
                 .contains("autojoin");
-        Run m = run("check", "--protocol", "autojoin", "--mutant", "nope");
+        CliRun m = run("check", "--protocol", "autojoin", "--mutant", "nope");
         assertThat(m.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(m.err()).contains("no-nonce");
         assertThat(run("check", "--protocol", "autojoin", "--sessions", "0").exit()).isEqualTo(2);
@@ -74,7 +63,7 @@ class CheckCommandTest {
 
     @Test
     void benchRepeatsTheRunAndPrintsTheMedian() {
-        Run r = run("check", "--protocol", "vouch", "--bench", "2");
+        CliRun r = run("check", "--protocol", "vouch", "--bench", "2");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("bench run 1:").contains("bench run 2:").contains("bench median:");
     }

@@ -2,28 +2,17 @@ package org.trustlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The root command's contract: help, version, and bad input as exit code 2. */
 class CommandLineBasicsTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = TrustlabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpListsTheSubcommands() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: trustlab").contains("Commands:").contains("selftest")
                 .contains("known-answer vectors");
@@ -35,14 +24,14 @@ class CommandLineBasicsTest {
 
     @Test
     void noArgumentsPrintsTheUsage() {
-        Run r = run();
+        CliRun r = run();
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: trustlab");
     }
 
     @Test
     void helpOfASubcommand() {
-        Run r = run("help", "selftest");
+        CliRun r = run("help", "selftest");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: trustlab selftest").contains("--verbose");
         assertThat(run("selftest", "--help").out()).contains("Usage: trustlab selftest");
@@ -50,7 +39,7 @@ class CommandLineBasicsTest {
 
     @Test
     void versionNamesTrustlab() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.exit()).isZero();
         // "dev" when run from classes, the Maven version when run from the jar.
         assertThat(r.out().strip()).matches("trustlab (dev|\\d+\\.\\d+\\.\\d+.*)");
@@ -58,7 +47,7 @@ class CommandLineBasicsTest {
 
     @Test
     void anUnknownFlagIsBadInput() {
-        Run r = run("--no-such-flag");
+        CliRun r = run("--no-such-flag");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("trustlab: Unknown option: '--no-such-flag'").contains("Try 'trustlab --help'.");
         assertThat(r.out()).isEmpty();
@@ -66,7 +55,7 @@ class CommandLineBasicsTest {
 
     @Test
     void anUnknownFlagOfASubcommandIsBadInput() {
-        Run r = run("selftest", "--bogus");
+        CliRun r = run("selftest", "--bogus");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("Unknown option: '--bogus'");
         assertThat(r.out()).doesNotContain("passed");
@@ -74,7 +63,7 @@ class CommandLineBasicsTest {
 
     @Test
     void anUnknownSubcommandIsBadInput() {
-        Run r = run("no-such-command");
+        CliRun r = run("no-such-command");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("no-such-command");
     }

@@ -2,8 +2,6 @@ package org.trustlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code trustlab replay}: one line per expectation, the trace hash, exit 0 / 1 / 2. */
 class ReplayCommandTest {
@@ -27,17 +24,12 @@ class ReplayCommandTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cl = TrustlabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         // The report is its own test (below); here the last line is the trace hash.
         boolean report = List.of(args).contains("--report-out");
         String[] withFlags = report ? args : Stream.concat(Stream.of(args), Stream.of("--no-report"))
                 .toArray(String[]::new);
-        int exit = cl.execute(withFlags);
-        return new Run(exit, out.toString().lines().toList(), err.toString());
+        CliRun r = CliRun.run(withFlags);
+        return new Run(r.exit(), r.lines(), r.err());
     }
 
     @Test

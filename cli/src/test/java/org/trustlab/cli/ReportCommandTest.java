@@ -3,8 +3,6 @@ package org.trustlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,19 +28,11 @@ import org.trustlab.properties.campaign.TraceCheck;
  * this module's tests do not start a JavaScript engine.
  */
 class ReportCommandTest {
-    private record Run(int exit, String out, String err) {}
-
     @TempDir
     Path tmp;
 
-    private static Run run(String... args) {
-        picocli.CommandLine cl = TrustlabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     /** Shard {@code index}/{@code count} of a 20-run toy campaign; runs 3, 10 and 17 violate toy.inv. */
@@ -68,7 +58,7 @@ class ReportCommandTest {
     @Test
     void writesTheReportNextToTheCampaignAndPrintsItsPath() throws IOException {
         Path dir = campaign("whole", 1, 0, 1);
-        Run r = run("report", dir.toString(), "--graph-engine", "builtin");
+        CliRun r = run("report", dir.toString(), "--graph-engine", "builtin");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         Path html = dir.resolve("report.html");
@@ -84,7 +74,7 @@ class ReportCommandTest {
         Path s0 = campaign("s0", 1, 0, 2);
         Path s1 = campaign("s1", 1, 1, 2);
         Path out = tmp.resolve("merged");
-        Run r = run("report", s0.toString(), s1.toString(), "--out", out.toString(), "--graph-engine", "builtin");
+        CliRun r = run("report", s0.toString(), s1.toString(), "--out", out.toString(), "--graph-engine", "builtin");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo(out.resolve("report.html").toString());
         String md = Files.readString(out.resolve("report.md"));
@@ -94,7 +84,7 @@ class ReportCommandTest {
     @Test
     void aMissingDirectoryIsBadInput() {
         Path missing = tmp.resolve("no-such-campaign");
-        Run r = run("report", missing.toString());
+        CliRun r = run("report", missing.toString());
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).isEqualTo("trustlab report: " + missing + ": no such directory" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
@@ -105,7 +95,7 @@ class ReportCommandTest {
         Path dir = campaign("broken", 1, 0, 1);
         Path summary = dir.resolve("toy/summary.json");
         Files.writeString(summary, "{ \"protocol\": ");
-        Run r = run("report", dir.toString());
+        CliRun r = run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("trustlab report: " + summary + ": not valid JSON");
         assertThat(dir.resolve("report.html")).doesNotExist();
@@ -115,7 +105,7 @@ class ReportCommandTest {
     void shardsThatDoNotBelongTogetherAreBadInput() {
         Path s0 = campaign("seed1", 1, 0, 2);
         Path s1 = campaign("seed2", 2, 1, 2);
-        Run r = run("report", s0.toString(), s1.toString(), "--out", tmp.resolve("x").toString());
+        CliRun r = run("report", s0.toString(), s1.toString(), "--out", tmp.resolve("x").toString());
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("shards do not cover the campaign").contains("shard 1/2 missing");
     }
@@ -123,7 +113,7 @@ class ReportCommandTest {
     @Test
     void badFlagsAreBadInput() {
         assertThat(run("report").exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
-        Run r = run("report", tmp.toString(), "--graph-engine", "gnuplot");
+        CliRun r = run("report", tmp.toString(), "--graph-engine", "gnuplot");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("graph engine must be one of auto, dot, js, builtin");
     }
