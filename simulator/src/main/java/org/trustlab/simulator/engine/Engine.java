@@ -16,8 +16,9 @@ public final class Engine {
     private long now;
     private long fired;
 
+    /** A simulation's queue rarely holds more than a few dozen events; it grows when one does. */
     public Engine() {
-        this(1024);
+        this(64);
     }
 
     public Engine(int initialCapacity) {

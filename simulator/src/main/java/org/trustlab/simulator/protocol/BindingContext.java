@@ -32,7 +32,13 @@ public record BindingContext(long keySeed, Instant epoch, Map<String, Object> se
     }
 
     public Optional<DeviceSpec> device(String name) {
-        return devices.stream().filter(d -> d.name().equals(name)).findFirst();
+        // A plain loop: bindings ask this for every trust and grant line, and a stream per call showed in profiles.
+        for (DeviceSpec d : devices) {
+            if (d.name().equals(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the scenario switched on exactly this mutant ({@code autojoin.no-replay-cache}). */

@@ -20,7 +20,12 @@ public final class Durations {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = FORMAT.matcher(text.trim());
+        String t = text.trim();
+        Optional<Duration> integral = integral(t);
+        if (integral != null) {
+            return integral;
+        }
+        Matcher m = FORMAT.matcher(t);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -37,6 +42,52 @@ public final class Durations {
             java.math.BigDecimal nanos = new java.math.BigDecimal(m.group(1))
                     .multiply(java.math.BigDecimal.valueOf(unitNanos));
             return Optional.of(Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact()));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The common form, digits and a unit with nothing between ({@code 250ms}, what campaigns generate), without
+     * the regex and BigDecimal: an integer times the unit is exact, and overflow is empty as in the general path.
+     * Null when the text is not of this form (the general path then decides).
+     */
+    private static Optional<Duration> integral(String t) {
+        int i = 0;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0 || i > 18) {
+            return null;
+        }
+        long unitNanos;
+        switch (t.substring(i)) {
+            case "ns":
+                unitNanos = 1L;
+                break;
+            case "us":
+                unitNanos = 1_000L;
+                break;
+            case "ms":
+                unitNanos = 1_000_000L;
+                break;
+            case "s":
+                unitNanos = 1_000_000_000L;
+                break;
+            case "m":
+                unitNanos = 60_000_000_000L;
+                break;
+            case "h":
+                unitNanos = 3_600_000_000_000L;
+                break;
+            case "d":
+                unitNanos = 86_400_000_000_000L;
+                break;
+            default:
+                return null;
+        }
+        try {
+            return Optional.of(Duration.ofNanos(Math.multiplyExact(Long.parseLong(t, 0, i, 10), unitNanos)));
         } catch (ArithmeticException e) {
             return Optional.empty();
         }

@@ -37,23 +37,32 @@ public final class TraceJson {
      * n; the buffer is overwritten by the next call. The recorder hashes it from there without a copy.
      */
     int encode(TraceEvent e) {
-        if (!ascii(e)) {
+        if (!fast(e)) {
             byte[] b = jacksonLine(e);
             ensure(b.length);
             System.arraycopy(b, 0, out, 0, b.length);
             return b.length;
         }
+        return length;
+    }
+
+    /** The fast path; false (leaving the buffer to be overwritten) at the first non-ASCII character. */
+    private boolean fast(TraceEvent e) {
         length = 0;
         raw("{\"seq\":");
         raw(Long.toString(e.seq()));
         raw(",\"t\":");
         raw(Long.toString(e.timeNanos()));
         raw(",\"node\":");
-        string(e.node());
+        if (!string(e.node())) {
+            return false;
+        }
         raw(",\"kind\":");
         string(e.kind().name());
         raw(",\"type\":");
-        string(e.type());
+        if (!string(e.type())) {
+            return false;
+        }
         raw(",\"fields\":{");
         boolean first = true;
         for (Map.Entry<String, String> f : e.fields().entrySet()) {
@@ -61,12 +70,16 @@ public final class TraceJson {
                 put((byte) ',');
             }
             first = false;
-            string(f.getKey());
+            if (!string(f.getKey())) {
+                return false;
+            }
             put((byte) ':');
-            string(f.getValue());
+            if (!string(f.getValue())) {
+                return false;
+            }
         }
         raw("}}\n");
-        return length;
+        return true;
     }
 
     byte[] bytes() {
@@ -80,30 +93,10 @@ public final class TraceJson {
      * non-ASCII (multi-byte UTF-8, surrogates and Jackson's handling of broken ones) still goes through Jackson, so
      * the bytes cannot differ; TraceJsonTest checks the fast path against Jackson.
      */
-    private static boolean ascii(TraceEvent e) {
-        if (!ascii(e.node()) || !ascii(e.type())) {
-            return false;
-        }
-        for (Map.Entry<String, String> f : e.fields().entrySet()) {
-            if (!ascii(f.getKey()) || !ascii(f.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-    private void string(String s) {
+    /** Writes s as a JSON string; false, having written part of it, when s is not pure ASCII. */
+    private boolean string(String s) {
         int n = s.length();
         ensure(length + 6 * n + 2);
         byte[] b = out;
@@ -112,6 +105,9 @@ public final class TraceJson {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
+                if (c >= 0x80) {
+                    return false;
+                }
                 b[p++] = (byte) c;
                 continue;
             }
@@ -148,6 +144,7 @@ public final class TraceJson {
         }
         b[p++] = '"';
         length = p;
+        return true;
     }
 
     /** ASCII text that needs no escaping. */

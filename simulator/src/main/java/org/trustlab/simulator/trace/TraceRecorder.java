@@ -17,9 +17,25 @@ public final class TraceRecorder {
     private final MessageDigest digest;
     private long nextSeq;
 
+    /** Never updated: cloned, which skips the provider lookup that getInstance does for every run. */
+    private static final MessageDigest SHA256 = newSha256();
+
     public TraceRecorder() {
+        digest = sha256();
+    }
+
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

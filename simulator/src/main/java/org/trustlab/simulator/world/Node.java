@@ -34,6 +34,8 @@ final class Node<M> implements Env {
     /** The live token of each timer; a firing whose token is no longer here was replaced, cancelled or lost. */
     final TreeMap<TimerId, Long> timers = new TreeMap<>();
     long timerTokens;
+    private long localTimeAt;
+    private String localTimeText;
 
     Node(Device device, Role<M> role, NodeClock clock, long runSeed, KeyRing keys, Engine engine) {
         this.name = device.name();
@@ -60,8 +62,17 @@ final class Node<M> implements Env {
         return clock.localInstant(engine.now());
     }
 
+    /**
+     * The local clock as the trace writes it. Several events at one instant each carry it; the text is kept for
+     * the last instant asked (Instant.toString showed in campaign profiles).
+     */
     String localTime() {
-        return now().toString();
+        long t = engine.now();
+        if (localTimeText == null || localTimeAt != t) {
+            localTimeText = clock.localInstant(t).toString();
+            localTimeAt = t;
+        }
+        return localTimeText;
     }
 
     @Override

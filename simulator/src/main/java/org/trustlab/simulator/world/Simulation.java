@@ -1,7 +1,6 @@
 package org.trustlab.simulator.world;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,11 +65,7 @@ public final class Simulation<M> {
         this.runSeed = runSeed;
         this.network = new NetworkModel(scenario.network(), runSeed);
         this.bindingContext = scenario.bindingContext();
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        this.sha256 = TraceRecorder.sha256();
         List<Device> devices = scenario.devices();
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
