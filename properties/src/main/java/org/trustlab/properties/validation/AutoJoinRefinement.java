@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
 import org.trustlab.model.term.Var;
+import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.autojoin.GrantScope;
 import org.trustlab.reference.autojoin.Purpose;
@@ -83,6 +86,8 @@ public final class AutoJoinRefinement {
     private static final class Walk {
         private final Trace trace;
         private final List<TraceEvent> steps = new ArrayList<>();
+        // The same events by identity: an event equal to a step is one (steps are picked by their values).
+        private final Set<TraceEvent> isStep = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Violation> violations = new ArrayList<>();
         private long baseMillis = Long.MAX_VALUE;
 
@@ -104,7 +109,11 @@ public final class AutoJoinRefinement {
             for (TraceEvent e : trace.events()) {
                 if (e.kind() == Kind.AUDIT && STEPS.contains(e.type()) && isAutoJoin(e)) {
                     steps.add(e);
-                    for (String f : List.of("local-time", "issued-at", "expires-at", "verifier-time")) {
+                    isStep.add(e);
+                    // The time origin comes from the devices' own clock readings only: an issued-at or expires-at
+                    // echoed from a message the attacker tampered with can name any instant, and taking it as the
+                    // origin would push every honest time past the model's clock bound.
+                    for (String f : List.of("local-time", "verifier-time")) {
                         millis(e.field(f)).ifPresent(ms -> baseMillis = Math.min(baseMillis, ms));
                     }
                 }
@@ -117,7 +126,7 @@ public final class AutoJoinRefinement {
                 current = e;
                 if (e.kind() == Kind.ATTACKER) {
                     attacker(replayer, e);
-                } else if (steps.contains(e)) {
+                } else if (isStep.contains(e)) {
                     replay(replayer, e);
                 }
             }
@@ -414,11 +423,8 @@ public final class AutoJoinRefinement {
             if (instant == null) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(Instant.parse(instant).toEpochMilli());
-            } catch (DateTimeParseException ex) {
-                return Optional.empty();
-            }
+            Instant parsed = Instants.parseOrNull(instant);
+            return parsed == null ? Optional.empty() : Optional.of(parsed.toEpochMilli());
         }
 
         private static Optional<Integer> duration(String iso) {
