@@ -28,7 +28,7 @@
 (def topology
   (gen/hash-map :tablet gen/boolean
                 :desktop gen/boolean
-                :mallory (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
+                :mallory (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
 
 (def base-topology {:tablet false :desktop false :mallory false})
 
@@ -45,9 +45,9 @@
   for the attacks to aim at), else with one defect: missing, bound to another key generation, expiring during the
   run, already expired, or revoked. The scope is no defect by itself (it matters only against the purpose asked
   for); broader scopes are common enough that a purpose rewritten in flight is still covered."
-  (gen/let [defect (gen/frequency [[24 (gen/return nil)] [2 (gen/return :missing)] [1 (gen/return :old-generation)]
+  (gen/let [defect (c/frequency [[24 (gen/return nil)] [2 (gen/return :missing)] [1 (gen/return :old-generation)]
                                    [2 (gen/return :expiring)] [1 (gen/return :expired)] [1 (gen/return :revoked)]])
-            scope (gen/frequency [[6 (gen/return "AutoJoin")] [2 (gen/return "AutoInventory")]
+            scope (c/frequency [[6 (gen/return "AutoJoin")] [2 (gen/return "AutoInventory")]
                                   [2 (gen/return "AutoSynchronize")]])
             expiring (gen/choose 500 40000)]
     {:present (not= defect :missing)
@@ -58,18 +58,18 @@
 
 (def settings
   (gen/hash-map
-   :profile (gen/frequency [[16 (gen/return "ed25519")] [2 (gen/return "bytesync")] [1 (gen/return "hardened")]])
+   :profile (c/frequency [[16 (gen/return "ed25519")] [2 (gen/return "bytesync")] [1 (gen/return "hardened")]])
    :key-seed (gen/choose 0 3)
-   :ttl (gen/frequency [[4 (gen/return 30000)] [1 (gen/elements [2000 5000 10000])]])
+   :ttl (c/frequency [[4 (gen/return 30000)] [1 (gen/elements [2000 5000 10000])]])
    :tolerance (gen/elements [2000 0 500])
    ;; pairs in the order of `pairs`
    :grants (gen/vector grant 4)
-   :untrusted (gen/vector (gen/frequency [[20 (gen/return false)] [1 (gen/return true)]]) 4)
-   :requester-generation (gen/vector (gen/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
+   :untrusted (gen/vector (c/frequency [[20 (gen/return false)] [1 (gen/return true)]]) 4)
+   :requester-generation (gen/vector (c/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
    ;; whether the validators' trust is out of step with the requester's key generation (trusting a newer key than
    ;; the requester uses, or not yet its rotated one): rare, since it makes every join of that requester fail
-   :stale-trust (gen/vector (gen/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 2)
-   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])))
+   :stale-trust (gen/vector (c/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 2)
+   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])))
 
 (def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
 
@@ -124,17 +124,17 @@
   ;; S1 has every validator as a member, S2 only the laptop: mostly S1, so that a join through the desktop is
   ;; mostly one it can admit
   (gen/let [r (gen/elements ["phone" "tablet"])
-            s (gen/frequency [[3 (gen/return "S1")] [1 (gen/return "S2")]])
+            s (c/frequency [[3 (gen/return "S1")] [1 (gen/return "S2")]])
             v (gen/elements ["laptop" "desktop"])
-            p (gen/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
+            p (c/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
     {:device r :action "auto-join" :args {:session s :validator v :purpose p}}))
 
 (def action
-  (gen/frequency
+  (c/frequency
    [[10 auto-join]
     [2 (gen/let [r (gen/elements ["phone" "tablet"])
                  s (gen/elements ["S1" "S2"])
-                 pw (gen/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
+                 pw (c/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
          {:device r :action "join"
           :args {:session s :password (case pw
                                         :correct (passwords s)
@@ -149,7 +149,7 @@
     [1 (gen/let [v (gen/elements ["laptop" "desktop"])]
          {:device v :action "rotate-key" :args {:generation "1"}})]]))
 
-(def gap (gen/frequency [[3 (gen/choose 0 3000)] [2 (gen/choose 3000 20000)]]))
+(def gap (c/frequency [[3 (gen/choose 0 3000)] [2 (gen/choose 3000 20000)]]))
 
 (def actions
   (gen/let [first-at (gen/choose 0 5000)
@@ -163,7 +163,7 @@
   (gen/let [device (gen/elements ["laptop" "phone" "server" "desktop" "tablet"])
             k c/anchor
             d (gen/choose 0 3000)
-            restart (gen/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
+            restart (c/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
     {:anchor k :delay d :device device :restart-after restart}))
 
 ;; ---------------------------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@
   "Something that changes the validator's mind while a challenge is outstanding. Revocation first and most often:
   it is the source's own case (\"the join is rejected when the grant is ... revoked\") and the one a validator that
   judges the grant only when it issues the challenge gets wrong."
-  (gen/frequency [[4 (gen/return {:actions [{:device "$validator" :action "revoke-grant" :args {:client "$victim"}}]})]
+  (c/frequency [[4 (gen/return {:actions [{:device "$validator" :action "revoke-grant" :args {:client "$victim"}}]})]
                   [1 (gen/return {:actions [{:device "$validator" :action "forget-key" :args {:client "$victim"}}]})]
                   [1 (gen/return {:actions [{:device "$validator" :action "rotate-key" :args {:generation "1"}}]})]
                   [1 (gen/return {:actions [{:device "$victim" :action "rotate-key" :args {:generation "1"}}]})]
@@ -219,18 +219,18 @@
   "What a withheld response's challenge is rewritten to before its (genuine) signature is presented: another
   session, requester or purpose. A validator that acts on the bindings the response claims admits the requester
   to the other session or purpose; the purpose is one a broad grant covers."
-  (gen/frequency [[4 (gen/return {:session "$other-session"})]
+  (c/frequency [[4 (gen/return {:session "$other-session"})]
                   [2 (gen/fmap (fn [p] {:purpose p}) (gen/elements ["auto-join" "auto-inventory" "auto-synchronize"]))]
                   [1 (gen/elements [{:requester "tablet"} {:requester "phone"}])]
                   [1 (gen/return {})]]))
 
 (defn- move [forgery-menu]
-  (gen/frequency
+  (c/frequency
    [;; any of the simulator's intercepting ops on any hop
     [2 (gen/let [m any-match s (c/intercept m honest-devices) d c/delay-ms]
          {:steps [(at d s)]})]
     ;; replay a recorded message later, to its recipient or to another device (same run, or a later one)
-    [3 (gen/let [tag (gen/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
+    [3 (gen/let [tag (c/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
                  to-validator? gen/boolean
                  r (c/replay {:tag tag} honest-devices)
                  d (gen/choose 300 20000)]
@@ -255,7 +255,7 @@
     [4 (gen/let [d (gen/choose 0 3000)
                  down (gen/choose 100 3000)
                  after (gen/choose 100 3000)
-                 hold? (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
+                 hold? (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
          {:crashes [(after-hops 6 d {:device "$validator" :restart-after down})]
           :steps [(if hold?
                     (at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms (+ d down after))})
@@ -290,7 +290,7 @@
     [4 (gen/let [lead (gen/choose 0 1000)
                  d1 (gen/choose 50 800)
                  d2 (gen/choose 50 1500)
-                 session (gen/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
+                 session (c/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
          {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
                                 :message {:type "ask-auto-join" :session session :claim "$victim" :key "$victim"
                                           :instance "attacker" :validator "$validator"}})
@@ -314,7 +314,7 @@
                          :args {:session s :validator "$validator"}})]})]]))
 
 (defn- plan [{:keys [forgery-menu ops]}]
-  (gen/frequency
+  (c/frequency
    [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (move forgery-menu)) 1 3)]
          {:strategy "scripted" :moves moves})]
     [1 (gen/return {:strategy "none" :moves []})]
@@ -358,8 +358,10 @@
         s (if rsa (rsa-settings s) s)
         widths {:window (+ (:ttl s) (:tolerance s)) :ttl (:ttl s) :tolerance (:tolerance s)}
         ;; under RSA only first-generation keys (see `settings`), and only the base topology's devices
-        first-generation (if rsa #(c/walk-strings (fn [x] (str/replace x #"@1$" "@0")) %) identity)
-        finish (fn [bindings item] (->> item (c/fill bindings) (c/fill (stand-ins topo)) first-generation
+        first-generation (if rsa (fn [^String x] (if (.contains x "@1") (str/replace x #"@1$" "@0") x)) identity)
+        stand (stand-ins topo)
+        ;; the move's bindings, then the stand-ins, then (under RSA) first-generation keys: one walk
+        finish (fn [bindings item] (->> item (c/fill-both bindings stand first-generation)
                                         (c/resolve-edges widths)))
         times (mapv :at-ms actions)
         hop (hop-ms net)
@@ -433,11 +435,11 @@
               (gen/hash-map :plan (plan ctx)
                             :actions actions
                             ;; mostly none: a crash anywhere usually ends the joins it hits, and moves add their own
-                            :crashes (gen/frequency [[4 (gen/return [])] [2 (gen/vector crash 1)]
+                            :crashes (c/frequency [[4 (gen/return [])] [2 (gen/vector crash 1)]
                                                      [1 (gen/vector crash 2)]])
                             :topo topology
                             :s settings
                             :net c/network
                             :clocks (gen/vector c/clock 5)
                             :availability (gen/vector c/availability 5)
-                            :mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))
+                            :mailboxes (gen/vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))

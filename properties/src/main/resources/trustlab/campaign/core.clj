@@ -20,14 +20,16 @@
   lists, strings, longs, doubles, booleans. Keywords become their names so generators may use them freely."
   [x]
   (cond
+    (string? x) x
     (map? x) (let [m (java.util.LinkedHashMap.)]
-               (doseq [[k v] x]
-                 (when-not (nil? v)
-                   (.put m (if (keyword? k) (name k) (str k)) (->java v))))
+               (reduce-kv (fn [_ k v]
+                            (when-not (nil? v)
+                              (.put m (if (keyword? k) (name k) (str k)) (->java v))))
+                          nil x)
                m)
     (keyword? x) (name x)
     (or (vector? x) (seq? x) (set? x)) (let [l (java.util.ArrayList.)]
-                                          (doseq [v x] (.add l (->java v)))
+                                          (reduce (fn [_ v] (.add l (->java v)) nil) nil x)
                                           l)
     (ratio? x) (double x)
     (instance? clojure.lang.BigInt x) (long x)
@@ -44,6 +46,57 @@
 (defn children [r] (rose/children r))
 
 ;; ---------------------------------------------------------------------------------------------------------------
+;; Weighted choice
+
+(defn- pick
+  "The index whose weight interval holds n: how many running sums of `weights` are <= n (test.check's `pick`,
+  without its lazy sequences)."
+  [weights n]
+  (let [k (count weights)]
+    (loop [i 0 acc 0]
+      (if (< i k)
+        (let [acc (+ acc (nth weights i))]
+          (if (<= acc n) (recur (inc i) acc) i))
+        i))))
+
+(defn frequency
+  "test.check's `gen/frequency`, the very same generator (the same draws, values and shrink tree), with the pairs
+  held in a vector and the pick a loop: test.check's lazy `pick` ran for every choice and showed in campaign
+  profiles. Shrinks toward earlier generators, then within the chosen one."
+  [pairs]
+  ;; built anew for each value by generators bound after the first in a `gen/let`: checked and indexed in one pass
+  (let [all (vec pairs)
+        n (count all)
+        [pairs weights total]
+        (loop [i 0 ps [] ws [] total 0]
+          (if (< i n)
+            (let [[x g :as p] (nth all i)]
+              (assert (and (number? x) (gen/generator? g))
+                      "Arg to frequency must be a list of [num generator] pairs")
+              (if (pos? x)
+                (recur (inc i) (conj ps p) (conj ws x) (+ total x))
+                (recur (inc i) ps ws total)))
+            [ps ws total]))]
+    (assert (seq pairs) "frequency must be called with at least one non-zero weight")
+    (let [index (gen/choose 0 (dec total))]
+      (gen/->Generator
+       (fn [rnd size]
+         (gen/call-gen
+          (gen/gen-bind index
+                        (fn [x]
+                          (let [idx (pick weights (rose/root x))]
+                            (gen/gen-fmap (fn [r]
+                                            (rose/make-rose (rose/root r)
+                                                            (lazy-seq
+                                                             (concat
+                                                              ;; try to shrink to earlier generators first
+                                                              (for [idx (range idx)]
+                                                                (gen/call-gen (second (nth pairs idx)) rnd size))
+                                                              (rose/children r)))))
+                                          (second (nth pairs idx))))))
+          rnd size))))))
+
+;; ---------------------------------------------------------------------------------------------------------------
 ;; Time. Generators work in integer milliseconds (they shrink towards 0) and write durations as "<n>ms".
 
 (defn ms
@@ -53,7 +106,17 @@
 
 (def delay-ms
   "A short delay in ms, mostly a network's worth, sometimes seconds."
-  (gen/frequency [[6 (gen/choose 0 500)] [3 (gen/choose 500 5000)] [1 (gen/choose 5000 60000)]]))
+  (frequency [[6 (gen/choose 0 500)] [3 (gen/choose 500 5000)] [1 (gen/choose 5000 60000)]]))
+
+;; Rebuilding maps in one pass (transient where the map allows it), in the map's own iteration order: what
+;; `(into (empty m) (map (fn [[k v]] [(kf k) (vf v)]) m))` builds, without the intermediate entries.
+(defn- rebuild-map [m kf vf]
+  (let [e (empty m)]
+    (if (instance? clojure.lang.IEditableCollection e)
+      (persistent! (reduce-kv (fn [acc k v] (assoc! acc (kf k) (vf v))) (transient e) m))
+      (reduce-kv (fn [acc k v] (assoc acc (kf k) (vf v))) e m))))
+
+(defn- update-vals* [m vf] (rebuild-map m identity vf))
 
 (def edge
   "A point at the edge of a validity window, named rather than sized (the window's width is drawn elsewhere):
@@ -70,13 +133,13 @@
   [widths x]
   (cond
     (edge? x) (let [[_ w delta] x] (ms (max 0 (+ (get widths w 0) delta))))
-    (map? x) (into (empty x) (map (fn [[k v]] [k (resolve-edges widths v)]) x))
+    (map? x) (update-vals* x #(resolve-edges widths %))
     (vector? x) (mapv #(resolve-edges widths %) x)
     :else x))
 
 (def duration
   "A delay for delay, duplicate and reorder steps: a network's worth, or straddling a validity window's edge."
-  (gen/frequency [[2 (gen/fmap ms delay-ms)] [3 edge]]))
+  (frequency [[2 (gen/fmap ms delay-ms)] [3 edge]]))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Network profiles. Each is a named family of networks; the name goes into runs.jsonl so the report can show
@@ -104,7 +167,7 @@
   for a while (`partitioned` places the split over the devices present)."
   (gen/let [name (gen/elements profile-names)
             spec (profile name)
-            split? (gen/frequency [[4 (gen/return false)] [1 (gen/return true)]])
+            split? (frequency [[4 (gen/return false)] [1 (gen/return true)]])
             at (gen/choose 0 20000)
             len (gen/choose 100 30000)
             k (gen/choose 1 4)]
@@ -126,13 +189,13 @@
 (def clock
   "A device clock: mostly exact, else skewed by a little, by a lot, or right at the edge of a validity window, in
   either direction, sometimes drifting. Edge offsets are markers sized at assembly; nil is an exact clock."
-  (gen/let [kind (gen/frequency [[5 (gen/return :exact)] [3 (gen/return :small)] [2 (gen/return :edge)]
+  (gen/let [kind (frequency [[5 (gen/return :exact)] [3 (gen/return :small)] [2 (gen/return :edge)]
                                  [1 (gen/return :large)]])
             small (gen/choose 1 5000)
             e edge
             large (gen/choose 60000 3600000)
             negative? gen/boolean
-            drift (gen/frequency [[4 (gen/return 0)] [1 (gen/choose -200 200)]])]
+            drift (frequency [[4 (gen/return 0)] [1 (gen/choose -200 200)]])]
     (when (or (not= kind :exact) (not= 0 drift))
       {:offset (case kind :exact 0 :small small :edge e :large large) :negative negative? :drift-ppm drift})))
 
@@ -150,8 +213,8 @@
   probability is one knob the statistics can plot against), and the window it would be offline for."
   (gen/let [draw (gen/choose 0 99)
             from (gen/choose 1 30000)
-            len (gen/frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
-            back? (gen/frequency [[5 (gen/return true)] [1 (gen/return false)]])]
+            len (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
+            back? (frequency [[5 (gen/return true)] [1 (gen/return false)]])]
     {:draw draw :from from :len len :back back?}))
 
 (defn online
@@ -169,7 +232,7 @@
 
 (def anchor
   "Which action a move aims at: mostly the first."
-  (gen/frequency [[5 (gen/return 0)] [2 (gen/choose 1 3)]]))
+  (frequency [[5 (gen/return 0)] [2 (gen/choose 1 3)]]))
 
 (defn resolve-at
   "Absolute time in ms of an anchored thing, given the actions' times in ms (in generation order)."
@@ -187,21 +250,55 @@
   "Applies f to every string in nested maps and vectors (map keys included)."
   [f x]
   (cond
-    (map? x) (into (empty x) (map (fn [[k v]] [(walk-strings f k) (walk-strings f v)]) x))
-    (vector? x) (mapv #(walk-strings f %) x)
     (string? x) (f x)
+    (map? x) (rebuild-map x #(walk-strings f %) #(walk-strings f %))
+    (vector? x) (mapv #(walk-strings f %) x)
     :else x))
 
 (def ^:private token #"\$?[A-Za-z0-9][A-Za-z0-9-]*")
+
+(defn- word-char? [c]
+  (let [c (char c)]
+    (or (and (>= (int c) (int \a)) (<= (int c) (int \z)))
+        (and (>= (int c) (int \A)) (<= (int c) (int \Z)))
+        (and (>= (int c) (int \0)) (<= (int c) (int \9))))))
+
+(defn- one-token?
+  "Whether the whole of s is one word as `token` matches it (so a replacement of s's words is a lookup of s)."
+  [^String s]
+  (let [n (.length s)
+        start (if (and (pos? n) (= \$ (.charAt s 0))) 1 0)]
+    (and (< start n)
+         (word-char? (.charAt s start))
+         (loop [i (inc start)]
+           (or (>= i n)
+               (let [c (.charAt s i)]
+                 (and (or (= c \-) (word-char? c)) (recur (inc i)))))))))
+
+(defn- mentions-key?
+  "Whether some string key of m occurs in s: a word of s can be a key only if it does."
+  [m ^String s]
+  (reduce-kv (fn [_ k _] (if (and (string? k) (.contains s ^String k)) (reduced true) false)) false m))
 
 (defn replace-words
   "Replaces the whole words of s that are keys of `m` (device names inside \"for:phone\" or \"phone@1\", and
   placeholders like \"$victim\")."
   [m s]
-  (if (empty? m) s (str/replace s token (fn [w] (get m w w)))))
+  (cond
+    (empty? m) s
+    ;; fast paths, same result as the regex: no key in s, or s a single word
+    (not (mentions-key? m s)) s
+    (one-token? s) (get m s s)
+    :else (str/replace s token (fn [w] (get m w w)))))
 
 (defn fill [bindings x]
   (walk-strings #(replace-words bindings %) x))
+
+(defn fill-both
+  "(fill second-bindings (fill first-bindings x)) in one walk, then `f` on each string."
+  ([first-bindings second-bindings x] (fill-both first-bindings second-bindings identity x))
+  ([first-bindings second-bindings f x]
+   (walk-strings #(f (replace-words second-bindings (replace-words first-bindings %))) x)))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; The simulator's attacker ops. `match` is a {:from :to :tag} map; `devices` are candidates for redirections and
@@ -211,10 +308,10 @@
   "One of the simulator's intercepting ops (drop, delay, duplicate, reorder, redirect, tamper) on `match`."
   [match devices]
   (gen/let [op (gen/elements ["drop" "delay" "duplicate" "reorder" "redirect" "tamper"])
-            count (gen/frequency [[5 (gen/return 1)] [1 (gen/choose 2 4)]])
+            count (frequency [[5 (gen/return 1)] [1 (gen/choose 2 4)]])
             by duration
             to (gen/elements devices)
-            flip (gen/frequency [[3 (gen/return "random")] [1 (gen/choose 0 2047)]])
+            flip (frequency [[3 (gen/return "random")] [1 (gen/choose 0 2047)]])
             field (gen/choose 0 8)
             substitute? gen/boolean]
     (merge {:op op :match match :count count}
@@ -231,7 +328,7 @@
 (defn replay
   "Re-sends an earlier message matching `match`, to its recipient or to another device."
   [match devices]
-  (gen/let [other? (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])
+  (gen/let [other? (frequency [[3 (gen/return false)] [1 (gen/return true)]])
             to (gen/elements devices)]
     (cond-> {:op "replay" :match match}
       other? (assoc :to to))))

@@ -14,7 +14,7 @@
             [trustlab.campaign.core :as c]))
 
 (def tags ["ProxyPairingRequest" "ProxyPairingResponse" "ProxyPairingComplete" "PairingRequest" "PairingChallenge"
-           "PairingConfirm" "Presence" "TransportAck" "Unpair"])
+           "PairingConfirm" "Presence" "TransportAck" "Unpair" "ProxyPairingRevoked"])
 
 ;; The devices a scenario may have, in the order clocks, availability and mailboxes are drawn for.
 (def all-devices ["laptop" "phone" "desktop" "tablet" "tv"])
@@ -248,6 +248,12 @@
                    [(at 0 {:op "drop" :match request-to-target :count 1})
                     (at (+ d later) {:op "replay" :match request-to-target})])
           :actions [(at d {:device "$target" :action "network.unpair" :args {:device "$voucher"}})]})]
+    ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back a moment): the
+    ;; voucher withdraws a vouch already on its way, which the target may accept before it can know; it must then
+    ;; flag that pairing once the voucher's ProxyPairingRevoked reaches it
+    [2 (gen/let [d (gen/choose -20 20) hold (gen/choose 0 2000)]
+         {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
+          :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (gen/let [d (gen/choose -5000 1000)
                  len (gen/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
@@ -292,7 +298,7 @@
                                 (max 0 (+ vouch-ms (:delay item 0)))
                                 (c/resolve-at times {:anchor k :delay (:delay item 0)})))
         finish (fn [bindings item]
-                 (->> item (c/fill bindings) (c/fill renames) (c/resolve-edges widths)))
+                 (->> item (c/fill-both bindings renames) (c/resolve-edges widths)))
         moves (for [[k target mv] (:moves plan)
                     :let [target (get renames target target)
                           ;; a move aimed at the vouch aims at a device the vouch goes to

@@ -1,10 +1,10 @@
 package org.trustlab.properties.autojoin;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.trustlab.properties.invariant.Instants;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
@@ -88,14 +88,7 @@ final class AutoJoinTrace {
     }
 
     static Optional<Instant> instant(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(Instants.parseOrNull(text));
     }
 
     static boolean same(TraceEvent a, TraceEvent b, String... keys) {

@@ -122,7 +122,9 @@ public final class VouchInvariants {
     /**
      * Every Proxied pairing on a device R has the chain R -direct-> voucher -direct-> vouchee: the voucher was
      * directly paired with R when R accepted (not unpaired meanwhile), and the voucher had the vouchee as a Direct
-     * pairing when it signed. Only a compromised voucher is excused.
+     * pairing when it signed. Only a compromised voucher is excused. A vouch the voucher withdrew (it unpaired the
+     * vouchee) while the vouch was on its way may still be accepted, but then R must flag that pairing once the
+     * voucher's ProxyPairingRevoked can reach it ({@link #withdrawalSettled}).
      */
     static final class TrustChainSoundness extends Base {
         TrustChainSoundness() {
@@ -155,8 +157,10 @@ public final class VouchInvariants {
                     violation(out, v + " vouched for " + e + " without a Direct pairing with it", signed.get(), a);
                 }
                 Optional<TraceEvent> ve = t.lastPairingEvent(v, e, a);
-                if (ve.isPresent() && ve.get().type().equals(PAIRING_REMOVED) && ve.get().seq() > signed.get().seq()) {
-                    violation(out, r + " accepted " + e + " after " + v + " unpaired it", ve.get(), a);
+                if (ve.isPresent() && ve.get().type().equals(PAIRING_REMOVED) && ve.get().seq() > signed.get().seq()
+                        && !withdrawalSettled(t, a, signed.get(), r, v, e)) {
+                    violation(out, r + " accepted " + e + " after " + v + " unpaired it, and still holds the "
+                            + "pairing unflagged although " + v + "'s withdrawal could reach it", ve.get(), a);
                 }
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
@@ -172,6 +176,49 @@ public final class VouchInvariants {
                 }
             }
         }
+    }
+
+    /**
+     * A vouch withdrawn while it was on its way cannot be stopped at the target (it may accept before any notice
+     * arrives), so acceptance in that race is sound only if it is undone: by the end of the run R has flagged or
+     * removed the pairing, or the withdrawal could not reach R — v no longer paired with R (R learns through the
+     * Unpair, if that arrives), a ProxyPairingRevoked from v to R lost or still in transit, or R's accepting answer
+     * (which makes v tell R again) never reaching v intact.
+     */
+    static boolean withdrawalSettled(VouchTrace t, TraceEvent a, TraceEvent signed, String r, String v, String e) {
+        for (TraceEvent x : t.trace().events()) {
+            if (x.seq() <= a.seq() || !x.node().equals(r) || x.kind() != Kind.AUDIT || !e.equals(x.field(PEER))) {
+                continue;
+            }
+            if (x.type().equals(PROXIED_PAIRING_FLAGGED) || x.type().equals(PAIRING_REMOVED)) {
+                return true;
+            }
+        }
+        boolean vDroppedR = !t.select(x -> x.seq() > signed.seq() && x.node().equals(v)
+                && x.is(Kind.AUDIT, PAIRING_REMOVED) && r.equals(x.field(PEER))).isEmpty();
+        if (vDroppedR) {
+            return true;
+        }
+        List<TraceEvent> revocations = t.select(x -> x.seq() > signed.seq() && x.node().equals(v)
+                && x.is(Kind.SEND, VouchCodec.PROXY_PAIRING_REVOKED) && r.equals(x.field("to")));
+        for (TraceEvent sent : revocations) {
+            if (!deliveredIntact(t, sent, r)) {
+                return true;
+            }
+        }
+        Optional<TraceEvent> answer = t.select(x -> x.seq() > a.seq() && x.node().equals(r)
+                && x.is(Kind.SEND, VouchCodec.PROXY_PAIRING_RESPONSE) && v.equals(x.field("to"))).stream()
+                .findFirst();
+        return answer.isEmpty() || !deliveredIntact(t, answer.get(), v);
+    }
+
+    /** Whether the message of this SEND reached {@code to} unaltered (same message id, same bytes). */
+    static boolean deliveredIntact(VouchTrace t, TraceEvent sent, String to) {
+        String id = sent.field("msg-id");
+        String hash = sent.field("bytes-sha256");
+        return !t.select(x -> x.seq() > sent.seq() && x.kind() == Kind.DELIVER && x.node().equals(to)
+                && id != null && id.equals(x.field("msg-id")) && hash != null && hash.equals(x.field("bytes-sha256")))
+                .isEmpty();
     }
 
     /** The vouch-signed audit on the claimed voucher that an acceptance corresponds to (target = the receiver). */

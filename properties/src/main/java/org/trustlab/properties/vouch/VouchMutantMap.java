@@ -44,7 +44,9 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.STALE_VOUCHER_CHECK, "voucher-unpaired-while-queued.yaml",
                     List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
             new Entry(VouchMutant.AUTO_PROPAGATE, "happy-path.yaml",
-                    List.of(VouchInvariants.USER_CONTROLLED_PROPAGATION)));
+                    List.of(VouchInvariants.USER_CONTROLLED_PROPAGATION)),
+            new Entry(VouchMutant.NO_REVOCATION_NOTICE, "unpaired-while-vouch-in-flight.yaml",
+                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)));
 
     private VouchMutantMap() {}
 
@@ -90,6 +92,7 @@ public final class VouchMutantMap {
             case VOUCHER_KEEPS_KEYS -> "hardened profile, but the voucher still derives and sends the proxied keys";
             case STALE_VOUCHER_CHECK -> "the receiver checks the voucher against a key cache unpairing does not clear";
             case AUTO_PROPAGATE -> "the voucher vouches every new device to all peers although auto_vouch_to_all is off";
+            case NO_REVOCATION_NOTICE -> "the voucher withdraws a vouch already sent without telling the target";
         };
     }
 }

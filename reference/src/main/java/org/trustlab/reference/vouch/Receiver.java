@@ -18,6 +18,7 @@ import org.trustlab.reference.vouch.DeviceState.Prompt;
 import org.trustlab.reference.vouch.VouchKeys.SessionKeys;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 
 /**
@@ -261,6 +262,60 @@ final class Receiver {
                 s.identity().sign(payload));
         s.send(req.voucherDeviceId(), r);
         return r;
+    }
+
+    /**
+     * Beyond the source (its open question on revocation): the voucher withdrew a vouch it sent here. Only a valid
+     * notice from a Direct pairing counts; it does not need a Trusted voucher, since a revocation only takes trust
+     * away. A pending prompt for the vouch is dropped (a later user answer finds none); a Proxied pairing already
+     * stored on it is kept but flagged, as when its voucher is unpaired.
+     */
+    static void onRevoked(Step s, ProxyPairingRevoked m) {
+        DeviceId voucherId = m.voucherDeviceId();
+        DeviceId vouchee = m.voucheeDeviceId();
+        TreeMap<String, String> f = fields(SESSION_ID, m.sessionId(), VOUCHER, voucherId.value(), VOUCHEE,
+                vouchee.value(), RECEIVER, s.self().value(), "revocation-reason", m.reason());
+        PairingRecord voucher = s.st.pairings.get(voucherId);
+        if (voucher == null) {
+            s.auditRejection(REVOCATION_REJECTED, VouchReason.REVOCATION_VOUCHER_NOT_PAIRED, f);
+            return;
+        }
+        if (!voucher.direct()) {
+            s.auditRejection(REVOCATION_REJECTED, VouchReason.REVOCATION_VOUCHER_NOT_DIRECT, f);
+            return;
+        }
+        byte[] payload = VouchPayloads.revoked(m.sessionId(), voucherId, vouchee, m.reason(), s.self());
+        if (!Ed25519KeyPair.verify(voucher.identityKey(), payload, m.signature())) {
+            s.auditRejection(REVOCATION_REJECTED, VouchReason.REVOCATION_SIGNATURE_INVALID, f);
+            return;
+        }
+        boolean matched = false;
+        String decisionKey = voucherId.value() + "/" + m.sessionId() + "/" + vouchee.value();
+        Prompt p = s.st.prompts.remove(decisionKey);
+        if (p != null) {
+            matched = true;
+            s.cancelTimer(PROMPT + p.key());
+            TreeMap<String, String> pf = new TreeMap<>(p.fields());
+            pf.put("decided-by", "revocation");
+            s.refuse(VOUCH_REJECTED, OUTCOME_PROXY_PAIRING, VouchReason.VOUCH_REVOKED, pf);
+            // Answered No (the voucher counts it so already) and recorded, so that a re-sent copy of this vouch
+            // is answered No again instead of prompting.
+            decide(s, p.key(), respond(s, p.request(), false, VouchReason.VOUCH_REVOKED.code(), new byte[0]));
+        }
+        PairingRecord rec = s.st.pairings.get(vouchee);
+        if (rec != null && rec.type() == PairingType.PROXIED && voucherId.equals(rec.voucher())
+                && m.sessionId().equals(rec.sessionId())) {
+            matched = true;
+            if (!rec.flagged()) {
+                s.st.pairings.put(vouchee, rec.asFlagged());
+                s.auditRejection(PROXIED_PAIRING_FLAGGED, VouchReason.VOUCH_REVOKED, fields(DEVICE,
+                        s.self().value(), PEER, vouchee.value(), VOUCHER, voucherId.value(), CHAIN, rec.chainText(),
+                        FLAGGED, "true", SESSION_ID, m.sessionId()));
+            }
+        }
+        if (!matched) {
+            s.auditRejection(REVOCATION_REJECTED, VouchReason.REVOCATION_UNMATCHED, f);
+        }
     }
 
     /**

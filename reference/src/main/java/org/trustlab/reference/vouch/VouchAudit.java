@@ -40,6 +40,10 @@ public final class VouchAudit {
     public static final String VOUCH_DECLINED_BY = "vouch-declined-by";
     public static final String MESSAGE_IGNORED = "message-ignored";
     public static final String UNPAIR_REJECTED = "unpair-rejected";
+    /** The voucher told a target that a vouch it sent is withdrawn. */
+    public static final String REVOCATION_SENT = "vouch-revocation-sent";
+    /** A target refused or could not apply a ProxyPairingRevoked (the reason says why). */
+    public static final String REVOCATION_REJECTED = "vouch-revocation-rejected";
     public static final String ACTION_REJECTED = "action-rejected";
     public static final String TRUST_CHANGED = "trust-changed";
 

@@ -17,6 +17,7 @@ import org.trustlab.reference.vouch.VouchMessage.Presence;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.RejectedDevice;
 import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 import org.trustlab.reference.vouch.VouchMessage.Unpair;
@@ -37,8 +38,10 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
     public static final String PRESENCE = tag("Presence");
     public static final String TRANSPORT_ACK = tag("TransportAck");
     public static final String UNPAIR = tag("Unpair");
+    public static final String PROXY_PAIRING_REVOKED = tag("ProxyPairingRevoked");
     public static final List<String> TAGS = List.of(PAIRING_REQUEST, PAIRING_CHALLENGE, PAIRING_CONFIRM,
-            PROXY_PAIRING_REQUEST, PROXY_PAIRING_RESPONSE, PROXY_PAIRING_COMPLETE, PRESENCE, TRANSPORT_ACK, UNPAIR);
+            PROXY_PAIRING_REQUEST, PROXY_PAIRING_RESPONSE, PROXY_PAIRING_COMPLETE, PRESENCE, TRANSPORT_ACK, UNPAIR,
+            PROXY_PAIRING_REVOKED);
 
     static final String DEVICE_INFO = tag("DeviceInfo");
     static final String ACCEPTED_DEVICE = tag("AcceptedDevice");
@@ -68,6 +71,8 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
             return PRESENCE;
         } else if (message instanceof TransportAck) {
             return TRANSPORT_ACK;
+        } else if (message instanceof ProxyPairingRevoked) {
+            return PROXY_PAIRING_REVOKED;
         } else {
             return UNPAIR;
         }
@@ -108,6 +113,9 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
             w.bytes(m.messageHash());
         } else if (message instanceof Unpair m) {
             w.string(m.deviceId().value()).string(m.peerId().value()).u64(m.timestamp()).bytes(m.signature());
+        } else if (message instanceof ProxyPairingRevoked m) {
+            w.string(m.sessionId()).string(m.voucherDeviceId().value()).string(m.voucheeDeviceId().value())
+                    .string(m.reason()).bytes(m.signature());
         }
         return w.toBytes();
     }
@@ -165,6 +173,10 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
         } else if (tag.equals(TRANSPORT_ACK)) {
             Canonical.Reader in = r.reader(1);
             return new TransportAck(in.bytes(HASH_LENGTH));
+        } else if (tag.equals(PROXY_PAIRING_REVOKED)) {
+            Canonical.Reader in = r.reader(5);
+            return new ProxyPairingRevoked(nonEmpty(in.string(), "session id"), device(in.string()),
+                    device(in.string()), in.string(), in.bytes());
         } else {
             Canonical.Reader in = r.reader(4);
             return new Unpair(device(in.string()), device(in.string()), in.u64(), in.bytes());

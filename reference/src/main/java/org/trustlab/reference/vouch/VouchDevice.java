@@ -18,6 +18,7 @@ import org.trustlab.reference.vouch.VouchMessage.Presence;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 import org.trustlab.reference.vouch.VouchMessage.Unpair;
 
@@ -109,6 +110,10 @@ public final class VouchDevice implements Role<VouchMessage> {
             Voucher.onAck(s, from, m);
         } else if (message instanceof Unpair m) {
             Unpairing.onUnpair(s, m);
+        } else if (message instanceof ProxyPairingRevoked m) {
+            if (st.config.proxyPairingSupported()) {
+                Receiver.onRevoked(s, m);
+            }
         }
         return s.build();
     }

@@ -18,7 +18,8 @@ import org.trustlab.reference.core.DeviceId;
  */
 public sealed interface VouchMessage permits VouchMessage.PairingRequest, VouchMessage.PairingChallenge,
         VouchMessage.PairingConfirm, VouchMessage.ProxyPairingRequest, VouchMessage.ProxyPairingResponse,
-        VouchMessage.ProxyPairingComplete, VouchMessage.Presence, VouchMessage.TransportAck, VouchMessage.Unpair {
+        VouchMessage.ProxyPairingComplete, VouchMessage.Presence, VouchMessage.TransportAck, VouchMessage.Unpair,
+        VouchMessage.ProxyPairingRevoked {
 
     /** The new device asks to pair: its info, its Ed25519 identity key and a fresh nonce. */
     record PairingRequest(String pairingId, DeviceInfo device, byte[] publicKey, byte[] nonce)
@@ -144,6 +145,22 @@ public sealed interface VouchMessage permits VouchMessage.PairingRequest, VouchM
         public Unpair {
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(peerId, "peerId");
+            signature = signature.clone();
+        }
+    }
+
+    /**
+     * Beyond the source (its open question on revocation): "the vouch I sent you for this session is withdrawn",
+     * signed by the voucher. Sent when the voucher withdraws a vouch that may already be at the target, and again
+     * when an accepting answer arrives for one it withdrew, so a target that accepted in the race flags the pairing.
+     */
+    record ProxyPairingRevoked(String sessionId, DeviceId voucherDeviceId, DeviceId voucheeDeviceId, String reason,
+            byte[] signature) implements VouchMessage {
+        public ProxyPairingRevoked {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(voucherDeviceId, "voucherDeviceId");
+            Objects.requireNonNull(voucheeDeviceId, "voucheeDeviceId");
+            Objects.requireNonNull(reason, "reason");
             signature = signature.clone();
         }
     }

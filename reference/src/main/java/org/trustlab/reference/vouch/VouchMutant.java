@@ -42,7 +42,12 @@ public enum VouchMutant {
      * The voucher vouches every new device to all its peers although {@code auto_vouch_to_all} is off. Caught by
      * {@code vouch.user-controlled-propagation}.
      */
-    AUTO_PROPAGATE("auto-propagate");
+    AUTO_PROPAGATE("auto-propagate"),
+    /**
+     * The voucher withdraws a vouch without telling the target (no ProxyPairingRevoked), so a target that accepted
+     * it in the race keeps an unflagged Proxied pairing. Caught by {@code vouch.trust-chain-soundness}.
+     */
+    NO_REVOCATION_NOTICE("no-revocation-notice");
 
     public static final String PREFIX = "vouch.";
 

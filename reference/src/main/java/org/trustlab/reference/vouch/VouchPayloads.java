@@ -57,6 +57,16 @@ public final class VouchPayloads {
                 .string(u.peerId().value()).u64(u.timestamp()).toBytes();
     }
 
+    /**
+     * A revocation, bound to the target it is meant for so that it cannot be redirected to another device that
+     * trusts the same voucher.
+     */
+    public static byte[] revoked(String sessionId, DeviceId voucher, DeviceId vouchee, String reason,
+            DeviceId target) {
+        return Canonical.writer("trustlab/vouch/revoked-payload/v1").string(sessionId).string(voucher.value())
+                .string(vouchee.value()).string(reason).string(target.value()).toBytes();
+    }
+
     /** What a transport acknowledgement names: the hash of the delivered message's bytes. */
     public static byte[] messageHash(byte[] encoded) {
         return Hashes.sha256(encoded);

@@ -97,6 +97,14 @@ public enum VouchReason implements ReasonCode {
     UNPAIR_SIGNATURE_INVALID,
     /** A proxied pairing whose voucher has been unpaired: kept, but flagged for review. */
     VOUCHER_UNPAIRED,
+    /** A ProxyPairingRevoked naming a voucher this device is not paired with. */
+    REVOCATION_VOUCHER_NOT_PAIRED,
+    /** A ProxyPairingRevoked naming a voucher paired only as Proxied: it never vouched to this device. */
+    REVOCATION_VOUCHER_NOT_DIRECT,
+    /** A ProxyPairingRevoked whose signature does not verify with the voucher's key (forged or redirected). */
+    REVOCATION_SIGNATURE_INVALID,
+    /** A valid ProxyPairingRevoked for a vouch that left nothing here: no prompt and no pairing rest on it. */
+    REVOCATION_UNMATCHED,
 
     /** A user action with missing or malformed arguments. */
     BAD_ACTION_ARGUMENTS;

@@ -18,6 +18,7 @@ import org.trustlab.reference.vouch.VouchMessage.AcceptedDevice;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.RejectedDevice;
 import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 import org.trustlab.reference.vouch.VouchingQueue.Entry;
@@ -347,6 +348,12 @@ final class Voucher {
         s.st.markReachable(target);
         if (row.status().terminal()) {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_UNEXPECTED, f);
+            if (r.accepted() && row.status() == VouchStatus.REJECTED
+                    && VouchReason.VOUCH_REVOKED.code().equals(row.reason())) {
+                // The target accepted a vouch withdrawn meanwhile (the notice may have been overtaken by the request,
+                // or the request was a late copy of a queued attempt): tell it again, now that it holds the pairing.
+                sendRevoked(s, session, target, "accepted-after-withdrawal");
+            }
             return;
         }
         Key key = new Key(r.sessionId(), target);
@@ -441,14 +448,37 @@ final class Voucher {
                     continue;
                 }
                 Key key = new Key(session.id(), target);
+                // In flight or Waiting: the target may have the request already and accept it before it could learn
+                // of the unpairing, so it is told. A vouch only queued has not left this device.
+                boolean sent = s.st.inFlight.containsKey(key) || e.getValue().status() == VouchStatus.WAITING;
                 s.st.inFlight.remove(key);
                 s.cancelTimer(ACK + session.id() + "/" + target.value());
                 s.cancelTimer(RESPONSE + session.id() + "/" + target.value());
                 dequeue(s, key, VouchReason.VOUCH_REVOKED.code());
                 statusChanged(s, session, target, VouchStatus.REJECTED, VouchReason.VOUCH_REVOKED.code());
+                if (sent) {
+                    sendRevoked(s, session, target, "withdrawn");
+                }
             }
             maybeComplete(s, session);
         }
+    }
+
+    /**
+     * Tells the target, signed, that this session's vouch is withdrawn: it drops a pending prompt for it and flags a
+     * Proxied pairing it already stored on it. Only a still-paired target can be told (and verify the signature); one
+     * that was itself unpaired has removed this voucher and flagged what rests on it already.
+     */
+    private static void sendRevoked(Step s, VouchingSession session, DeviceId target, String why) {
+        if (!s.st.pairings.containsKey(target) || s.mutant(VouchMutant.NO_REVOCATION_NOTICE)) {
+            return;
+        }
+        String reason = VouchReason.VOUCH_REVOKED.code();
+        byte[] signature = s.identity().sign(VouchPayloads.revoked(session.id(), s.self(), session.vouchee(), reason,
+                target));
+        s.send(target, new ProxyPairingRevoked(session.id(), s.self(), session.vouchee(), reason, signature));
+        s.audit(REVOCATION_SENT, fields(SESSION_ID, session.id(), VOUCHER, s.self().value(), VOUCHEE,
+                session.vouchee().value(), TARGET, target.value(), "why", why));
     }
 
     /** Timers died with the process; the persistent sessions and queue say which to set again. */

@@ -18,6 +18,7 @@ import org.trustlab.reference.vouch.VouchMessage.Presence;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.RejectedDevice;
 import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 import org.trustlab.reference.vouch.VouchMessage.Unpair;
@@ -41,7 +42,8 @@ class VouchCodecTest {
                         List.of(new RejectedDevice(DeviceId.of("R2"), "laptop", "NO_RESPONSE")), new byte[64]),
                 new Presence(DeviceId.of("R"), true),
                 new TransportAck(new byte[32]),
-                new Unpair(DeviceId.of("E"), DeviceId.of("V"), 99L, new byte[64]));
+                new Unpair(DeviceId.of("E"), DeviceId.of("V"), 99L, new byte[64]),
+                new ProxyPairingRevoked("s-1", DeviceId.of("V"), DeviceId.of("E"), "VOUCH_REVOKED", new byte[64]));
     }
 
     @Test

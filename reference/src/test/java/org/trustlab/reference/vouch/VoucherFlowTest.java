@@ -320,6 +320,87 @@ class VoucherFlowTest {
     }
 
     @Test
+    void aVouchWithdrawnInFlightIsRevokedAndTheRacingAcceptanceFlagged() {
+        TestNet net = net(VouchConfig.defaults());
+        // The vouch and the vouchee's Unpair leave at the same instant: R1 accepts before V can tell it.
+        net.action("V", VouchAudit.ACTION_VOUCH, "vouchee", "E", "targets", "R1");
+        net.action("E", VouchAudit.ACTION_UNPAIR, "device", "V");
+        net.run(Duration.ofSeconds(5));
+        assertThat(net.rejections("V", VouchAudit.OUTCOME_VOUCH)).containsExactly("VOUCH_REVOKED");
+        assertThat(net.accepted("R1", VouchAudit.OUTCOME_PROXY_PAIRING)).isEqualTo(1);
+        // Sent on withdrawal (the request was in flight) and again on R1's accepting answer.
+        assertThat(net.audits("V", VouchAudit.REVOCATION_SENT)).extracting(a -> a.fields().get("why"))
+                .containsExactly("withdrawn", "accepted-after-withdrawal");
+        assertThat(net.sent(VouchCodec.PROXY_PAIRING_REVOKED)).hasSize(2);
+        assertThat(net.role("R1").pairing(DeviceId.of("E")).orElseThrow().flagged()).isTrue();
+        assertThat(net.audits("R1", VouchAudit.PROXIED_PAIRING_FLAGGED)).extracting(AuditEvent::reason)
+                .containsExactly("VOUCH_REVOKED");
+        assertThat(net.audits("R1", VouchAudit.REVOCATION_REJECTED)).isEmpty();
+    }
+
+    @Test
+    void noRevocationNoticeMutantLeavesTheRacingAcceptanceUnflagged() {
+        TestNet net = net(VouchConfig.defaults(), VouchMutant.NO_REVOCATION_NOTICE);
+        net.action("V", VouchAudit.ACTION_VOUCH, "vouchee", "E", "targets", "R1");
+        net.action("E", VouchAudit.ACTION_UNPAIR, "device", "V");
+        net.run(Duration.ofSeconds(5));
+        assertThat(net.sent(VouchCodec.PROXY_PAIRING_REVOKED)).isEmpty();
+        assertThat(net.role("R1").pairing(DeviceId.of("E")).orElseThrow().flagged()).isFalse();
+    }
+
+    @Test
+    void aRevocationDropsThePendingPrompt() {
+        TestNet net = net(VouchConfig.builder().autoAcceptVouched(false).build());
+        net.action("V", VouchAudit.ACTION_VOUCH, "vouchee", "E", "targets", "R1");
+        net.run(Duration.ofSeconds(1));
+        assertThat(net.audits("R1", VouchAudit.CONFIRMATION_REQUIRED)).hasSize(1);
+        net.action("E", VouchAudit.ACTION_UNPAIR, "device", "V");
+        net.run(Duration.ofSeconds(1));
+        assertThat(net.rejections("R1", VouchAudit.OUTCOME_PROXY_PAIRING)).containsExactly("VOUCH_REVOKED");
+        net.action("R1", VouchAudit.ACTION_PROXY_ACCEPT, "vouchee", "E");
+        assertThat(net.rejections("R1", VouchAudit.OUTCOME_PROXY_PAIRING))
+                .containsExactly("VOUCH_REVOKED", "NO_PENDING_PROMPT");
+        assertThat(net.role("R1").pairing(DeviceId.of("E"))).isEmpty();
+    }
+
+    @Test
+    void revocationsMustComeSignedFromADirectlyPairedVoucher() {
+        TestNet net = net(VouchConfig.defaults());
+        net.add("X", VouchConfig.defaults());
+        net.pairProxied("R1", "X", "R2");
+        DeviceId v = DeviceId.of("V");
+        DeviceId e = DeviceId.of("E");
+        DeviceId r1 = DeviceId.of("R1");
+        String why = "VOUCH_REVOKED";
+        byte[] byV = net.node("V").keys.ed25519(0).sign(VouchPayloads.revoked("s-x", v, e, why, r1));
+        // Bad signature; signed by V for another target (redirected); a voucher R1 is not paired with; a voucher R1
+        // knows only as Proxied; and a valid one for a vouch that left nothing at R1.
+        net.inject("V", "R1", new VouchMessage.ProxyPairingRevoked("s-x", v, e, why, new byte[64]));
+        net.inject("V", "R1", new VouchMessage.ProxyPairingRevoked("s-x", v, e, why,
+                net.node("V").keys.ed25519(0).sign(VouchPayloads.revoked("s-x", v, e, why, DeviceId.of("R2")))));
+        net.inject("Z", "R1", new VouchMessage.ProxyPairingRevoked("s-x", DeviceId.of("Z"), e, why, byV));
+        net.inject("X", "R1", new VouchMessage.ProxyPairingRevoked("s-x", DeviceId.of("X"), e, why, byV));
+        net.inject("V", "R1", new VouchMessage.ProxyPairingRevoked("s-x", v, e, why, byV));
+        assertThat(net.audits("R1", VouchAudit.REVOCATION_REJECTED)).extracting(AuditEvent::reason).containsExactly(
+                "REVOCATION_SIGNATURE_INVALID", "REVOCATION_SIGNATURE_INVALID", "REVOCATION_VOUCHER_NOT_PAIRED",
+                "REVOCATION_VOUCHER_NOT_DIRECT", "REVOCATION_UNMATCHED");
+        assertThat(net.audits("R1", VouchAudit.PROXIED_PAIRING_FLAGGED)).isEmpty();
+    }
+
+    @Test
+    void aForgedRevocationLeavesAnAcceptedPairingAlone() {
+        TestNet net = net(VouchConfig.defaults());
+        net.action("V", VouchAudit.ACTION_VOUCH, "vouchee", "E", "targets", "R1");
+        net.run(Duration.ofSeconds(5));
+        String session = net.role("R1").pairing(DeviceId.of("E")).orElseThrow().sessionId();
+        net.inject("V", "R1", new VouchMessage.ProxyPairingRevoked(session, DeviceId.of("V"), DeviceId.of("E"),
+                "VOUCH_REVOKED", new byte[64]));
+        assertThat(net.role("R1").pairing(DeviceId.of("E")).orElseThrow().flagged()).isFalse();
+        assertThat(net.audits("R1", VouchAudit.REVOCATION_REJECTED)).extracting(AuditEvent::reason)
+                .containsExactly("REVOCATION_SIGNATURE_INVALID");
+    }
+
+    @Test
     void aTrustChangeIsAudited() {
         TestNet net = net(VouchConfig.defaults());
         net.action("R1", VouchAudit.ACTION_TRUST, "device", "V", "level", "blocked");

@@ -27,6 +27,7 @@ import org.trustlab.reference.vouch.VouchMessage.Presence;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
+import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRevoked;
 import org.trustlab.reference.vouch.VouchMessage.Unpair;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.reference.vouch.VouchPayloads;
@@ -106,6 +107,9 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       a plain replay of the original bytes' content).</li>
      *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
      *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
+     *   <li>{@code type: proxy-pairing-revoked}: a withdrawal of the latest observed vouch ({@code session}),
+     *       claiming its {@code voucher} and {@code vouchee}, bound to {@code target} (default the vouch's
+     *       recipient).</li>
      *   <li>{@code type: unpair}: {@code device} tells {@code peer} it unpaired it.</li>
      *   <li>{@code type: presence}: {@code device} claims to be online.</li>
      *   <li>{@code type: proxy-pairing-complete}: to {@code vouchee}, claiming {@code voucher}, listing
@@ -145,6 +149,19 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 return new Unpair(unsigned.deviceId(), unsigned.peerId(), unsigned.timestamp(),
                         k.signer(m.string("sign-with", ATTACKER)).sign(VouchPayloads.unpair(unsigned)));
             }
+            case "proxy-pairing-revoked": {
+                m.onlyKeys("type", "session", "voucher", "vouchee", "target", "sign-with");
+                Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+                ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
+                        .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
+                DeviceId voucher = DeviceId.of(m.string("voucher", req.voucherDeviceId().value()));
+                DeviceId vouchee = DeviceId.of(m.string("vouchee", req.voucheeDeviceInfo().id().value()));
+                DeviceId target = DeviceId.of(m.string("target", seen.map(o -> o.to().value()).orElse(ATTACKER)));
+                String reason = "VOUCH_REVOKED";
+                byte[] payload = VouchPayloads.revoked(req.sessionId(), voucher, vouchee, reason, target);
+                return new ProxyPairingRevoked(req.sessionId(), voucher, vouchee, reason,
+                        k.signer(m.string("sign-with", ATTACKER)).sign(payload));
+            }
             case "presence":
                 m.onlyKeys("type", "device");
                 return new Presence(DeviceId.of(m.string("device")), false);
@@ -153,7 +170,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 return forgedComplete(m, k, ctx);
             default:
                 throw m.error("type", "vouch forgeries are proxy-pairing-request, observed-request, "
-                        + "proxy-pairing-response, proxy-pairing-complete, unpair or presence, not '" + type + "'");
+                        + "proxy-pairing-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
         }
     }
 
@@ -299,13 +316,17 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
         return List.copyOf(out);
     }
 
-    /** Forgeries the random attacker tries: a vouch for itself in a paired device's name, and a forged answer. */
+    /**
+     * Forgeries the random attacker tries: a vouch for itself in a paired device's name, a forged answer, and a
+     * forged withdrawal.
+     */
     @Override
     public List<Map<String, Object>> forgeryMenu() {
         return List.of(
                 Map.of("type", "proxy-pairing-request"),
                 Map.of("type", "proxy-pairing-request", "age", "10m"),
                 Map.of("type", "observed-request"),
-                Map.of("type", "proxy-pairing-response"));
+                Map.of("type", "proxy-pairing-response"),
+                Map.of("type", "proxy-pairing-revoked"));
     }
 }
