@@ -37,9 +37,9 @@ public final class Campaigns {
 
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
             "autojoin", new Entry(campaign("autojoin", new OutcomeMetrics(Set.of("auto-join", "join"),
-                    Set.of("auto-join", "manual-join"))), 1500, List.of()),
+                    Set.of("auto-join", "manual-join"))), 10000, List.of()),
             "vouch", new Entry(campaign("vouch", new DecisionMetrics(Set.of("network.pair.vouch"),
-                    Set.of("proxy-pairing"))), 600, List.of(AdmittedGap.inProfile("vouch.proxied-key-secrecy",
+                    Set.of("proxy-pairing"))), 3000, List.of(AdmittedGap.inProfile("vouch.proxied-key-secrecy",
                             "spacedrive", true, "in the spacedrive profile the voucher derives every proxied key "
                                     + "itself, as the source system does; the hardened profile closes the gap"))),
             DEMO, new Entry(campaign(DEMO, new OutcomeMetrics(Set.of("ping"), Set.of("pong-received"))), 500,
