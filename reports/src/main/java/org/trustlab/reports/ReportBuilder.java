@@ -1,5 +1,8 @@
 package org.trustlab.reports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.campaign.AdmittedGap;
+import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.ClopperPearson;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
@@ -24,6 +29,7 @@ import org.trustlab.reports.input.FailureCase;
 import org.trustlab.reports.input.MutantLine;
 import org.trustlab.reports.input.ReplayDir;
 import org.trustlab.reports.input.ReplayDirs;
+import org.trustlab.reports.input.ReportInputException;
 import org.trustlab.reports.input.ResultReader;
 import org.trustlab.reports.merge.Campaign;
 import org.trustlab.reports.merge.CampaignMerger;
@@ -46,6 +52,8 @@ import org.trustlab.simulator.trace.TraceEvent;
  * checking the protocol's invariants on its trace. Every text taken from an input passes the {@link Redactor}.
  */
 public final class ReportBuilder {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private final GraphRenderer renderer;
     private final TypicalRunSource typicalRuns;
 
@@ -131,12 +139,9 @@ public final class ReportBuilder {
                 firstFailure.putIfAbsent(f.invariant(), view.anchor());
             }
             for (InvariantVerdict v : c.invariants()) {
-                VerdictRow row = verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
-                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())));
-                verdicts.add(new VerdictRow(row.protocol(), row.mutant(), row.source(), row.invariant(),
-                        row.statement(), row.runs(), row.violations(), row.upper95(), row.mutantsKilled(),
-                        row.mutantsTotal(), row.failureAnchor(), v.admitted(),
-                        v.admittedBecause().map(redactor::redact)));
+                verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
+                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())), v.admitted(),
+                        v.admittedBecause()));
             }
             Statistics stats = RunStatistics.of(c.runs());
             charts(anchor, c.protocol(), stats);
@@ -152,6 +157,7 @@ public final class ReportBuilder {
         void replay(ReplayDir r) {
             String anchor = "replay-" + (views.size() + 1);
             List<Invariant> invariants = InvariantCatalogue.forProtocol(r.protocol());
+            Map<String, Object> scenarioData = scenarioData(r);
             for (Invariant inv : invariants) {
                 List<Violation> found = inv.check(r.trace());
                 Optional<String> failureAnchor = Optional.empty();
@@ -163,8 +169,12 @@ public final class ReportBuilder {
                             v.evidence().stream().map(TraceEvent::seq).toList())).anchor());
                 }
                 int violated = found.isEmpty() ? 0 : 1;
+                // The same admission a campaign applies: a gap the source design has in this scenario's profile.
+                Optional<AdmittedGap> gap = Campaigns.gaps(r.protocol()).stream()
+                        .filter(g -> g.checkId().equals(inv.id()) && g.applies().test(scenarioData)).findFirst();
                 verdicts.add(verdict(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1, violated,
-                        ClopperPearson.upper95(violated, 1), failureAnchor));
+                        ClopperPearson.upper95(violated, 1), failureAnchor, gap.isPresent() ? violated : 0,
+                        gap.map(AdmittedGap::why)));
             }
             GraphView graph = graph("trust-graph-" + anchor, "Trust graph of replay " + redactor.redact(
                     r.scenarioName()) + " at its end", ScenarioFacts.parse(r.yaml(), r.protocol()),
@@ -179,11 +189,27 @@ public final class ReportBuilder {
         }
 
         private VerdictRow verdict(String protocol, Optional<String> mutant, String anchor, String invariant,
-                String statement, long runs, long violations, double upper95, Optional<String> failureAnchor) {
+                String statement, long runs, long violations, double upper95, Optional<String> failureAnchor,
+                long admitted, Optional<String> admittedBecause) {
             Map<String, Set<String>> byMutant = kills.getOrDefault(protocol, Map.of());
             int killed = (int) byMutant.values().stream().filter(s -> s.contains(invariant)).count();
             return new VerdictRow(protocol, mutant, anchor, invariant, redactor.redact(statement), runs, violations,
-                    upper95, killed, byMutant.size(), failureAnchor);
+                    upper95, killed, byMutant.size(), failureAnchor, admitted, admittedBecause.map(redactor::redact));
+        }
+
+        /** The replayed scenario as plain data, for the admitted gaps' test of its profile. */
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> scenarioData(ReplayDir r) {
+            Path file = r.dir().resolve(ReplayDirs.SCENARIO_YAML);
+            try {
+                Object data = YAML.readValue(r.yaml(), Map.class);
+                if (data instanceof Map<?, ?>) {
+                    return (Map<String, Object>) data;
+                }
+                throw new ReportInputException(file, "the scenario is not a YAML mapping");
+            } catch (JsonProcessingException e) {
+                throw new ReportInputException(file, "the scenario is not valid YAML: " + e.getOriginalMessage(), e);
+            }
         }
 
         private FailureView failure(Counterexample x) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.campaign.CampaignProgress;
 import org.trustlab.properties.campaign.CampaignResult;
 import org.trustlab.properties.campaign.CampaignSpec;
@@ -15,11 +16,19 @@ import org.trustlab.properties.campaign.CampaignWriter;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.Shard;
 import org.trustlab.reports.graph.GraphEngine;
+import org.trustlab.reports.input.ReplayDir;
+import org.trustlab.reports.input.ReplayDirs;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.RunResult;
+import org.trustlab.simulator.scenario.Scenario;
+import org.trustlab.simulator.scenario.ScenarioLoader;
+import org.trustlab.simulator.scenario.ScenarioRunner;
 import org.w3c.dom.Document;
 
 /**
  * A violation the source design has by construction (vouch's spacedrive profile lets the voucher derive every proxied
- * key) is a FINDING in the report, with its reason, not a VIOLATED regression; a real violation stays VIOLATED.
+ * key) is a FINDING in the report, with its reason, not a VIOLATED regression, in a campaign's report and a replay's
+ * alike; a real violation stays VIOLATED.
  */
 class FindingVerdictTest {
     @TempDir
@@ -52,5 +61,31 @@ class FindingVerdictTest {
                 row.mutantsTotal(), row.failureAnchor());
         assertThat(plain.verdict()).isEqualTo("VIOLATED");
         assertThat(Files.exists(dir.resolve("summary.json"))).isTrue();
+    }
+
+    @Test
+    void aReplayOfTheSpacedriveProfileShowsTheSameFindingAndTheHardenedOneHolds() throws Exception {
+        VerdictRow spacedrive = replayVerdict("happy-path.yaml");
+        assertThat(spacedrive.violations()).isEqualTo(1);
+        assertThat(spacedrive.admitted()).isEqualTo(1);
+        assertThat(spacedrive.verdict()).isEqualTo("FINDING");
+        assertThat(spacedrive.admittedBecause()).hasValueSatisfying(w -> assertThat(w).contains("spacedrive"));
+
+        VerdictRow hardened = replayVerdict("happy-path-hardened.yaml");
+        assertThat(hardened.violations()).isZero();
+        assertThat(hardened.admitted()).isZero();
+        assertThat(hardened.verdict()).isEqualTo("holds");
+    }
+
+    private VerdictRow replayVerdict(String file) throws Exception {
+        String yaml = Files.readString(Path.of("..", "scenarios", "vouch", file));
+        Scenario s = new ScenarioLoader(ProtocolBindings.standard()).parse(yaml, file);
+        RunResult r = new ScenarioRunner(InvariantCatalogue::holds).execute(s, s.seed());
+        Path dir = tmp.resolve(file);
+        ReplayDirs.write(dir, s.protocol(), s.name(), s.seed(), s.mutant(), yaml, r.trace(), r.expectations()
+                .stream().map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList());
+        return ReportWriter.build(List.of(dir), ReportWriter.Options.defaults().withGraphEngine(GraphEngine.BUILTIN))
+                .built().report().verdicts().stream()
+                .filter(v -> v.invariant().equals("vouch.proxied-key-secrecy")).findFirst().orElseThrow();
     }
 }
