@@ -14,8 +14,9 @@ import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
 
 /**
- * Campaigns hand generated scenarios to the loader as JSON rather than YAML text, for speed. That must be the same
- * scenario a file would state: each generated scenario parses to an equal {@link Scenario} both ways.
+ * Campaigns hand generated scenarios to the loader as data (or, failing that, JSON text) rather than YAML text, for
+ * speed. That must be the same scenario a file would state: each generated scenario loads to an equal
+ * {@link Scenario} every way.
  */
 class SimulatorBackendTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -29,9 +30,12 @@ class SimulatorBackendTest {
         for (long seed : List.of(1L, 2L, 3L, 17L, 99L)) {
             Map<String, Object> data = CampaignRunner.scenarioOf(generator.generate(seed, 30).value(),
                     new CampaignSpec(protocol, 1, seed, Optional.empty(), Shard.WHOLE, 1, false, 0, 1), seed, "g");
-            Scenario fromJson = loader.parseJson(JSON.writeValueAsString(data), "generated.yaml");
             Scenario fromYaml = loader.parse(YAML.writeValueAsString(data), "generated.yaml");
-            assertThat(fromJson).as("%s seed %d", protocol, seed).isEqualTo(fromYaml);
+            // What campaigns run: the data read straight into the loader's tree.
+            assertThat(new SimulatorBackend().scenario(data)).as("%s seed %d, data", protocol, seed)
+                    .isEqualTo(fromYaml);
+            assertThat(loader.parseJson(JSON.writeValueAsString(data), "generated.yaml"))
+                    .as("%s seed %d, JSON text", protocol, seed).isEqualTo(fromYaml);
         }
     }
 }
