@@ -83,6 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunResult result;
         Scenario scenario;
+        long runSeed;
         GraphEngine engine;
         try {
             engine = graphEngine.engine();
@@ -93,7 +94,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try {
             scenario = ScenarioLoader.load(scenarioFile);
-            result = new ScenarioRunner(oracle).execute(scenario, seed != null ? seed : scenario.seed());
+            runSeed = seed != null ? seed : scenario.seed();
+            result = new ScenarioRunner(oracle).execute(scenario, runSeed);
         } catch (ScenarioException e) {
             // Errors found mid-run (a forged message spec the protocol refuses) carry a pointer, not yet a place.
             err.println(ScenarioLoader.locate(scenarioFile, e).getMessage());
@@ -120,9 +122,8 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!noReport) {
             try {
                 Path dir = reportOut != null ? reportOut : defaultReportDir(scenarioFile);
-                Path html = ReportWriter.writeReplay(dir, scenario.protocol(), scenario.name(),
-                        seed != null ? seed : scenario.seed(), scenario.mutant(),
-                        Files.readString(scenarioFile, StandardCharsets.UTF_8), result.trace(),
+                Path html = ReportWriter.writeReplay(dir, scenario.protocol(), scenario.name(), runSeed,
+                        scenario.mutant(), Files.readString(scenarioFile, StandardCharsets.UTF_8), result.trace(),
                         result.expectations().stream()
                                 .map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList(),
                         ReportWriter.Options.defaults().withGraphEngine(engine));

@@ -79,13 +79,9 @@ public final class ReportWriter {
     /**
      * The report at the end of {@code trustlab campaign}: over exactly the protocol directories this campaign wrote
      * (not whatever else an {@code --out} folder reused across campaigns holds), a {@code --shard} run's partial
-     * coverage allowed and stated. Returns the path of report.html in {@code out}.
+     * coverage allowed and stated, trust graphs laid out by {@code engine}. Returns the path of report.html in
+     * {@code out}.
      */
-    public static Path writeForCampaign(List<Path> protocolDirs, Path out) {
-        return writeForCampaign(protocolDirs, out, GraphEngine.AUTO);
-    }
-
-    /** As above, with the trust graphs laid out by {@code engine}. */
     public static Path writeForCampaign(List<Path> protocolDirs, Path out, GraphEngine engine) {
         return write(protocolDirs, out, Options.defaults().allowingPartial(true).withGraphEngine(engine));
     }
@@ -94,13 +90,6 @@ public final class ReportWriter {
      * Writes a replay's result directory ({@code replay.json}, {@code scenario.yaml}, {@code trace.jsonl}) into
      * {@code out} and the report over it next to them; returns the path of report.html. For {@code trustlab replay}.
      */
-    public static Path writeReplay(Path out, String protocol, String scenarioName, long seed, Optional<String> mutant,
-            String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations) {
-        return writeReplay(out, protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations,
-                Options.defaults());
-    }
-
-    /** As above, with report options (the graph engine). */
     public static Path writeReplay(Path out, String protocol, String scenarioName, long seed, Optional<String> mutant,
             String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations, Options options) {
         ReplayDirs.write(out, protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations);
