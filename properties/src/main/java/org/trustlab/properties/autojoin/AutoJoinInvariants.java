@@ -59,7 +59,7 @@ public final class AutoJoinInvariants {
         @Override
         public List<Violation> check(Trace trace) {
             List<Violation> out = new ArrayList<>();
-            check(new AutoJoinTrace(trace), out);
+            check(AutoJoinTrace.of(trace), out);
             return List.copyOf(out);
         }
 

@@ -1,10 +1,14 @@
 package org.trustlab.properties.autojoin;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.trustlab.properties.invariant.Instants;
+import org.trustlab.properties.invariant.TraceIndex;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
@@ -25,29 +29,54 @@ final class AutoJoinTrace {
     static final String GRANT_CREATED = "grant-created";
     static final String GRANT_REVOKED = "grant-revoked";
 
-    private final Trace trace;
+    /**
+     * The view of the trace this thread checked last: a campaign runs every invariant on one trace before the next,
+     * so the invariants share one index instead of building one each. Keyed by identity: traces are immutable.
+     */
+    private static final ThreadLocal<AutoJoinTrace> LAST = new ThreadLocal<>();
 
-    AutoJoinTrace(Trace trace) {
+    private final Trace trace;
+    private final TraceIndex index;
+    /** Per key fingerprint, the device and generation of the first audit naming both; built on first use. */
+    private Map<String, String[]> owners;
+
+    private AutoJoinTrace(Trace trace) {
         this.trace = trace;
+        this.index = new TraceIndex(trace);
+    }
+
+    static AutoJoinTrace of(Trace trace) {
+        AutoJoinTrace last = LAST.get();
+        if (last != null && last.trace == trace) {
+            return last;
+        }
+        AutoJoinTrace t = new AutoJoinTrace(trace);
+        LAST.set(t);
+        return t;
     }
 
     List<TraceEvent> audits(String type) {
-        return trace.select(e -> e.is(Kind.AUDIT, type));
+        return index.of(Kind.AUDIT, type);
     }
 
     /** Audits of {@code type} on {@code node} that happened before {@code event} in the trace. */
     List<TraceEvent> auditsBefore(String type, String node, TraceEvent event) {
-        return trace.select(e -> e.seq() < event.seq() && e.node().equals(node) && e.is(Kind.AUDIT, type));
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : audits(type)) {
+            if (e.seq() < event.seq() && e.node().equals(node)) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The latest audit of {@code type} on {@code node} before {@code event} that {@code match} accepts. */
     Optional<TraceEvent> latestBefore(String type, String node, TraceEvent event, Predicate<TraceEvent> match) {
-        List<TraceEvent> found = auditsBefore(type, node, event).stream().filter(match).toList();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+        return Optional.ofNullable(TraceIndex.latestBefore(audits(type), node, event, match));
     }
 
     List<TraceEvent> attacker(String type) {
-        return trace.select(e -> e.is(Kind.ATTACKER, type));
+        return index.of(Kind.ATTACKER, type);
     }
 
     /**
@@ -55,10 +84,14 @@ final class AutoJoinTrace {
      * {@code event} happened: it controls the device, or a compromise handed them over earlier.
      */
     boolean attackerHeld(String device, String generation, TraceEvent event) {
-        return trace.select(e -> e.seq() < event.seq() && e.kind() == Kind.ATTACKER && device.equals(e.field("device"))
-                && (e.type().equals("controls") || e.type().equals("register")
-                        || (e.type().equals("compromise") && (generation == null
-                                || generation.equals(e.field("generation")))))).size() > 0;
+        for (TraceEvent e : index.of(Kind.ATTACKER)) {
+            if (e.seq() < event.seq() && device.equals(e.field("device")) && (e.type().equals("controls")
+                    || e.type().equals("register") || (e.type().equals("compromise") && (generation == null
+                            || generation.equals(e.field("generation")))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -70,21 +103,25 @@ final class AutoJoinTrace {
         if (fingerprint == null) {
             return false;
         }
-        boolean named = !trace.select(e -> e.seq() < event.seq() && e.is(Kind.ATTACKER, "compromise")
-                && fingerprint.equals(e.field("key-fingerprint"))).isEmpty();
+        boolean named = attacker("compromise").stream().anyMatch(e -> e.seq() < event.seq()
+                && fingerprint.equals(e.field("key-fingerprint")));
         Optional<String[]> owner = ownerOfKey(fingerprint);
         return named || (owner.isPresent() && attackerHeld(owner.get()[0], owner.get()[1], event));
     }
 
     /** The device and key generation a key fingerprint was seen in use by (requester audits name both). */
     Optional<String[]> ownerOfKey(String fingerprint) {
-        for (TraceEvent e : trace.events()) {
-            if (e.kind() == Kind.AUDIT && fingerprint.equals(e.field("key-fingerprint"))
-                    && e.field("key-generation") != null) {
-                return Optional.of(new String[] {e.node(), e.field("key-generation")});
+        if (owners == null) {
+            owners = new HashMap<>();
+            for (TraceEvent e : index.of(Kind.AUDIT)) {
+                String fp = e.field("key-fingerprint");
+                String generation = e.field("key-generation");
+                if (fp != null && generation != null) {
+                    owners.putIfAbsent(fp, new String[] {e.node(), generation});
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(owners.get(fingerprint));
     }
 
     static Optional<Instant> instant(String text) {

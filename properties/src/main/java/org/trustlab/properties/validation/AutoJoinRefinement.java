@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,19 +73,40 @@ public final class AutoJoinRefinement {
     private static final Set<String> STEPS = Set.of(REQUESTED, ISSUED, SIGNED, ACCEPTED, DELIVERED);
     private static final Agent ATTACKER = new Agent("attacker");
 
+    /** The walk in progress on this thread: what the shared roles' timing and grant store read. */
+    private static final ActiveWalk<Walk> ACTIVE = new ActiveWalk<>();
+    /**
+     * The model's roles, built once: they depend on a trace only through the validators' timing and grant store,
+     * which they read from the active walk when a step is judged.
+     */
+    private static final AutoJoinModel.Roles ROLES = AutoJoinModel.roles(null, new AutoJoinModel.Timing() {
+        @Override
+        public int validity(Term validator) {
+            return ACTIVE.get().validityByValidator.getOrDefault(validator.toString(), 1);
+        }
+
+        @Override
+        public int skew(Term validator) {
+            return ACTIVE.get().skewByValidator.getOrDefault(validator.toString(), 0);
+        }
+    }, (validator, requester, purpose, now) -> ACTIVE.get().granted(validator, requester, purpose, now));
+
     private AutoJoinRefinement() {
     }
 
     public static List<Violation> check(Trace trace) {
-        return new Walk(trace).run();
+        Walk walk = new Walk(trace);
+        return ACTIVE.during(walk, walk::run);
     }
 
     /** One validation: the pre-pass that builds the model instance, then the replay. */
     private static final class Walk {
         private final Trace trace;
         private final List<TraceEvent> steps = new ArrayList<>();
-        // The same events by identity: an event equal to a step is one (steps are picked by their values).
-        private final Set<TraceEvent> isStep = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Audits that report a grant store (owner and client named), in trace order. */
+        private final List<TraceEvent> grantAudits = new ArrayList<>();
+        /** Audits that name a requester and the key it used, in trace order: what a compromise hands over. */
+        private final List<TraceEvent> keyAudits = new ArrayList<>();
         private final List<Violation> violations = new ArrayList<>();
         private long baseMillis = Long.MAX_VALUE;
 
@@ -107,9 +126,17 @@ public final class AutoJoinRefinement {
 
         List<Violation> run() {
             for (TraceEvent e : trace.events()) {
-                if (e.kind() == Kind.AUDIT && STEPS.contains(e.type()) && isAutoJoin(e)) {
+                if (e.kind() != Kind.AUDIT) {
+                    continue;
+                }
+                if (ownClient(e) != null && e.field("grant-trusted-client") != null) {
+                    grantAudits.add(e);
+                }
+                if (e.field("key-fingerprint") != null && e.field("requester") != null) {
+                    keyAudits.add(e);
+                }
+                if (STEPS.contains(e.type()) && isAutoJoin(e)) {
                     steps.add(e);
-                    isStep.add(e);
                     // The time origin comes from the devices' own clock readings only: an issued-at or expires-at
                     // echoed from a message the attacker tampered with can name any instant, and taking it as the
                     // origin would push every honest time past the model's clock bound.
@@ -122,11 +149,13 @@ public final class AutoJoinRefinement {
                 return List.of();
             }
             Replayer replayer = new Replayer(instance());
+            int next = 0; // the next step, in trace order
             for (TraceEvent e : trace.events()) {
                 current = e;
                 if (e.kind() == Kind.ATTACKER) {
                     attacker(replayer, e);
-                } else if (isStep.contains(e)) {
+                } else if (next < steps.size() && steps.get(next) == e) {
+                    next++;
                     replay(replayer, e);
                 }
             }
@@ -147,7 +176,7 @@ public final class AutoJoinRefinement {
             Set<Long> answered = new HashSet<>();
             List<Term> attackerNonces = new ArrayList<>();
             int maxTicks = 0;
-            AutoJoinModel.Roles roles = AutoJoinModel.roles(null, timing(), this::granted);
+            AutoJoinModel.Roles roles = ROLES;
             for (TraceEvent e : steps) {
                 maxTicks = Math.max(maxTicks, ticks(e.field("expires-at")).orElse(0));
                 maxTicks = Math.max(maxTicks, ticks(e.field("local-time")).orElse(0));
@@ -173,11 +202,17 @@ public final class AutoJoinRefinement {
                     runOfEvent.put(e.seq(), -1 - validators.size());
                     validators.add(Run.of(roles.validator(), v));
                     issuedNonces.add(e.field("nonce"));
-                    ticksBetween(e.field("issued-at"), e.field("expires-at"))
-                            .ifPresent(ttl -> validityByValidator.putIfAbsent(e.field("target"), ttl));
+                    // The first readable value per validator counts: once it is known, later ones need no parsing.
+                    String target = e.field("target");
+                    if (target == null || !validityByValidator.containsKey(target)) {
+                        ticksBetween(e.field("issued-at"), e.field("expires-at"))
+                                .ifPresent(ttl -> validityByValidator.putIfAbsent(target, ttl));
+                    }
                 } else if (e.type().equals(ACCEPTED)) {
-                    duration(e.field("skew-tolerance"))
-                            .ifPresent(s -> skewByValidator.putIfAbsent(e.field("target"), s));
+                    String target = e.field("target");
+                    if (target == null || !skewByValidator.containsKey(target)) {
+                        duration(e.field("skew-tolerance")).ifPresent(s -> skewByValidator.putIfAbsent(target, s));
+                    }
                 }
             }
             for (TraceEvent e : steps) {
@@ -211,20 +246,6 @@ public final class AutoJoinRefinement {
             return m.build();
         }
 
-        private AutoJoinModel.Timing timing() {
-            return new AutoJoinModel.Timing() {
-                @Override
-                public int validity(Term validator) {
-                    return validityByValidator.getOrDefault(validator.toString(), 1);
-                }
-
-                @Override
-                public int skew(Term validator) {
-                    return skewByValidator.getOrDefault(validator.toString(), 0);
-                }
-            };
-        }
-
         /**
          * The validator's grant store as its own audits report it: the latest grant record for the requester's
          * client on the validator's node at or before the step being replayed. Valid when present, for the
@@ -238,12 +259,11 @@ public final class AutoJoinRefinement {
                 return false;
             }
             TraceEvent latest = null;
-            for (TraceEvent e : trace.events()) {
+            for (TraceEvent e : grantAudits) {
                 if (e.seq() > current.seq()) {
                     break;
                 }
-                if (e.kind() == Kind.AUDIT && validator.toString().equals(ownClient(e))
-                        && client[0].equals(e.field("grant-trusted-client"))) {
+                if (validator.toString().equals(ownClient(e)) && client[0].equals(e.field("grant-trusted-client"))) {
                     latest = e;
                 }
             }
@@ -390,10 +410,8 @@ public final class AutoJoinRefinement {
                 rp.attackerLearns(new PrivateKey(requester(e.field("client"), e.field("key-fingerprint"))));
             }
             // The keys this device was seen using (requester audits name client, fingerprint and generation).
-            for (TraceEvent a : trace.events()) {
-                if (a.kind() == Kind.AUDIT && a.node().equals(device) && a.field("key-fingerprint") != null
-                        && a.field("requester") != null
-                        && (generation == null || generation.equals(a.field("key-generation")))) {
+            for (TraceEvent a : keyAudits) {
+                if (a.node().equals(device) && (generation == null || generation.equals(a.field("key-generation")))) {
                     rp.attackerLearns(new PrivateKey(requester(a.field("requester"), a.field("key-fingerprint"))));
                 }
             }

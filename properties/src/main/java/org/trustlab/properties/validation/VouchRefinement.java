@@ -3,7 +3,6 @@ package org.trustlab.properties.validation;
 import static org.trustlab.reference.vouch.VouchAudit.*;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
 import org.trustlab.model.term.Var;
 import org.trustlab.model.vouch.VouchModel;
+import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchProfile;
 import org.trustlab.simulator.trace.Trace;
@@ -67,11 +67,45 @@ public final class VouchRefinement {
     private static final String DIRECT = "Direct";
     private static final Agent ATTACKER = new Agent("attacker");
 
+    /** The walk in progress on this thread: what the shared roles' timing and registries read. */
+    private static final ActiveWalk<Walk> ACTIVE = new ActiveWalk<>();
+    private static final VouchModel.Timing TIMING = new VouchModel.Timing() {
+        @Override
+        public int maxAge(Term receiver) {
+            return ACTIVE.get().maxAgeByReceiver.getOrDefault(receiver.toString(), 0);
+        }
+
+        @Override
+        public int skew(Term receiver) {
+            return ACTIVE.get().skewByReceiver.getOrDefault(receiver.toString(), 0);
+        }
+    };
+    private static final VouchModel.Pairings PAIRINGS = new VouchModel.Pairings() {
+        @Override
+        public boolean direct(Term a, Term b) {
+            return ACTIVE.get().direct(a, b);
+        }
+
+        @Override
+        public boolean paired(Term a, Term b) {
+            return ACTIVE.get().paired(a, b);
+        }
+    };
+    /**
+     * The model's roles for a payload without and with the target, built once: they depend on a trace otherwise
+     * only through the receivers' windows and the registries, which they read from the active walk.
+     */
+    private static final VouchModel.Roles WITHOUT_TARGET = VouchModel.roles(null,
+            new VouchModel.Setting(false, true, TIMING, PAIRINGS));
+    private static final VouchModel.Roles WITH_TARGET = VouchModel.roles(null,
+            new VouchModel.Setting(true, true, TIMING, PAIRINGS));
+
     private VouchRefinement() {
     }
 
     public static List<Violation> check(Trace trace) {
-        return new Walk(trace).run();
+        Walk walk = new Walk(trace);
+        return ACTIVE.during(walk, walk::run);
     }
 
     private static boolean isStep(TraceEvent e) {
@@ -83,6 +117,8 @@ public final class VouchRefinement {
     private static final class Walk {
         private final Trace trace;
         private final List<TraceEvent> steps = new ArrayList<>();
+        /** The {@code pairing-stored} and {@code pairing-removed} audits, in trace order. */
+        private final List<TraceEvent> pairingEvents = new ArrayList<>();
         private final List<Violation> violations = new ArrayList<>();
         private final Map<Long, Integer> runOfEvent = new TreeMap<>();
         private final Set<Integer> broken = new HashSet<>();
@@ -99,6 +135,9 @@ public final class VouchRefinement {
 
         List<Violation> run() {
             for (TraceEvent e : trace.events()) {
+                if (e.kind() == Kind.AUDIT && (e.type().equals(PAIRING_STORED) || e.type().equals(PAIRING_REMOVED))) {
+                    pairingEvents.add(e);
+                }
                 if (isStep(e)) {
                     steps.add(e);
                     for (String f : List.of(VOUCH_TIMESTAMP, RECEIVER_LOCAL_TIME)) {
@@ -110,11 +149,13 @@ public final class VouchRefinement {
                 return List.of();
             }
             Replayer replayer = new Replayer(instance());
+            int next = 0; // the next step, in trace order: every step has a run
             for (TraceEvent e : trace.events()) {
                 current = e;
                 if (e.kind() == Kind.ATTACKER) {
                     attacker(replayer, e);
-                } else if (runOfEvent.containsKey(e.seq())) {
+                } else if (next < steps.size() && steps.get(next) == e) {
+                    next++;
                     replay(replayer, e);
                 }
             }
@@ -125,8 +166,7 @@ public final class VouchRefinement {
         private Model instance() {
             boolean signsTarget = steps.stream().map(e -> e.field(PROFILE)).filter(p -> p != null).findFirst()
                     .map(p -> p.equals(VouchProfile.HARDENED.code())).orElse(false);
-            VouchModel.Roles roles = VouchModel.roles(null, new VouchModel.Setting(signsTarget, true, timing(),
-                    pairings()));
+            VouchModel.Roles roles = signsTarget ? WITH_TARGET : WITHOUT_TARGET;
             List<Run> vouchers = new ArrayList<>();
             List<Run> receivers = new ArrayList<>();
             List<Long> receiverSeqs = new ArrayList<>();
@@ -180,57 +220,35 @@ public final class VouchRefinement {
             return m.build();
         }
 
-        private VouchModel.Timing timing() {
-            return new VouchModel.Timing() {
-                @Override
-                public int maxAge(Term receiver) {
-                    return maxAgeByReceiver.getOrDefault(receiver.toString(), 0);
-                }
-
-                @Override
-                public int skew(Term receiver) {
-                    return skewByReceiver.getOrDefault(receiver.toString(), 0);
-                }
-            };
-        }
-
         /**
          * The registries as the trace shows them at the step being replayed: the device's latest pairing event for
          * the peer, else (a pairing from the scenario's setup, which no event records) what the step's own audit
          * says of it.
          */
-        private VouchModel.Pairings pairings() {
-            return new VouchModel.Pairings() {
-                @Override
-                public boolean direct(Term a, Term b) {
-                    Optional<TraceEvent> last = lastPairingEvent(a.toString(), b.toString());
-                    if (last.isPresent()) {
-                        return last.get().type().equals(PAIRING_STORED)
-                                && DIRECT.equals(last.get().field(PAIRING_TYPE));
-                    }
-                    return DIRECT.equals(reportedType(a.toString(), b.toString()));
-                }
+        private boolean direct(Term a, Term b) {
+            Optional<TraceEvent> last = lastPairingEvent(a.toString(), b.toString());
+            if (last.isPresent()) {
+                return last.get().type().equals(PAIRING_STORED) && DIRECT.equals(last.get().field(PAIRING_TYPE));
+            }
+            return DIRECT.equals(reportedType(a.toString(), b.toString()));
+        }
 
-                @Override
-                public boolean paired(Term a, Term b) {
-                    Optional<TraceEvent> last = lastPairingEvent(a.toString(), b.toString());
-                    if (last.isPresent()) {
-                        return last.get().type().equals(PAIRING_STORED);
-                    }
-                    String reported = reportedType(a.toString(), b.toString());
-                    return reported != null && !reported.equals("none");
-                }
-            };
+        private boolean paired(Term a, Term b) {
+            Optional<TraceEvent> last = lastPairingEvent(a.toString(), b.toString());
+            if (last.isPresent()) {
+                return last.get().type().equals(PAIRING_STORED);
+            }
+            String reported = reportedType(a.toString(), b.toString());
+            return reported != null && !reported.equals("none");
         }
 
         private Optional<TraceEvent> lastPairingEvent(String device, String peer) {
             TraceEvent found = null;
-            for (TraceEvent e : trace.events()) {
+            for (TraceEvent e : pairingEvents) {
                 if (e.seq() >= horizon) {
                     break;
                 }
-                if (e.kind() == Kind.AUDIT && e.node().equals(device) && peer.equals(e.field(PEER))
-                        && (e.type().equals(PAIRING_STORED) || e.type().equals(PAIRING_REMOVED))) {
+                if (e.node().equals(device) && peer.equals(e.field(PEER))) {
                     found = e;
                 }
             }
@@ -289,11 +307,11 @@ public final class VouchRefinement {
          */
         private long ownPairing(TraceEvent accepted) {
             long at = accepted.seq();
-            for (TraceEvent e : trace.events()) {
+            for (TraceEvent e : pairingEvents) {
                 if (e.seq() >= accepted.seq()) {
                     break;
                 }
-                if (e.is(Kind.AUDIT, PAIRING_STORED) && e.node().equals(accepted.node())
+                if (e.type().equals(PAIRING_STORED) && e.node().equals(accepted.node())
                         && String.valueOf(accepted.field(VOUCHEE)).equals(e.field(PEER))
                         && String.valueOf(accepted.field(SESSION_ID)).equals(e.field(SESSION_ID))) {
                     at = e.seq();
@@ -318,11 +336,8 @@ public final class VouchRefinement {
             if (instant == null) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(Instant.parse(instant).toEpochMilli());
-            } catch (DateTimeParseException ex) {
-                return Optional.empty();
-            }
+            Instant parsed = Instants.parseOrNull(instant);
+            return parsed == null ? Optional.empty() : Optional.of(parsed.toEpochMilli());
         }
 
         private static Optional<Integer> duration(String ms) {

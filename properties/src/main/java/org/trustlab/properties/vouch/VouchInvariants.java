@@ -71,7 +71,7 @@ public final class VouchInvariants {
         @Override
         public List<Violation> check(Trace trace) {
             List<Violation> out = new ArrayList<>();
-            check(new VouchTrace(trace), out);
+            check(VouchTrace.of(trace), out);
             return List.copyOf(out);
         }
 
@@ -104,8 +104,10 @@ public final class VouchInvariants {
                             + ")", h);
                 }
             }
-            for (TraceEvent learned : t.select(e -> e.is(Kind.ATTACKER, "learned")
-                    && "proxied-session-key".equals(e.field("kind")))) {
+            for (TraceEvent learned : t.of(Kind.ATTACKER, "learned")) {
+                if (!"proxied-session-key".equals(learned.field("kind"))) {
+                    continue;
+                }
                 for (TraceEvent h : byKey.getOrDefault(learned.field("fingerprint"), List.of())) {
                     TraceEvent later = h.seq() > learned.seq() ? h : learned;
                     if (!t.attackerHeld(h.field(RECEIVER), later) && !t.attackerHeld(h.field(VOUCHEE), later)) {
@@ -186,46 +188,52 @@ public final class VouchInvariants {
      * (which makes v tell R again) never reaching v intact.
      */
     static boolean withdrawalSettled(VouchTrace t, TraceEvent a, TraceEvent signed, String r, String v, String e) {
-        for (TraceEvent x : t.trace().events()) {
-            if (x.seq() <= a.seq() || !x.node().equals(r) || x.kind() != Kind.AUDIT || !e.equals(x.field(PEER))) {
-                continue;
+        for (String type : List.of(PROXIED_PAIRING_FLAGGED, PAIRING_REMOVED)) {
+            for (TraceEvent x : t.audits(type)) {
+                if (x.seq() > a.seq() && x.node().equals(r) && e.equals(x.field(PEER))) {
+                    return true;
+                }
             }
-            if (x.type().equals(PROXIED_PAIRING_FLAGGED) || x.type().equals(PAIRING_REMOVED)) {
+        }
+        for (TraceEvent x : t.audits(PAIRING_REMOVED)) {
+            if (x.seq() > signed.seq() && x.node().equals(v) && r.equals(x.field(PEER))) {
+                return true; // v dropped r
+            }
+        }
+        for (TraceEvent sent : t.of(Kind.SEND, VouchCodec.PROXY_PAIRING_REVOKED)) {
+            if (sent.seq() > signed.seq() && sent.node().equals(v) && r.equals(sent.field("to"))
+                    && !deliveredIntact(t, sent, r)) {
                 return true;
             }
         }
-        boolean vDroppedR = !t.select(x -> x.seq() > signed.seq() && x.node().equals(v)
-                && x.is(Kind.AUDIT, PAIRING_REMOVED) && r.equals(x.field(PEER))).isEmpty();
-        if (vDroppedR) {
-            return true;
-        }
-        List<TraceEvent> revocations = t.select(x -> x.seq() > signed.seq() && x.node().equals(v)
-                && x.is(Kind.SEND, VouchCodec.PROXY_PAIRING_REVOKED) && r.equals(x.field("to")));
-        for (TraceEvent sent : revocations) {
-            if (!deliveredIntact(t, sent, r)) {
-                return true;
+        for (TraceEvent answer : t.of(Kind.SEND, VouchCodec.PROXY_PAIRING_RESPONSE)) {
+            if (answer.seq() > a.seq() && answer.node().equals(r) && v.equals(answer.field("to"))) {
+                return !deliveredIntact(t, answer, v); // the first answer
             }
         }
-        Optional<TraceEvent> answer = t.select(x -> x.seq() > a.seq() && x.node().equals(r)
-                && x.is(Kind.SEND, VouchCodec.PROXY_PAIRING_RESPONSE) && v.equals(x.field("to"))).stream()
-                .findFirst();
-        return answer.isEmpty() || !deliveredIntact(t, answer.get(), v);
+        return true;
     }
 
     /** Whether the message of this SEND reached {@code to} unaltered (same message id, same bytes). */
     static boolean deliveredIntact(VouchTrace t, TraceEvent sent, String to) {
         String id = sent.field("msg-id");
         String hash = sent.field("bytes-sha256");
-        return !t.select(x -> x.seq() > sent.seq() && x.kind() == Kind.DELIVER && x.node().equals(to)
-                && id != null && id.equals(x.field("msg-id")) && hash != null && hash.equals(x.field("bytes-sha256")))
-                .isEmpty();
+        if (id == null || hash == null) {
+            return false;
+        }
+        for (TraceEvent x : t.deliveries(id)) {
+            if (x.seq() > sent.seq() && x.node().equals(to) && hash.equals(x.field("bytes-sha256"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The vouch-signed audit on the claimed voucher that an acceptance corresponds to (target = the receiver). */
     static Optional<TraceEvent> matchingSignature(VouchTrace t, TraceEvent a) {
-        return t.latestBefore(a.field(VOUCHER), a, s -> s.is(Kind.AUDIT, VOUCH_SIGNED)
-                && same(s, a, SESSION_ID, VOUCHEE, VOUCHEE_KEY, VOUCH_TIMESTAMP)
-                && a.node().equals(s.field(TARGET)));
+        return t.latestBefore(a.field(VOUCHER), a, Kind.AUDIT, VOUCH_SIGNED,
+                s -> same(s, a, SESSION_ID, VOUCHEE, VOUCHEE_KEY, VOUCH_TIMESTAMP)
+                        && a.node().equals(s.field(TARGET)));
     }
 
     static boolean same(TraceEvent x, TraceEvent y, String... keys) {
@@ -343,8 +351,8 @@ public final class VouchInvariants {
                     k.append('\u0000').append(e.field(key));
                 }
                 TraceEvent earlier = first.putIfAbsent(k.toString(), e);
-                if (earlier != null && t != null && !t.select(c -> c.kind() == Kind.CRASH
-                        && c.node().equals(e.node()) && c.seq() > earlier.seq() && c.seq() < e.seq()).isEmpty()) {
+                if (earlier != null && t != null && t.of(Kind.CRASH).stream().anyMatch(c -> c.node().equals(e.node())
+                        && c.seq() > earlier.seq() && c.seq() < e.seq())) {
                     first.put(k.toString(), e);
                     continue;
                 }
@@ -371,8 +379,8 @@ public final class VouchInvariants {
         void check(VouchTrace t, List<Violation> out) {
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
                 if (matchingSignature(t, a).isEmpty() && !t.attackerHeld(a.field(VOUCHER), a)) {
-                    Optional<TraceEvent> other = t.latestBefore(a.field(VOUCHER), a, s -> s.is(Kind.AUDIT,
-                            VOUCH_SIGNED) && same(s, a, SESSION_ID, VOUCHEE, VOUCH_TIMESTAMP));
+                    Optional<TraceEvent> other = t.latestBefore(a.field(VOUCHER), a, Kind.AUDIT, VOUCH_SIGNED,
+                            s -> same(s, a, SESSION_ID, VOUCHEE, VOUCH_TIMESTAMP));
                     String why = other.map(s -> "that vouch was signed for " + s.field(TARGET))
                             .orElse("no such vouch was signed");
                     violation(out, a.node() + " accepted " + a.field(VOUCHEE) + " in the name of " + a.field(VOUCHER)
@@ -381,9 +389,9 @@ public final class VouchInvariants {
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
                 String d = a.field(DEVICE);
-                boolean agreed = t.latestBefore(d, a, x -> x.is(Kind.OUTCOME, OUTCOME_PROXY_PAIRING)
-                        && "accepted".equals(x.field("result")) && a.node().equals(x.field(VOUCHEE))
-                        && same(x, a, VOUCHER, SESSION_ID)).isPresent();
+                boolean agreed = t.latestBefore(d, a, Kind.OUTCOME, OUTCOME_PROXY_PAIRING,
+                        x -> "accepted".equals(x.field("result")) && a.node().equals(x.field(VOUCHEE))
+                                && same(x, a, VOUCHER, SESSION_ID)).isPresent();
                 if (!agreed && !t.attackerHeld(a.field(VOUCHER), a) && !t.attackerHeld(d, a)) {
                     violation(out, a.node() + " stored " + d + " as accepting it (session " + a.field(SESSION_ID)
                             + ") but " + d + " never accepted it", a);
@@ -437,10 +445,11 @@ public final class VouchInvariants {
             long grace = Duration.ofMillis(VouchTrace.millis(q.field(PROBE_MAX_MS), 3_600_000)
                     + 3 * VouchTrace.millis(q.field(POLL_INTERVAL_MS), 10_000)
                     + 2 * VouchTrace.millis(q.field(ACK_TIMEOUT_MS), 5_000)).plusMinutes(1).toNanos();
-            boolean unfair = !t.select(e -> e.timeNanos() >= q.timeNanos() && link(e, v, target)
-                    && ((e.kind() == Kind.DROP && "loss".equals(e.field("reason")))
-                            || (e.kind() == Kind.ATTACKER && (e.type().equals("drop") || e.type().equals("delay")
-                                    || e.type().equals("redirect") || e.type().equals("tamper"))))).isEmpty();
+            boolean unfair = t.of(Kind.DROP).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
+                    && link(e, v, target) && "loss".equals(e.field("reason")))
+                    || t.of(Kind.ATTACKER).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos() && link(e, v, target)
+                            && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
+                                    || e.type().equals("tamper")));
             if (unfair) {
                 return;
             }
@@ -449,25 +458,25 @@ public final class VouchInvariants {
                 return;
             }
             long deadline = windowStart + grace;
-            boolean withdrawn = !t.select(e -> e.timeNanos() <= deadline && e.node().equals(v)
-                    && e.is(Kind.AUDIT, VOUCH_DEQUEUED) && session.equals(e.field(SESSION_ID))
+            boolean withdrawn = t.audits(VOUCH_DEQUEUED).stream().anyMatch(e -> e.timeNanos() <= deadline
+                    && e.node().equals(v) && session.equals(e.field(SESSION_ID))
                     && target.equals(e.field(TARGET)) && !DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))
-                    && !"QUEUE_EXPIRED".equals(e.field(DEQUEUE_REASON))).isEmpty();
+                    && !"QUEUE_EXPIRED".equals(e.field(DEQUEUE_REASON)));
             // Delivered: the request reached the target while queued, or the target's verified answer for this
             // session and target dequeued it. The second covers a request that arrived before it was queued (its
             // transport acknowledgement was lost, so the voucher queued it, then the answer came): the voucher only
             // dequeues as DELIVERED on a response signed by the target, which the target sends only on receipt.
-            boolean delivered = !t.select(e -> e.timeNanos() >= q.timeNanos() && e.timeNanos() <= deadline
-                    && ((e.kind() == Kind.DELIVER && e.node().equals(target) && v.equals(e.field("from"))
-                            && VouchCodec.PROXY_PAIRING_REQUEST.equals(e.type()))
-                        || (e.node().equals(v) && e.is(Kind.AUDIT, VOUCH_DEQUEUED)
-                            && session.equals(e.field(SESSION_ID)) && target.equals(e.field(TARGET))
-                            && DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))))).isEmpty();
+            boolean delivered = t.of(Kind.DELIVER, VouchCodec.PROXY_PAIRING_REQUEST).stream().anyMatch(e ->
+                    e.timeNanos() >= q.timeNanos() && e.timeNanos() <= deadline && e.node().equals(target)
+                            && v.equals(e.field("from")))
+                    || t.audits(VOUCH_DEQUEUED).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
+                            && e.timeNanos() <= deadline && e.node().equals(v) && session.equals(e.field(SESSION_ID))
+                            && target.equals(e.field(TARGET)) && DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON)));
             // A target that unpaired the voucher no longer answers it (presence from an unpaired device is ignored)
             // and would refuse the vouch: if its Unpair notice was lost (sent while offline) the voucher cannot know,
             // and the vouch stays queued until it expires. Not a liveness failure: the two are no longer paired.
-            boolean unpairedByTarget = !t.select(e -> e.timeNanos() <= deadline && e.node().equals(target)
-                    && e.is(Kind.AUDIT, PAIRING_REMOVED) && v.equals(e.field(PEER))).isEmpty();
+            boolean unpairedByTarget = t.audits(PAIRING_REMOVED).stream().anyMatch(e -> e.timeNanos() <= deadline
+                    && e.node().equals(target) && v.equals(e.field(PEER)));
             if (!delivered && !withdrawn && !unpairedByTarget) {
                 violation(out, "the vouch of session " + session + " queued by " + v + " for " + target
                         + " was not delivered although both were up and connected from t=" + seconds(windowStart)
@@ -566,9 +575,8 @@ public final class VouchInvariants {
                 if (!"true".equals(c.field("vouchee-paired"))) {
                     continue;
                 }
-                boolean sent = !t.select(e -> e.seq() > c.seq() && e.kind() == Kind.SEND && e.node().equals(c.node())
-                        && VouchCodec.PROXY_PAIRING_COMPLETE.equals(e.type())
-                        && c.field(VOUCHEE).equals(e.field("to"))).isEmpty();
+                boolean sent = t.of(Kind.SEND, VouchCodec.PROXY_PAIRING_COMPLETE).stream().anyMatch(e ->
+                        e.seq() > c.seq() && e.node().equals(c.node()) && c.field(VOUCHEE).equals(e.field("to")));
                 if (!sent) {
                     violation(out, c.node() + " completed session " + c.field(SESSION_ID) + " without sending "
                             + "ProxyPairingComplete to " + c.field(VOUCHEE), c);
@@ -598,8 +606,8 @@ public final class VouchInvariants {
             for (TraceEvent s : t.audits(SESSION_STARTED)) {
                 String trigger = s.field(TRIGGER);
                 if (TRIGGER_USER.equals(trigger)) {
-                    boolean asked = t.latestBefore(s.node(), s, e -> e.is(Kind.USER_ACTION, ACTION_VOUCH)
-                            && s.field(VOUCHEE).equals(e.field("vouchee"))).isPresent();
+                    boolean asked = t.latestBefore(s.node(), s, Kind.USER_ACTION, ACTION_VOUCH,
+                            e -> s.field(VOUCHEE).equals(e.field("vouchee"))).isPresent();
                     if (!asked) {
                         violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " for the user, who never "
                                 + "asked", s);
@@ -610,8 +618,8 @@ public final class VouchInvariants {
                 }
             }
             for (TraceEvent v : t.audits(VOUCH_SIGNED)) {
-                boolean started = t.latestBefore(v.node(), v, e -> e.is(Kind.AUDIT, SESSION_STARTED)
-                        && v.field(SESSION_ID).equals(e.field(SESSION_ID))).isPresent();
+                boolean started = t.latestBefore(v.node(), v, Kind.AUDIT, SESSION_STARTED,
+                        e -> v.field(SESSION_ID).equals(e.field(SESSION_ID))).isPresent();
                 if (!started) {
                     violation(out, v.node() + " signed a vouch for session " + v.field(SESSION_ID)
                             + " that was never started", v);

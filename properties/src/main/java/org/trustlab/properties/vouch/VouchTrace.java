@@ -2,11 +2,15 @@ package org.trustlab.properties.vouch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.trustlab.properties.invariant.Instants;
+import org.trustlab.properties.invariant.TraceIndex;
 import org.trustlab.reference.vouch.VouchAudit;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -20,40 +24,92 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  */
 final class VouchTrace {
     static final String ATTACKER = "attacker";
-    private final Trace trace;
+    private static final Set<String> HOLDS_KEYS = Set.of("controls", "register", "compromise");
+    /**
+     * The view of the trace this thread checked last: a campaign runs every invariant on one trace before the next,
+     * so the nine invariants share one index instead of building nine. Keyed by identity: traces are immutable.
+     */
+    private static final ThreadLocal<VouchTrace> LAST = new ThreadLocal<>();
 
-    VouchTrace(Trace trace) {
+    private final Trace trace;
+    private final TraceIndex index;
+    /** Per device, the first attacker event that handed over its keys. */
+    private final Map<String, Long> heldFrom = new HashMap<>();
+    /** Per node, its ONLINE, OFFLINE, CRASH and RESTART events in trace order. */
+    private final Map<String, List<TraceEvent>> upDown = new HashMap<>();
+    /** PARTITION and HEAL events in trace order. */
+    private final List<TraceEvent> partitions;
+    /** DELIVER events by message id, in trace order. */
+    private final Map<String, List<TraceEvent>> deliveriesById = new HashMap<>();
+
+    private VouchTrace(Trace trace) {
         this.trace = trace;
+        this.index = new TraceIndex(trace);
+        for (TraceEvent e : index.of(Kind.ATTACKER)) {
+            String device = e.field("device");
+            if (device != null && HOLDS_KEYS.contains(e.type())) {
+                heldFrom.putIfAbsent(device, e.seq());
+            }
+        }
+        for (TraceEvent e : index.of(Kind.ONLINE, Kind.OFFLINE, Kind.CRASH, Kind.RESTART)) {
+            upDown.computeIfAbsent(e.node(), n -> new ArrayList<>()).add(e);
+        }
+        partitions = index.of(Kind.PARTITION, Kind.HEAL);
+        for (TraceEvent e : index.of(Kind.DELIVER)) {
+            String id = e.field("msg-id");
+            if (id != null) {
+                deliveriesById.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+            }
+        }
+    }
+
+    static VouchTrace of(Trace trace) {
+        VouchTrace last = LAST.get();
+        if (last != null && last.trace == trace) {
+            return last;
+        }
+        VouchTrace t = new VouchTrace(trace);
+        LAST.set(t);
+        return t;
     }
 
     Trace trace() {
         return trace;
     }
 
+    /** The events of this kind and type, in trace order. */
+    List<TraceEvent> of(Kind kind, String type) {
+        return index.of(kind, type);
+    }
+
+    /** The events of this kind, in trace order. */
+    List<TraceEvent> of(Kind kind) {
+        return index.of(kind);
+    }
+
     List<TraceEvent> audits(String type) {
-        return trace.select(e -> e.is(Kind.AUDIT, type));
+        return index.of(Kind.AUDIT, type);
     }
 
     List<TraceEvent> accepted(String outcomeKind) {
-        return trace.select(e -> e.is(Kind.OUTCOME, outcomeKind) && "accepted".equals(e.field("result")));
-    }
-
-    List<TraceEvent> select(Predicate<TraceEvent> p) {
-        return trace.select(p);
-    }
-
-    /** The latest event on {@code node} before {@code at} that matches, if any. */
-    Optional<TraceEvent> latestBefore(String node, TraceEvent at, Predicate<TraceEvent> match) {
-        TraceEvent found = null;
-        for (TraceEvent e : trace.events()) {
-            if (e.seq() >= at.seq()) {
-                break;
-            }
-            if (e.node().equals(node) && match.test(e)) {
-                found = e;
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : index.of(Kind.OUTCOME, outcomeKind)) {
+            if ("accepted".equals(e.field("result"))) {
+                out.add(e);
             }
         }
-        return Optional.ofNullable(found);
+        return out;
+    }
+
+    /** DELIVER events of the message with this id, in trace order. */
+    List<TraceEvent> deliveries(String msgId) {
+        return deliveriesById.getOrDefault(msgId, List.of());
+    }
+
+    /** The latest event of this kind and type on {@code node} before {@code at} that matches, if any. */
+    Optional<TraceEvent> latestBefore(String node, TraceEvent at, Kind kind, String type,
+            Predicate<TraceEvent> match) {
+        return Optional.ofNullable(TraceIndex.latestBefore(index.of(kind, type), node, at, match));
     }
 
     /**
@@ -61,28 +117,25 @@ final class VouchTrace {
      * before {@code at}; empty when the pairing, if any, comes from the scenario's set-up.
      */
     Optional<TraceEvent> lastPairingEvent(String node, String peer, TraceEvent at) {
-        return latestBefore(node, at, e -> e.kind() == Kind.AUDIT && peer.equals(e.field(VouchAudit.PEER))
-                && (e.type().equals(VouchAudit.PAIRING_STORED) || e.type().equals(VouchAudit.PAIRING_REMOVED)));
+        Predicate<TraceEvent> aboutPeer = e -> peer.equals(e.field(VouchAudit.PEER));
+        TraceEvent stored = TraceIndex.latestBefore(audits(VouchAudit.PAIRING_STORED), node, at, aboutPeer);
+        TraceEvent removed = TraceIndex.latestBefore(audits(VouchAudit.PAIRING_REMOVED), node, at, aboutPeer);
+        if (stored == null || removed == null) {
+            return Optional.ofNullable(stored == null ? removed : stored);
+        }
+        return Optional.of(stored.seq() > removed.seq() ? stored : removed);
     }
 
     /**
      * Whether the attacker held {@code device}'s keys when {@code at} happened: its own pseudo-device, a device it
-     * controls or registered, or one whose keys a compromise handed over earlier.
+     * controls or registered, or one whose keys a compromise handed over earlier (or at {@code at} itself).
      */
     boolean attackerHeld(String device, TraceEvent at) {
         if (device == null || device.equals(ATTACKER)) {
             return true;
         }
-        for (TraceEvent e : trace.events()) {
-            if (e.seq() > at.seq()) {
-                return false;
-            }
-            if (e.kind() == Kind.ATTACKER && device.equals(e.field("device")) && (e.type().equals("controls")
-                    || e.type().equals("register") || e.type().equals("compromise"))) {
-                return true;
-            }
-        }
-        return false;
+        Long from = heldFrom.get(device);
+        return from != null && from <= at.seq();
     }
 
     long endNanos() {
@@ -99,10 +152,7 @@ final class VouchTrace {
         boolean online = true;
         boolean crashed = false;
         long since = 0;
-        for (TraceEvent e : trace.events()) {
-            if (!e.node().equals(node)) {
-                continue;
-            }
+        for (TraceEvent e : upDown.getOrDefault(node, List.of())) {
             boolean wasUp = online && !crashed;
             switch (e.kind()) {
                 case ONLINE -> online = true;
@@ -132,7 +182,7 @@ final class VouchTrace {
     List<long[]> partitionedIntervals(String a, String b, long until) {
         List<long[]> out = new ArrayList<>();
         java.util.Map<String, Long> open = new java.util.TreeMap<>();
-        for (TraceEvent e : trace.events()) {
+        for (TraceEvent e : partitions) {
             if (e.kind() == Kind.PARTITION && separates(e.field("groups"), a, b)) {
                 open.put(e.field("partition"), e.timeNanos());
             } else if (e.kind() == Kind.HEAL && open.containsKey(e.field("partition"))) {
@@ -163,14 +213,7 @@ final class VouchTrace {
     }
 
     static Optional<Instant> instant(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(Instants.parseOrNull(text));
     }
 
     static long millis(String text, long fallback) {

@@ -61,7 +61,10 @@ final class DeviceState {
     record Probe(Instant next, int sent) {}
 
     final TreeMap<DeviceId, Probe> probes = new TreeMap<>();
+    /** The queue worker: ticking (the queue had entries at its last tick), its last tick, the tick its timer is for. */
     boolean pollArmed;
+    Instant pollLast;
+    Instant pollWake;
 
     DeviceState(DeviceId self, String name, VouchConfig config, Set<VouchMutant> mutants) {
         this.self = self;
@@ -107,6 +110,8 @@ final class DeviceState {
         inFlight.clear();
         probes.clear();
         pollArmed = false;
+        pollLast = null;
+        pollWake = null;
         if (has(VouchMutant.VOLATILE_QUEUE)) {
             queue.clear();
         }

@@ -97,7 +97,9 @@ final class Step {
         out.cancelTimer(new TimerId(name));
     }
 
+    /** The outputs of this input; any input may give the queue worker work, so its timer is planned here. */
     Outputs<VouchMessage> build() {
+        Voucher.planPoll(this);
         return out.build();
     }
 

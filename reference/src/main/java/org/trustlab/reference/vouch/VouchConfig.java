@@ -21,6 +21,9 @@ import java.util.Objects;
  *   exponential backoff (poll interval, doubled, up to this); the stand-in for the transport's reconnection
  *   attempts, without which a lost acknowledgement or a healed partition would leave a vouch queued until it
  *   expires.</li>
+ *   <li>{@code queuePollEveryTick}: run the worker at every tick, even when it has nothing to do. By default a
+ *   tick that would change nothing is skipped (the network sees the same sends at the same ticks); this keeps
+ *   every poll in the trace, for readers who want to see the worker run.</li>
  * </ul>
  */
 public record VouchConfig(
@@ -38,7 +41,8 @@ public record VouchConfig(
         Duration sessionRetention,
         Duration pairingConfirmationTimeout,
         int confirmationCodeDigits,
-        Duration presenceProbeMaxInterval) {
+        Duration presenceProbeMaxInterval,
+        boolean queuePollEveryTick) {
 
     public VouchConfig {
         Objects.requireNonNull(profile, "profile");
@@ -86,6 +90,7 @@ public record VouchConfig(
         b.pairingConfirmationTimeout = pairingConfirmationTimeout;
         b.confirmationCodeDigits = confirmationCodeDigits;
         b.presenceProbeMaxInterval = presenceProbeMaxInterval;
+        b.queuePollEveryTick = queuePollEveryTick;
         return b;
     }
 
@@ -110,6 +115,7 @@ public record VouchConfig(
         private Duration pairingConfirmationTimeout = Duration.ofSeconds(120);
         private int confirmationCodeDigits = 6;
         private Duration presenceProbeMaxInterval = Duration.ofHours(1);
+        private boolean queuePollEveryTick = false;
 
         private Builder() {}
 
@@ -188,11 +194,17 @@ public record VouchConfig(
             return this;
         }
 
+        public Builder queuePollEveryTick(boolean v) {
+            queuePollEveryTick = v;
+            return this;
+        }
+
         public VouchConfig build() {
             return new VouchConfig(profile, proxyPairingSupported, autoAcceptVouched, autoVouchToAll,
                     vouchSignatureMaxAge, vouchClockSkewTolerance, vouchResponseTimeout, transportAckTimeout,
                     queuePollInterval, queueMaxRetries, queueEntryLifetime, sessionRetention,
-                    pairingConfirmationTimeout, confirmationCodeDigits, presenceProbeMaxInterval);
+                    pairingConfirmationTimeout, confirmationCodeDigits, presenceProbeMaxInterval,
+                    queuePollEveryTick);
         }
     }
 }

@@ -209,15 +209,26 @@ final class Voucher {
         armPoll(s);
     }
 
-    private static void armPoll(Step s) {
+    /** The worker starts ticking when the queue gets its first entry; its ticks follow from this one. */
+    private static void armPoll(Step s, Instant from) {
         if (!s.st.pollArmed && !s.st.queue.isEmpty()) {
             s.st.pollArmed = true;
-            s.setTimer(POLL, s.config().queuePollInterval());
+            s.st.pollLast = from;
         }
     }
 
-    /** Source: "A worker polls the queue every 10 seconds"; entries go when the target is online or expired. */
+    private static void armPoll(Step s) {
+        armPoll(s, s.now());
+    }
+
+    /**
+     * Source: "A worker polls the queue every 10 seconds"; entries go when the target is online or expired. The
+     * worker runs at its tick (the instant its timer was set for): expiry and probe times are compared with the tick,
+     * so skipped idle ticks and the simulated clock's rounding cannot shift a poll by one interval.
+     */
     static void onPoll(Step s) {
+        Instant tick = s.st.pollWake == null ? s.now() : s.st.pollWake;
+        s.st.pollWake = null;
         s.st.pollArmed = false;
         for (Entry e : s.st.queue.entries()) {
             VouchingSession session = s.st.sessions.get(e.key().sessionId());
@@ -226,7 +237,7 @@ final class Voucher {
                 dequeue(s, e.key(), "STALE");
                 continue;
             }
-            if (!s.mutant(VouchMutant.QUEUE_IGNORES_EXPIRY) && !s.now().isBefore(e.expiresAt())) {
+            if (!s.mutant(VouchMutant.QUEUE_IGNORES_EXPIRY) && !tick.isBefore(e.expiresAt())) {
                 dequeue(s, e.key(), VouchReason.QUEUE_EXPIRED.code());
                 statusChanged(s, session, e.key().target(), VouchStatus.UNREACHABLE, VouchReason.QUEUE_EXPIRED.code());
                 maybeComplete(s, session);
@@ -237,17 +248,85 @@ final class Voucher {
                     e.attempted();
                     deliver(s, session, e.key().target(), true);
                 } else {
-                    probe(s, e.key().target());
+                    probe(s, e.key().target(), tick);
                 }
             }
         }
-        armPoll(s);
+        armPoll(s, tick);
+    }
+
+    /**
+     * Sets the worker's timer after every input. A tick at which {@link #onPoll} would find nothing to do (targets
+     * still offline, their next probe and their expiry still ahead, answers still awaited) changes no state and sends
+     * nothing, so the timer skips to the first tick that has work: a vouch queued for a week costs the few ticks at
+     * which it probes, not 60,480 timer events. Only an input can bring work sooner (a target's presence, an ack, a
+     * withdrawal), and every input re-plans. Devices configured to poll every tick keep the plain worker.
+     */
+    static void planPoll(Step s) {
+        DeviceState st = s.st;
+        Instant wake = null;
+        if (st.pollArmed) {
+            Instant next = tickAtOrAfter(s, s.now());
+            wake = st.queue.isEmpty() || st.config.queuePollEveryTick() ? next : firstTickWithWork(s, next);
+        }
+        if (java.util.Objects.equals(wake, st.pollWake)) {
+            return;
+        }
+        st.pollWake = wake;
+        if (wake == null) {
+            s.cancelTimer(POLL);
+        } else {
+            s.setTimer(POLL, Duration.between(s.now(), wake));
+        }
+    }
+
+    /** The first tick from {@code next} at which {@link #onPoll} acts on some entry, or null if only an input can. */
+    private static Instant firstTickWithWork(Step s, Instant next) {
+        Instant wake = null;
+        for (Entry e : s.st.queue.entries()) {
+            Instant due = dueAt(s, e, next);
+            if (due != null) {
+                Instant t = tickAtOrAfter(s, due);
+                wake = wake == null || t.isBefore(wake) ? t : wake;
+            }
+        }
+        return wake;
+    }
+
+    /** When {@link #onPoll}, read branch by branch, would next act on this entry if no input came first. */
+    private static Instant dueAt(Step s, Entry e, Instant next) {
+        VouchingSession session = s.st.sessions.get(e.key().sessionId());
+        VouchingSession.Target row = session == null ? null : session.target(e.key().target());
+        if (row == null || row.status().terminal()) {
+            return next;
+        }
+        Instant due = s.mutant(VouchMutant.QUEUE_IGNORES_EXPIRY) ? null : e.expiresAt();
+        if (row.status() == VouchStatus.QUEUED && !s.st.inFlight.containsKey(e.key())) {
+            DeviceId target = e.key().target();
+            DeviceState.Probe p = s.st.probes.get(target);
+            Instant act = s.st.reachable(target) || p == null ? next : p.next();
+            due = due == null || act.isBefore(due) ? act : due;
+        }
+        return due;
+    }
+
+    /** The first tick after the last one run that is neither before {@code t} nor before now. */
+    private static Instant tickAtOrAfter(Step s, Instant t) {
+        Duration interval = s.config().queuePollInterval();
+        Instant first = s.st.pollLast.plus(interval);
+        Instant from = t.isBefore(s.now()) ? s.now() : t;
+        if (!from.isAfter(first)) {
+            return first;
+        }
+        long step = interval.toNanos();
+        long behind = Duration.between(first, from).toNanos();
+        return first.plus(interval.multipliedBy((behind + step - 1) / step));
     }
 
     /** Asks a target that seems offline whether it is back, with exponential backoff up to the configured cap. */
-    private static void probe(Step s, DeviceId target) {
+    private static void probe(Step s, DeviceId target, Instant tick) {
         DeviceState.Probe p = s.st.probes.get(target);
-        if (p != null && s.now().isBefore(p.next())) {
+        if (p != null && tick.isBefore(p.next())) {
             return;
         }
         int sent = p == null ? 0 : p.sent();
@@ -255,7 +334,7 @@ final class Voucher {
         if (wait.compareTo(s.config().presenceProbeMaxInterval()) > 0) {
             wait = s.config().presenceProbeMaxInterval();
         }
-        s.st.probes.put(target, new DeviceState.Probe(s.now().plus(wait), sent + 1));
+        s.st.probes.put(target, new DeviceState.Probe(tick.plus(wait), sent + 1));
         s.send(target, new VouchMessage.Presence(s.self(), true));
     }
 

@@ -36,6 +36,7 @@ import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.SetupCache;
 
 /**
  * Hosts ByteSync's automatic join ({@code protocol: autojoin}). Roles: {@code requester} (the joining device),
@@ -49,6 +50,7 @@ import org.trustlab.simulator.protocol.ScenarioException;
 public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     public static final String NAME = "autojoin";
     private static final AutoJoinCodec CODEC = new AutoJoinCodec();
+    private static final SetupCache<AutoJoinSetup> SETUPS = new SetupCache<>(AutoJoinSetup::new);
     /** Key generations the attacker's analysis tries on a compromised device. */
     private static final int MAX_GENERATION = 4;
 
@@ -64,7 +66,7 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
 
     @Override
     public Role<AutoJoinMessage> createRole(DeviceSpec device, BindingContext ctx) {
-        AutoJoinSetup setup = new AutoJoinSetup(ctx);
+        AutoJoinSetup setup = SETUPS.of(ctx);
         Set<AutoJoinMutant> mutants = setup.mutant.map(Set::of).orElse(Set.of());
         ConfigView cfg = device.configView();
         switch (device.role()) {
@@ -222,7 +224,7 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         if (ctx.device(device).isEmpty()) {
             return Map.of();
         }
-        AutoJoinSetup setup = new AutoJoinSetup(ctx);
+        AutoJoinSetup setup = SETUPS.of(ctx);
         return Map.of("key-fingerprint", setup.identity(device, generation).fingerprint(), "client",
                 setup.identity(device, 0).clientId().value());
     }

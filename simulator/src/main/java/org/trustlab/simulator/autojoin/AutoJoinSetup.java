@@ -24,7 +24,8 @@ import org.trustlab.simulator.protocol.Durations;
 import org.trustlab.simulator.protocol.ScenarioException;
 
 /**
- * The scenario's {@code setup:} for autojoin, read once per role creation (bindings are stateless). Keys:
+ * The scenario's {@code setup:} for autojoin, read once per scenario and thread
+ * ({@link org.trustlab.simulator.protocol.SetupCache}). Keys:
  *
  * <pre>
  * setup:

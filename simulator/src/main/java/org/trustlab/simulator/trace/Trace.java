@@ -1,5 +1,7 @@
 package org.trustlab.simulator.trace;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -9,8 +11,17 @@ public record Trace(List<TraceEvent> events, String sha256) {
         events = List.copyOf(events);
     }
 
+    /** The events the filter accepts, in order, unmodifiable. A plain loop: checkers call this many times per run. */
     public List<TraceEvent> select(Predicate<TraceEvent> filter) {
-        return events.stream().filter(filter).toList();
+        List<TraceEvent> all = events;
+        ArrayList<TraceEvent> out = new ArrayList<>();
+        for (int i = 0, n = all.size(); i < n; i++) {
+            TraceEvent e = all.get(i);
+            if (filter.test(e)) {
+                out.add(e);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public List<TraceEvent> of(TraceEvent.Kind kind) {

@@ -1,10 +1,8 @@
 package org.trustlab.simulator.trace;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One line of a trace: what happened, when (virtual global time, in nanoseconds), where (the node, or
@@ -28,11 +26,12 @@ public record TraceEvent(long seq, long timeNanos, String node, Kind kind, Strin
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(type, "type");
-        fields = Collections.unmodifiableSortedMap(new TreeMap<>(fields));
+        // One immutable sorted copy, none at all when the recorder already built TraceFields.
+        fields = TraceFields.copyOf(fields);
     }
 
     public TraceEvent(long seq, long timeNanos, String node, Kind kind, String type, Map<String, String> fields) {
-        this(seq, timeNanos, node, kind, type, new TreeMap<>(fields));
+        this(seq, timeNanos, node, kind, type, TraceFields.copyOf(fields));
     }
 
     public String field(String key) {

@@ -29,7 +29,7 @@ final class AttackerKnowledge {
 
     AttackerKnowledge(AttackerContext<VouchMessage> ctx) {
         this.ctx = ctx;
-        this.setup = new VouchSetup(ctx.binding());
+        this.setup = VouchBinding.SETUPS.of(ctx.binding());
     }
 
     VouchSetup setup() {

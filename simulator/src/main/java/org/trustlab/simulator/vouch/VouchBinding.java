@@ -10,11 +10,8 @@ import org.trustlab.reference.core.Role;
 import org.trustlab.reference.core.WireCodec;
 import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.reference.crypto.Ed25519KeyPair;
-import org.trustlab.reference.crypto.KeyRing;
 import org.trustlab.reference.crypto.X25519KeyPair;
 import org.trustlab.reference.vouch.DeviceInfo;
-import org.trustlab.reference.vouch.PairingType;
-import org.trustlab.reference.vouch.TrustLevel;
 import org.trustlab.reference.vouch.VouchCodec;
 import org.trustlab.reference.vouch.VouchConfig;
 import org.trustlab.reference.vouch.VouchDevice;
@@ -40,6 +37,7 @@ import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.SetupCache;
 
 /**
  * Hosts proxy pairing by vouching ({@code protocol: vouch}). Every device runs {@link VouchDevice}; its role name
@@ -53,6 +51,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     public static final String PROXIED_SESSION_KEY = "proxied-session-key";
     public static final String PAIRING_SECRET = "pairing-secret";
     private static final VouchCodec CODEC = new VouchCodec();
+    static final SetupCache<VouchSetup> SETUPS = new SetupCache<>(VouchSetup::new);
 
     @Override
     public String name() {
@@ -70,27 +69,11 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
             throw new ScenarioException("vouch devices have role " + String.join(", ", VouchSetup.ROLES) + ", not '"
                     + device.role() + "'", "role");
         }
-        VouchSetup setup = new VouchSetup(ctx);
+        VouchSetup setup = SETUPS.of(ctx);
         VouchConfig config = setup.config(device);
         VouchDevice role = new VouchDevice(device.id(), VouchSetup.name(device), config, setup.mutants);
-        KeyRing own = ctx.keysOf(device.name());
-        for (VouchSetup.Pairing p : setup.pairings) {
-            if (p.a().equals(device.name())) {
-                role.install(record(ctx, device, own, p.b(), p.type(), p.trustA(), p.voucher()));
-            } else if (p.b().equals(device.name())) {
-                role.install(record(ctx, device, own, p.a(), p.type(), p.trustB(), p.voucher()));
-            }
-        }
+        setup.pairingsOf(device).forEach(role::install);
         return role;
-    }
-
-    private static org.trustlab.reference.vouch.PairingRecord record(BindingContext ctx, DeviceSpec self,
-            KeyRing own, String peer, PairingType type, TrustLevel trust, String voucher) {
-        KeyRing peerKeys = ctx.keysOf(peer);
-        String peerName = ctx.device(peer).map(VouchSetup::name).orElse(peer);
-        DeviceInfo info = new DeviceInfo(DeviceId.of(peer), peerName, peerKeys.x25519(0).publicKey());
-        return VouchDevice.setupRecord(self.id(), own, info, peerKeys.ed25519(0).publicKey(), type, trust,
-                voucher == null ? null : DeviceId.of(voucher));
     }
 
     /**

@@ -3,12 +3,19 @@ package org.trustlab.simulator.vouch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.trustlab.reference.core.DeviceId;
+import org.trustlab.reference.crypto.KeyRing;
+import org.trustlab.reference.vouch.DeviceInfo;
+import org.trustlab.reference.vouch.PairingRecord;
 import org.trustlab.reference.vouch.PairingType;
 import org.trustlab.reference.vouch.TrustLevel;
 import org.trustlab.reference.vouch.VouchConfig;
+import org.trustlab.reference.vouch.VouchDevice;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.reference.vouch.VouchProfile;
 import org.trustlab.simulator.protocol.BindingContext;
@@ -36,7 +43,8 @@ import org.trustlab.simulator.protocol.ScenarioException;
  * {@code vouch_signature_max_age}, {@code vouch_response_timeout}; plus {@code proxy_pairing} (false: a device
  * without proxy pairing), {@code name}, {@code vouch_clock_skew_tolerance}, {@code transport_ack_timeout},
  * {@code queue_poll_interval}, {@code queue_max_retries}, {@code queue_entry_lifetime}, {@code session_retention},
- * {@code pairing_confirmation_timeout}, {@code confirmation_code_digits}, {@code presence_probe_max_interval}.
+ * {@code pairing_confirmation_timeout}, {@code confirmation_code_digits}, {@code presence_probe_max_interval},
+ * {@code queue_poll_every_tick} (true: the queue worker runs, and is traced, at every tick, idle or not).
  */
 final class VouchSetup {
     static final List<String> ROLES = List.of("device", "voucher", "receiver", "target", "vouchee");
@@ -46,8 +54,12 @@ final class VouchSetup {
     final VouchProfile profile;
     final List<Pairing> pairings;
     final Set<VouchMutant> mutants;
+    private final BindingContext ctx;
+    /** Setup pairings as each side installs them: X25519 and key derivation, done once per scenario and side. */
+    private final Map<String, PairingRecord> records = new HashMap<>();
 
     VouchSetup(BindingContext ctx) {
+        this.ctx = ctx;
         ConfigView s = ctx.setupView().onlyKeys("profile", "pairings");
         String p = s.string("profile", VouchProfile.SPACEDRIVE.code());
         this.profile = VouchProfile.parse(p).orElseThrow(() -> s.error("profile",
@@ -81,6 +93,30 @@ final class VouchSetup {
         this.mutants = Set.copyOf(ms);
     }
 
+    /** The pairings {@code device} holds at time 0, as its role installs them. */
+    List<PairingRecord> pairingsOf(DeviceSpec device) {
+        List<PairingRecord> out = new ArrayList<>();
+        for (int i = 0; i < pairings.size(); i++) {
+            Pairing p = pairings.get(i);
+            if (p.a().equals(device.name())) {
+                out.add(records.computeIfAbsent(i + "/a", k -> record(device, p.b(), p.type(), p.trustA(),
+                        p.voucher())));
+            } else if (p.b().equals(device.name())) {
+                out.add(records.computeIfAbsent(i + "/b", k -> record(device, p.a(), p.type(), p.trustB(),
+                        p.voucher())));
+            }
+        }
+        return out;
+    }
+
+    private PairingRecord record(DeviceSpec self, String peer, PairingType type, TrustLevel trust, String voucher) {
+        KeyRing peerKeys = ctx.keysOf(peer);
+        String peerName = ctx.device(peer).map(VouchSetup::name).orElse(peer);
+        DeviceInfo info = new DeviceInfo(DeviceId.of(peer), peerName, peerKeys.x25519(0).publicKey());
+        return VouchDevice.setupRecord(self.id(), ctx.keysOf(self.name()), info, peerKeys.ed25519(0).publicKey(), type,
+                trust, voucher == null ? null : DeviceId.of(voucher));
+    }
+
     private static String known() {
         List<String> names = new ArrayList<>();
         for (VouchMutant m : VouchMutant.values()) {
@@ -108,7 +144,7 @@ final class VouchSetup {
                 "proxy_pairing", "vouch_signature_max_age", "vouch_clock_skew_tolerance", "vouch_response_timeout",
                 "transport_ack_timeout", "queue_poll_interval", "queue_max_retries", "queue_entry_lifetime",
                 "session_retention", "pairing_confirmation_timeout", "confirmation_code_digits",
-                "presence_probe_max_interval");
+                "presence_probe_max_interval", "queue_poll_every_tick");
         VouchConfig d = VouchConfig.defaults();
         try {
             return VouchConfig.builder()
@@ -129,6 +165,7 @@ final class VouchSetup {
                     .confirmationCodeDigits(range(c, "confirmation_code_digits", d.confirmationCodeDigits(), 1, 18))
                     .presenceProbeMaxInterval(positive(c, "presence_probe_max_interval",
                             d.presenceProbeMaxInterval()))
+                    .queuePollEveryTick(c.flag("queue_poll_every_tick", d.queuePollEveryTick()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw c.error(null, e.getMessage());

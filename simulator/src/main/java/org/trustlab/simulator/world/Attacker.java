@@ -31,6 +31,7 @@ import org.trustlab.simulator.scenario.AttackStep;
 import org.trustlab.simulator.scenario.AttackerSpec;
 import org.trustlab.simulator.scenario.Device;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceFields;
 
 /**
  * The Dolev-Yao network attacker: it sees every message sent, learns what {@link ProtocolBinding#analyze} says it
@@ -226,12 +227,12 @@ final class Attacker<M> implements AttackerContext<M> {
     }
 
     private void act(String what, Transit t, String... extra) {
-        TreeMap<String, String> f = Simulation.fields("msg-id", t.msgId(), "from", t.from(), "to", t.to(), "tag",
-                t.tag());
+        TraceFields.Builder f = TraceFields.builder(Simulation.fields("msg-id", t.msgId(), "from", t.from(), "to",
+                t.to(), "tag", t.tag()));
         for (int i = 0; i < extra.length; i += 2) {
             f.put(extra[i], extra[i + 1]);
         }
-        sim.record(ME, Kind.ATTACKER, what, f);
+        sim.record(ME, Kind.ATTACKER, what, f.build());
     }
 
     private void delay(Transit t, long by, String step) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.trustlab.reference.core.AuditEvent;
@@ -29,6 +30,7 @@ import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceFields;
 import org.trustlab.simulator.trace.TraceRecorder;
 
 /**
@@ -214,14 +216,13 @@ public final class Simulation<M> {
     }
 
     void userAction(Node<M> n, UserAction action) {
-        TreeMap<String, String> f = new TreeMap<>(action.args());
-        f.put("local-time", n.localTime());
+        TraceFields.Builder f = TraceFields.builder(action.args()).put("local-time", n.localTime());
         if (n.crashed) {
             f.put("status", "ignored-crashed");
-            record(n.name, Kind.USER_ACTION, action.name(), f);
+            record(n.name, Kind.USER_ACTION, action.name(), f.build());
             return;
         }
-        record(n.name, Kind.USER_ACTION, action.name(), f);
+        record(n.name, Kind.USER_ACTION, action.name(), f.build());
         invoke(n, "user-action", () -> n.role.onUserAction(action, n));
     }
 
@@ -276,16 +277,16 @@ public final class Simulation<M> {
         String localTime = null;
         for (AuditEvent a : out.audit()) {
             localTime = localTime == null ? n.localTime() : localTime;
-            TreeMap<String, String> f = new TreeMap<>(a.fields());
+            TraceFields.Builder f = TraceFields.builder(a.fields());
             if (a.reason() != null) {
                 f.put("reason", a.reason());
             }
             f.put("local-time", localTime);
-            record(n.name, Kind.AUDIT, a.type(), f);
+            record(n.name, Kind.AUDIT, a.type(), f.build());
         }
         for (Outcome o : out.outcomes()) {
             localTime = localTime == null ? n.localTime() : localTime;
-            TreeMap<String, String> f = new TreeMap<>(o.fields());
+            TraceFields.Builder f = TraceFields.builder(o.fields());
             if (o instanceof Outcome.Rejected r) {
                 f.put("result", "rejected");
                 f.put("reason", r.reason());
@@ -293,7 +294,7 @@ public final class Simulation<M> {
                 f.put("result", "accepted");
             }
             f.put("local-time", localTime);
-            record(n.name, Kind.OUTCOME, o.kind(), f);
+            record(n.name, Kind.OUTCOME, o.kind(), f.build());
         }
         for (Outputs.TimerOp op : out.timers()) {
             if (op instanceof Outputs.SetTimer s) {
@@ -402,11 +403,12 @@ public final class Simulation<M> {
     }
 
     private void deliverNow(Node<M> n, Transit t) {
-        TreeMap<String, String> f = fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(), "bytes-sha256",
-                t.sha256(), "size", Integer.toString(t.bytes().length), "local-time", n.localTime());
-        if (t.viaAttacker()) {
-            f.put("via", ATTACKER);
-        }
+        String size = Integer.toString(t.bytes().length);
+        TraceFields f = t.viaAttacker()
+                ? fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(), "bytes-sha256", t.sha256(), "size",
+                        size, "local-time", n.localTime(), "via", ATTACKER)
+                : fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(), "bytes-sha256", t.sha256(), "size",
+                        size, "local-time", n.localTime());
         record(n.name, Kind.DELIVER, t.tag(), f);
         WireCodec.Decoded<M> decoded;
         try {
@@ -457,7 +459,7 @@ public final class Simulation<M> {
         return List.copyOf(nodes.keySet());
     }
 
-    TraceEvent record(String node, Kind kind, String type, TreeMap<String, String> f) {
+    TraceEvent record(String node, Kind kind, String type, SortedMap<String, String> f) {
         return recorder.record(engine.now(), node, kind, type, f);
     }
 
@@ -484,12 +486,9 @@ public final class Simulation<M> {
         return tag;
     }
 
-    static TreeMap<String, String> fields(String... keyValues) {
-        TreeMap<String, String> f = new TreeMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            f.put(keyValues[i], keyValues[i + 1]);
-        }
-        return f;
+    /** An event's fields, built sorted once: the event keeps this very map (see {@link TraceFields}). */
+    static TraceFields fields(String... keyValues) {
+        return TraceFields.of(keyValues);
     }
 
     static long nanos(Duration d) {

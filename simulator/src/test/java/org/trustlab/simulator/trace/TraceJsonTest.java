@@ -34,6 +34,34 @@ class TraceJsonTest {
         }
     }
 
+    @Test
+    void numbersAtTheirEdgesAreWrittenAsJacksonDoes() {
+        TraceJson json = new TraceJson();
+        long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, 999_999_999, 1_000_000_000, Long.MAX_VALUE, Long.MIN_VALUE,
+            Long.MIN_VALUE + 1, Integer.MAX_VALUE, Integer.MIN_VALUE, 1_000_000_000_000_000_000L};
+        for (long seq : edges) {
+            for (long t : edges) {
+                assertSame(json, new TraceEvent(seq, t, "n", TraceEvent.Kind.TIMER, "poll",
+                        TraceFields.of("local-time", "2025-01-01T00:00:00Z")));
+            }
+        }
+    }
+
+    @Test
+    void fieldsGivenAsAnyMapAreSortedAsATreeMapWouldBe() {
+        TraceJson json = new TraceJson();
+        java.util.LinkedHashMap<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("to", "b");
+        f.put("from", "a");
+        f.put("Zulu", "upper case sorts first");
+        f.put("msg-id", "m1");
+        TraceEvent e = new TraceEvent(3, 4, "n", TraceEvent.Kind.SEND, "t", f);
+        assertThat(new String(json.line(e), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "{\"seq\":3,\"t\":4,\"node\":\"n\",\"kind\":\"SEND\",\"type\":\"t\",\"fields\":{\"Zulu\":"
+                + "\"upper case sorts first\",\"from\":\"a\",\"msg-id\":\"m1\",\"to\":\"b\"}}\n");
+        assertSame(json, e);
+    }
+
     /** Mostly ASCII (the fast path), sometimes Latin-1, other planes and surrogate pairs (the Jackson path). */
     private static String randomString(DeterministicRandom rng) {
         StringBuilder b = new StringBuilder();
