@@ -69,7 +69,8 @@
    ;; whether the validators' trust is out of step with the requester's key generation (trusting a newer key than
    ;; the requester uses, or not yet its rotated one): rare, since it makes every join of that requester fail
    :stale-trust (gen/vector (c/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 2)
-   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])))
+   ;; at most c/max-offline-percent: availability draws no window above it
+   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return (/ c/max-offline-percent 100.0))]])))
 
 (def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
 

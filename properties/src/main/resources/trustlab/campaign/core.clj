@@ -186,18 +186,23 @@
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Clocks and availability
 
+(def ^:private drift
+  "A clock's drift in ppm: mostly none."
+  (frequency [[4 (gen/return 0)] [1 (gen/choose -200 200)]]))
+
+(defn- skewed
+  "A clock set off by `offset` ms, ahead or behind, maybe drifting."
+  [offset]
+  (gen/fmap (fn [[o negative? d]] {:offset o :negative negative? :drift-ppm d}) (gen/tuple offset gen/boolean drift)))
+
 (def clock
   "A device clock: mostly exact, else skewed by a little, by a lot, or right at the edge of a validity window, in
-  either direction, sometimes drifting. Edge offsets are markers sized at assembly; nil is an exact clock."
-  (gen/let [kind (frequency [[5 (gen/return :exact)] [3 (gen/return :small)] [2 (gen/return :edge)]
-                                 [1 (gen/return :large)]])
-            small (gen/choose 1 5000)
-            e edge
-            large (gen/choose 60000 3600000)
-            negative? gen/boolean
-            drift (frequency [[4 (gen/return 0)] [1 (gen/choose -200 200)]])]
-    (when (or (not= kind :exact) (not= 0 drift))
-      {:offset (case kind :exact 0 :small small :edge e :large large) :negative negative? :drift-ppm drift})))
+  either direction, sometimes drifting. Edge offsets are markers sized at assembly; nil is an exact clock. Each kind
+  draws only what it uses (a draw costs a rose tree), and shrinks towards the exact clock."
+  (frequency [[5 (gen/fmap (fn [d] (when-not (zero? d) {:offset 0 :negative false :drift-ppm d})) drift)]
+              [3 (skewed (gen/choose 1 5000))]
+              [2 (skewed edge)]
+              [1 (skewed (gen/choose 60000 3600000))]]))
 
 (defn clock-entry
   "The scenario's clock: map of a generated clock, with its edge sized from `widths`."
@@ -208,14 +213,26 @@
                       (:offset c))]
       {:offset (ms (if (:negative c) (- magnitude) magnitude)) :drift-ppm (:drift-ppm c)})))
 
+(def max-offline-percent
+  "The largest offline probability a generator draws, in percent: an availability draw at or above it never takes a
+  device offline, so its window is not drawn."
+  30)
+
+(def ^:private offline-window
+  "From when (ms) and for how long a device is away, and whether it comes back."
+  (gen/tuple (gen/choose 1 30000)
+             (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
+             (frequency [[5 (gen/return true)] [1 (gen/return false)]])))
+
 (def availability
   "When a device is offline: a draw compared with the scenario's offline probability at assembly (so the
-  probability is one knob the statistics can plot against), and the window it would be offline for."
-  (gen/let [draw (gen/choose 0 99)
-            from (gen/choose 1 30000)
-            len (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
-            back? (frequency [[5 (gen/return true)] [1 (gen/return false)]])]
-    {:draw draw :from from :len len :back back?}))
+  probability is one knob the statistics can plot against), and the window it would be offline for, drawn only
+  when some offline probability could use it (a draw costs a rose tree)."
+  (gen/bind (gen/choose 0 99)
+            (fn [draw]
+              (if (< draw max-offline-percent)
+                (gen/fmap (fn [[from len back?]] {:draw draw :from from :len len :back back?}) offline-window)
+                (gen/return {:draw draw})))))
 
 (defn online
   "Online windows for a device given its availability draw and the offline probability p; nil: always online."

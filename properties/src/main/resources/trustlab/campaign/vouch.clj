@@ -58,12 +58,13 @@
    :auto-vouch-to-all (gen/frequency [[5 (gen/return false)] [1 (gen/return true)]])
    :proxied-bait (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])
    :receivers (gen/vector receiver-settings 3)
-   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return 0.3)]])
+   ;; at most c/max-offline-percent: availability draws no window above it
+   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return (/ c/max-offline-percent 100.0))]])
    ;; how long an offline receiver stays away: minutes, hours, or past the queue's seven days
    :absence (gen/frequency [[6 (gen/choose minute (* 30 minute))] [3 (gen/choose hour (* 5 hour))]
                             [1 (gen/choose (* 7 day) (* 8 day))]])))
 
-(defn- receiver-setting [s r] (nth (:receivers s) (.indexOf receivers r)))
+(defn- receiver-setting [s r] (nth (:receivers s) (.indexOf ^java.util.List receivers r)))
 
 (defn- setup [topo s]
   (let [rs (present-receivers topo)]
@@ -341,7 +342,9 @@
                       (c/online (assoc (nth availability i) :len (:absence s)) p))))
         last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
                                       (keep #(or (:restart-ms %) (:at-ms %)) crash-list)
-                                      (for [[i w] (map-indexed vector onlines) :when w]
+                                      ;; the absence an availability draw gave a device (a move's is counted below)
+                                      (for [[i d] (map-indexed vector all-devices)
+                                            :when (and (nth onlines i) (not (get absences d)))]
                                         (+ (:from (nth availability i)) (:absence s)))
                                       (for [o (vals absences)] (+ (:at-ms o) (:len o)))))
         ;; observe the run past the queue's delivery grace, so queue liveness can be judged (the trace has no

@@ -232,9 +232,9 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     @Override
     public List<Map<String, Object>> forgeryMenu() {
         return List.of(
-                Map.of("type", "challenge-response", "sign-with", "attacker"),
-                Map.of("type", "challenge-response", "signature-from", "last-response"),
-                Map.of("type", "ask-auto-join", "key", "attacker"));
+                ProtocolBinding.forgery("type", "challenge-response", "sign-with", "attacker"),
+                ProtocolBinding.forgery("type", "challenge-response", "signature-from", "last-response"),
+                ProtocolBinding.forgery("type", "ask-auto-join", "key", "attacker"));
     }
 
     // ---- forging helpers -------------------------------------------------------------------------------------

@@ -130,8 +130,8 @@ public final class PingBinding implements ProtocolBinding<PingMessage> {
     @Override
     public List<Map<String, Object>> forgeryMenu() {
         List<Map<String, Object>> menu = new ArrayList<>();
-        menu.add(Map.of("type", "pong", "nonce", "last-ping"));
-        menu.add(Map.of("type", "ping", "nonce", "fresh"));
+        menu.add(ProtocolBinding.forgery("type", "pong", "nonce", "last-ping"));
+        menu.add(ProtocolBinding.forgery("type", "ping", "nonce", "fresh"));
         return List.copyOf(menu);
     }
 }

@@ -1,5 +1,7 @@
 package org.trustlab.simulator.protocol;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustlab.reference.core.Role;
@@ -57,5 +59,17 @@ public interface ProtocolBinding<M> {
      */
     default List<Map<String, Object>> forgeryMenu() {
         return List.of();
+    }
+
+    /**
+     * One entry of a forgery menu, keys in the order given. Not {@code Map.of}: its iteration order changes from one
+     * JVM to the next, and menu entries end up in generated scenarios and so in the files campaigns write.
+     */
+    static Map<String, Object> forgery(String... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 }

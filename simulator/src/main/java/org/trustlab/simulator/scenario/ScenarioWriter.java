@@ -116,8 +116,11 @@ public final class ScenarioWriter {
             m.put("attacker", true);
         }
         if (!dev.clock().equals(Device.ClockSpec.EXACT)) {
-            m.put("clock", Map.of("offset", Durations.format(dev.clock().offset()), "drift-ppm",
-                    dev.clock().driftPpm()));
+            // A fixed key order: Map.of iterates in an order that changes from one JVM to the next.
+            Map<String, Object> clock = new LinkedHashMap<>();
+            clock.put("offset", Durations.format(dev.clock().offset()));
+            clock.put("drift-ppm", dev.clock().driftPpm());
+            m.put("clock", clock);
         }
         if (!dev.online().isEmpty()) {
             List<Object> windows = new ArrayList<>();

@@ -306,10 +306,10 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     @Override
     public List<Map<String, Object>> forgeryMenu() {
         return List.of(
-                Map.of("type", "proxy-pairing-request"),
-                Map.of("type", "proxy-pairing-request", "age", "10m"),
-                Map.of("type", "observed-request"),
-                Map.of("type", "proxy-pairing-response"),
-                Map.of("type", "proxy-pairing-revoked"));
+                ProtocolBinding.forgery("type", "proxy-pairing-request"),
+                ProtocolBinding.forgery("type", "proxy-pairing-request", "age", "10m"),
+                ProtocolBinding.forgery("type", "observed-request"),
+                ProtocolBinding.forgery("type", "proxy-pairing-response"),
+                ProtocolBinding.forgery("type", "proxy-pairing-revoked"));
     }
 }

@@ -19,7 +19,7 @@ import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.crypto.KeyRing;
 import org.trustlab.reference.crypto.RsaKeyPair;
 import org.trustlab.reference.crypto.X25519KeyPair;
-import org.trustlab.simulator.engine.DrbgRandomGenerator;
+import org.trustlab.simulator.engine.SeededRandomGenerator;
 import org.trustlab.simulator.protocol.AttackerContext;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.DeviceSpec;
@@ -51,7 +51,7 @@ final class Attacker<M> implements AttackerContext<M> {
     private final LinkedHashSet<LearnedSecret> learned = new LinkedHashSet<>();
     private final TreeMap<String, TreeSet<Integer>> compromised = new TreeMap<>();
     private final TreeSet<String> controlled = new TreeSet<>();
-    private final DrbgRandomGenerator choice;
+    private final SeededRandomGenerator choice;
     /** Made on first use (see {@link #random()}): most attackers never forge. */
     private DeterministicRandom forgeRandom;
     private final int[] remaining;
@@ -72,7 +72,7 @@ final class Attacker<M> implements AttackerContext<M> {
         this.spec = spec;
         this.binding = binding;
         this.codec = binding.codec();
-        this.choice = new DrbgRandomGenerator(sim.runSeed(), "attacker");
+        this.choice = new SeededRandomGenerator(sim.runSeed(), "attacker");
         this.remaining = new int[spec.steps().size()];
         for (int i = 0; i < remaining.length; i++) {
             if (spec.steps().get(i) instanceof AttackStep.Intercept ic) {

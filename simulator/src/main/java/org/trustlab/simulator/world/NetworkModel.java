@@ -10,7 +10,7 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.util.FastMath;
-import org.trustlab.simulator.engine.DrbgRandomGenerator;
+import org.trustlab.simulator.engine.SeededRandomGenerator;
 import org.trustlab.simulator.scenario.NetworkSpec;
 
 /**
@@ -22,13 +22,13 @@ final class NetworkModel {
 
     /** One directed link's parameters and random stream. */
     static final class Link {
-        final DrbgRandomGenerator rng;
+        final SeededRandomGenerator rng;
         final RealDistribution latency;
         final double loss;
         final double duplicate;
         final double reorder;
 
-        Link(DrbgRandomGenerator rng, RealDistribution latency, double loss, double duplicate, double reorder) {
+        Link(SeededRandomGenerator rng, RealDistribution latency, double loss, double duplicate, double reorder) {
             this.rng = rng;
             this.latency = latency;
             this.loss = loss;
@@ -77,11 +77,11 @@ final class NetworkModel {
                 reorder = o.reorder().orElse(reorder);
             }
         }
-        DrbgRandomGenerator rng = new DrbgRandomGenerator(runSeed, "link/" + key);
+        SeededRandomGenerator rng = new SeededRandomGenerator(runSeed, "link/" + key);
         return new Link(rng, distribution(latency, rng), loss, duplicate, reorder);
     }
 
-    static RealDistribution distribution(NetworkSpec.LatencySpec latency, DrbgRandomGenerator rng) {
+    static RealDistribution distribution(NetworkSpec.LatencySpec latency, SeededRandomGenerator rng) {
         if (latency instanceof NetworkSpec.LatencySpec.Constant c) {
             return new ConstantRealDistribution(c.value().toNanos());
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.junit.jupiter.api.Test;
-import org.trustlab.reference.crypto.DeterministicRandom;
 
 class EventQueueTest {
 
@@ -44,7 +43,7 @@ class EventQueueTest {
         record Entry(long time, long seq, int id) {}
         PriorityQueue<Entry> model = new PriorityQueue<>(Comparator.comparingLong(Entry::time)
                 .thenComparingLong(Entry::seq));
-        DrbgRandomGenerator rng = new DrbgRandomGenerator(new DeterministicRandom(1, "queue-test"));
+        SeededRandomGenerator rng = new SeededRandomGenerator(1, "queue-test");
         long seq = 0;
         for (int i = 0; i < 20_000; i++) {
             if (model.isEmpty() || rng.nextInt(3) > 0) {

@@ -94,6 +94,13 @@ class ScenarioWriterTest {
         assertThat(Sim.run(back, 1).traceSha256()).isEqualTo(Sim.run(s, 1).traceSha256());
     }
 
+    /** The written bytes are the same in every JVM: keys in a fixed order, never in a hash order (Map.of). */
+    @Test
+    void keysComeInAFixedOrder() {
+        String yaml = ScenarioWriter.toYaml(Sim.scenario(EVERYTHING));
+        assertThat(yaml).containsSubsequence("clock:", "offset: -1500ms", "drift-ppm: 12.5", "online:");
+    }
+
     @Test
     void theShippedExamplesSurviveARoundTrip() throws IOException {
         for (Path example : examples()) {

@@ -39,6 +39,7 @@ class DeterminismTest {
             actions:
               - {at: 1s, device: a, action: ping, args: {to: b, count: 20, interval: 2s}}
               - {at: 2s, device: c, action: ping, args: {to: a, count: 20, interval: 3s}}
+              - {at: 25s, device: a, action: ping, args: {to: c, count: 3, interval: 2s}}
             attacker:
               strategy: random
               random: {rate: 0.3, max-delay: 2s}

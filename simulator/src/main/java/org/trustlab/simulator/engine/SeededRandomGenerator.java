@@ -1,48 +1,58 @@
 package org.trustlab.simulator.engine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well512a;
 import org.apache.commons.math3.util.FastMath;
-import org.trustlab.reference.crypto.DeterministicRandom;
+import org.trustlab.reference.crypto.Hashes;
 
 /**
- * Commons Math's {@link RandomGenerator} over a {@link DeterministicRandom}, so distributions (latency) draw from
- * the run's seeded streams. Bytes are drawn from the DRBG 64 at a time and buffered: one HMAC-DRBG call per eight
- * longs keeps a campaign's thousands of runs cheap. Gaussians use {@link FastMath} (pure Java), never
- * {@code Math.log}, whose intrinsics may differ by an ulp between JVMs and break cross-JVM replay.
+ * One named random stream of a run (a link's latency, loss and duplication; the random attacker's choices), as a
+ * Commons Math {@link RandomGenerator} so that distributions draw from it. The stream is Commons Math's WELL512a
+ * seeded from SHA-256 of (run seed, name): fixed by the pair, independent across names, the same in every JVM (the
+ * generator is pure integer arithmetic in a pinned library). These streams decide the network's behaviour, not
+ * secrets, so they need no DRBG: key material and nonces still come from each device's HMAC-DRBG
+ * ({@link org.trustlab.reference.crypto.DeterministicRandom}). A DRBG here cost a campaign about 4% of its time.
+ * Gaussians use {@link FastMath} (pure Java), never {@code Math.log}, whose intrinsics may differ by an ulp between
+ * JVMs and break cross-JVM replay.
  */
-public final class DrbgRandomGenerator implements RandomGenerator {
-    private static final int BUFFER = 64;
+public final class SeededRandomGenerator implements RandomGenerator {
+    private static final byte[] DOMAIN = "trustlab/simulator/stream/v1".getBytes(StandardCharsets.UTF_8);
 
-    /** Null until the first draw when built from (seed, name); see {@link #DrbgRandomGenerator(long, String)}. */
-    private DeterministicRandom source;
     private final long seed;
     private final String name;
-    private final byte[] buffer = new byte[BUFFER];
-    private int position = BUFFER;
+    /** Null until the first draw: most links of a campaign run (constant latency, no loss) never draw. */
+    private Well512a source;
     private double spareGaussian;
     private boolean hasSpare;
 
-    public DrbgRandomGenerator(DeterministicRandom source) {
-        this.source = source;
-        this.seed = source.seed();
-        this.name = source.name();
-    }
-
-    /**
-     * The stream {@code new DeterministicRandom(seed, name)}, instantiated at the first draw: an HMAC-DRBG costs
-     * several SHA-256 compressions to set up, and most links of a campaign run (constant latency, no loss) never
-     * draw. The bytes drawn are the same either way.
-     */
-    public DrbgRandomGenerator(long seed, String name) {
+    public SeededRandomGenerator(long seed, String name) {
         this.seed = seed;
         this.name = name;
     }
 
-    public DeterministicRandom source() {
+    private Well512a source() {
         if (source == null) {
-            source = new DeterministicRandom(seed, name);
+            source = new Well512a(seedWords(seed, name));
         }
         return source;
+    }
+
+    /** WELL512a's 16 words of state, from two domain-separated SHA-256 blocks of (seed, name). */
+    static int[] seedWords(long seed, String name) {
+        byte[] seedBytes = ByteBuffer.allocate(Long.BYTES).putLong(seed).array();
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer words = ByteBuffer.allocate(64);
+        for (byte block = 0; block < 2; block++) {
+            words.put(Hashes.sha256(DOMAIN, seedBytes, nameBytes, new byte[] {block}));
+        }
+        words.flip();
+        int[] out = new int[16];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = words.getInt();
+        }
+        return out;
     }
 
     /** Ignored: the stream is fixed by (seed, name) and nothing may perturb it. */
@@ -63,31 +73,12 @@ public final class DrbgRandomGenerator implements RandomGenerator {
 
     @Override
     public void nextBytes(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = nextByte();
-        }
-    }
-
-    private byte nextByte() {
-        if (position == BUFFER) {
-            refill();
-        }
-        return buffer[position++];
+        source().nextBytes(bytes);
     }
 
     @Override
     public long nextLong() {
-        long v = 0;
-        if (BUFFER - position >= 8) {
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (buffer[position++] & 0xFF);
-            }
-            return v;
-        }
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (nextByte() & 0xFF);
-        }
-        return v;
+        return source().nextLong();
     }
 
     @Override
@@ -163,11 +154,5 @@ public final class DrbgRandomGenerator implements RandomGenerator {
         spareGaussian = v * m;
         hasSpare = true;
         return u * m;
-    }
-
-    /** Always whole 64-byte draws, so the stream is the DRBG's output in 64-byte requests, read in order. */
-    private void refill() {
-        source().nextBytes(buffer);
-        position = 0;
     }
 }
