@@ -3,6 +3,8 @@ package org.trustlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +27,16 @@ import org.trustlab.properties.campaign.Campaigns;
 /**
  * {@code trustlab campaign --bench}: the two campaign performance figures, measured rather than estimated.
  *
- * <p>Where the time goes: one single-threaded campaign under Java Flight Recorder's execution sampler (1 ms, not
- * safepoint-biased, no change to the reference code, which must not read clocks). Each sample of a campaign worker
+ * <p>Warm-up: campaigns until the JIT has settled ({@link #warmUp}). Where the time goes: one single-threaded
+ * campaign under Java Flight Recorder's execution sampler (1 ms, not safepoint-biased, no change to the reference
+ * code, which must not read clocks). Each sample of a campaign worker
  * is attributed by its topmost frame of ours or of Bouncy Castle: cryptography (Bouncy Castle and the reference's
  * crypto package) is split by who asked for it, the protocol (roles, bindings' attacker forgeries) or the
  * simulator / checker (trace hashing, seeded network randomness); the rest is protocol logic, simulator, checker
  * (invariants), generation (test.check and the campaign runner) or other (JDK code called from none of those).
  * Overhead is everything that is neither protocol cryptography nor protocol logic.
  *
- * <p>Scaling: the same campaign (no shrinking) with {@code --jobs 1} and {@code --jobs 2}, after a warm-up run,
+ * <p>Scaling: the same campaign (no shrinking) with {@code --jobs 1} and {@code --jobs 2}, after warming up,
  * compared in runs per second of wall time.
  */
 final class CampaignBench {
@@ -53,6 +56,9 @@ final class CampaignBench {
         }
     }
 
+    private static final int MAX_WARM_UP_ROUNDS = 12;
+    private static final double SETTLED_JIT_SHARE = 0.05;
+
     private CampaignBench() {}
 
     static int run(List<CampaignSpec> specs, PrintWriter out, PrintWriter err) {
@@ -63,8 +69,7 @@ final class CampaignBench {
             out.println("campaign bench " + s.protocol() + s.mutant().map(m -> " (mutant " + m + ")").orElse("")
                     + ": " + s.shardRuns() + " runs, seed " + s.seed() + ", no shrinking");
             out.flush();
-            // Warm-up: loads Clojure, generates the key pool, lets the JIT compile the hot paths.
-            runner.run(s.withJobs(1), CampaignProgress.SILENT);
+            warmUp(runner, s.withJobs(1), out);
             Map<Bucket, Long> samples = profile(runner, s.withJobs(1));
             double one = throughput(runner, s.withJobs(1));
             double two = throughput(runner, s.withJobs(2));
@@ -81,6 +86,32 @@ final class CampaignBench {
             out.flush();
         }
         return TrustlabCommand.EXIT_OK;
+    }
+
+    /**
+     * Runs the campaign until the JIT has settled, as JMH warms up before it measures: loading Clojure and the key
+     * pool takes one campaign, but C2 keeps a core busy for the first 15 s or so of a campaign JVM, and whatever is
+     * measured in that time depends on how the compiler shares the machine with the workers. Rounds stop when
+     * compiling took under 5% of a round's wall time (at most 12 rounds).
+     */
+    private static void warmUp(CampaignRunner runner, CampaignSpec s, PrintWriter out) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+        int rounds = 0;
+        double share = 1;
+        while (rounds < MAX_WARM_UP_ROUNDS && (rounds == 0 || !measurable || share >= SETTLED_JIT_SHARE)) {
+            long jitBefore = measurable ? jit.getTotalCompilationTime() : 0;
+            CampaignResult r = runner.run(s, CampaignProgress.SILENT);
+            long jitMillis = measurable ? jit.getTotalCompilationTime() - jitBefore : 0;
+            share = jitMillis / 1000.0 / r.wallTimeSeconds();
+            rounds++;
+            if (!measurable) {
+                break;
+            }
+        }
+        out.printf(Locale.ROOT, "  warm-up: %d campaign(s); JIT compiling in the last: %.0f%% of its wall time%n",
+                rounds, 100 * share);
+        out.flush();
     }
 
     private static double pct(long part, long total) {
