@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.trustlab.reference.core.DeviceId;
 import org.trustlab.reference.core.UserAction;
@@ -269,7 +270,7 @@ final class Voucher {
             Instant next = tickAtOrAfter(s, s.now());
             wake = st.queue.isEmpty() || st.config.queuePollEveryTick() ? next : firstTickWithWork(s, next);
         }
-        if (java.util.Objects.equals(wake, st.pollWake)) {
+        if (Objects.equals(wake, st.pollWake)) {
             return;
         }
         st.pollWake = wake;
