@@ -98,17 +98,14 @@ final class CampaignBench {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         int rounds = 0;
-        double share = 1;
-        while (rounds < MAX_WARM_UP_ROUNDS && (rounds == 0 || !measurable || share >= SETTLED_JIT_SHARE)) {
+        double share;
+        do {
             long jitBefore = measurable ? jit.getTotalCompilationTime() : 0;
             CampaignResult r = runner.run(s, CampaignProgress.SILENT);
             long jitMillis = measurable ? jit.getTotalCompilationTime() - jitBefore : 0;
             share = jitMillis / 1000.0 / r.wallTimeSeconds();
             rounds++;
-            if (!measurable) {
-                break;
-            }
-        }
+        } while (measurable && share >= SETTLED_JIT_SHARE && rounds < MAX_WARM_UP_ROUNDS);
         out.printf(Locale.ROOT, "  warm-up: %d campaign(s); JIT compiling in the last: %.0f%% of its wall time%n",
                 rounds, 100 * share);
         out.flush();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.TraceIndex;
+import org.trustlab.properties.invariant.LastTraceView;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
@@ -29,11 +30,7 @@ final class AutoJoinTrace {
     static final String GRANT_CREATED = "grant-created";
     static final String GRANT_REVOKED = "grant-revoked";
 
-    /**
-     * The view of the trace this thread checked last: a campaign runs every invariant on one trace before the next,
-     * so the invariants share one index instead of building one each. Keyed by identity: traces are immutable.
-     */
-    private static final ThreadLocal<AutoJoinTrace> LAST = new ThreadLocal<>();
+    private static final LastTraceView<AutoJoinTrace> LAST = new LastTraceView<>(AutoJoinTrace::new);
 
     private final Trace trace;
     private final TraceIndex index;
@@ -46,13 +43,7 @@ final class AutoJoinTrace {
     }
 
     static AutoJoinTrace of(Trace trace) {
-        AutoJoinTrace last = LAST.get();
-        if (last != null && last.trace == trace) {
-            return last;
-        }
-        AutoJoinTrace t = new AutoJoinTrace(trace);
-        LAST.set(t);
-        return t;
+        return LAST.of(trace);
     }
 
     List<TraceEvent> audits(String type) {

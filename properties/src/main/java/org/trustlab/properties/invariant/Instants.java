@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Instants as traces write them ({@link Instant#toString()}: {@code 2025-01-01T00:00:00.010552494Z}), read the way
@@ -27,6 +28,12 @@ public final class Instants {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Epoch milliseconds of an ISO instant; empty when text is null or not one. */
+    public static Optional<Long> epochMillis(String text) {
+        Instant parsed = parseOrNull(text);
+        return parsed == null ? Optional.empty() : Optional.of(parsed.toEpochMilli());
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with fields in their ordinary ranges; null for anything else. */

@@ -1,7 +1,6 @@
 package org.trustlab.properties.validation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,7 +140,7 @@ public final class AutoJoinRefinement {
                     // echoed from a message the attacker tampered with can name any instant, and taking it as the
                     // origin would push every honest time past the model's clock bound.
                     for (String f : List.of("local-time", "verifier-time")) {
-                        millis(e.field(f)).ifPresent(ms -> baseMillis = Math.min(baseMillis, ms));
+                        Instants.epochMillis(e.field(f)).ifPresent(ms -> baseMillis = Math.min(baseMillis, ms));
                     }
                 }
             }
@@ -276,7 +275,7 @@ public final class AutoJoinRefinement {
             if (trusted != null && !trusted.equals(latest.field("grant-key-fingerprint"))) {
                 return false;
             }
-            Optional<Long> expires = millis(latest.field("grant-expires"));
+            Optional<Long> expires = Instants.epochMillis(latest.field("grant-expires"));
             Optional<GrantScope> scope = GrantScope.fromName(latest.field("grant-scope"));
             Optional<Purpose> wanted = Purpose.fromWire(purpose.toString());
             return expires.isPresent() && expires.get() > baseMillis + now && scope.isPresent()
@@ -426,23 +425,15 @@ public final class AutoJoinRefinement {
         }
 
         private Optional<Integer> ticks(String instant) {
-            return millis(instant).map(ms -> (int) Math.max(0, Math.min(Integer.MAX_VALUE / 2, ms - baseMillis)));
+            return Instants.epochMillis(instant).map(ms -> (int) Math.max(0, Math.min(Integer.MAX_VALUE / 2, ms - baseMillis)));
         }
 
         private static Optional<Integer> ticksBetween(String from, String to) {
-            Optional<Long> a = millis(from);
-            Optional<Long> b = millis(to);
+            Optional<Long> a = Instants.epochMillis(from);
+            Optional<Long> b = Instants.epochMillis(to);
             return a.isPresent() && b.isPresent() && b.get() > a.get()
                     ? Optional.of((int) Math.min(Integer.MAX_VALUE / 4, b.get() - a.get()))
                     : Optional.empty();
-        }
-
-        private static Optional<Long> millis(String instant) {
-            if (instant == null) {
-                return Optional.empty();
-            }
-            Instant parsed = Instants.parseOrNull(instant);
-            return parsed == null ? Optional.empty() : Optional.of(parsed.toEpochMilli());
         }
 
         private static Optional<Integer> duration(String iso) {

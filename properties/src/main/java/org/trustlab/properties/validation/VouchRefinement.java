@@ -2,7 +2,6 @@ package org.trustlab.properties.validation;
 
 import static org.trustlab.reference.vouch.VouchAudit.*;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -141,7 +140,7 @@ public final class VouchRefinement {
                 if (isStep(e)) {
                     steps.add(e);
                     for (String f : List.of(VOUCH_TIMESTAMP, RECEIVER_LOCAL_TIME)) {
-                        millis(e.field(f)).ifPresent(ms -> baseMillis = Math.min(baseMillis, ms));
+                        Instants.epochMillis(e.field(f)).ifPresent(ms -> baseMillis = Math.min(baseMillis, ms));
                     }
                 }
             }
@@ -329,15 +328,7 @@ public final class VouchRefinement {
         }
 
         private Optional<Integer> ticks(String instant) {
-            return millis(instant).map(ms -> (int) Math.max(0, Math.min(Integer.MAX_VALUE / 2, ms - baseMillis)));
-        }
-
-        private static Optional<Long> millis(String instant) {
-            if (instant == null) {
-                return Optional.empty();
-            }
-            Instant parsed = Instants.parseOrNull(instant);
-            return parsed == null ? Optional.empty() : Optional.of(parsed.toEpochMilli());
+            return Instants.epochMillis(instant).map(ms -> (int) Math.max(0, Math.min(Integer.MAX_VALUE / 2, ms - baseMillis)));
         }
 
         private static Optional<Integer> duration(String ms) {

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.TraceIndex;
 import org.trustlab.reference.vouch.VouchAudit;
+import org.trustlab.properties.invariant.LastTraceView;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
@@ -25,11 +26,7 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
 final class VouchTrace {
     static final String ATTACKER = "attacker";
     private static final Set<String> HOLDS_KEYS = Set.of("controls", "register", "compromise");
-    /**
-     * The view of the trace this thread checked last: a campaign runs every invariant on one trace before the next,
-     * so the nine invariants share one index instead of building nine. Keyed by identity: traces are immutable.
-     */
-    private static final ThreadLocal<VouchTrace> LAST = new ThreadLocal<>();
+    private static final LastTraceView<VouchTrace> LAST = new LastTraceView<>(VouchTrace::new);
 
     private final Trace trace;
     private final TraceIndex index;
@@ -64,13 +61,7 @@ final class VouchTrace {
     }
 
     static VouchTrace of(Trace trace) {
-        VouchTrace last = LAST.get();
-        if (last != null && last.trace == trace) {
-            return last;
-        }
-        VouchTrace t = new VouchTrace(trace);
-        LAST.set(t);
-        return t;
+        return LAST.of(trace);
     }
 
     Trace trace() {

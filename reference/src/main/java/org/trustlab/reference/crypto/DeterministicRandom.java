@@ -3,6 +3,7 @@ package org.trustlab.reference.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
+import java.util.function.LongSupplier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.prng.EntropySource;
@@ -79,12 +80,21 @@ public final class DeterministicRandom {
 
     /** Uniform in [0, bound), without modulo bias. */
     public long nextLong(long bound) {
+        return below(bound, this::nextLong);
+    }
+
+    /**
+     * Uniform in [0, bound) from a stream of 64-bit draws, without modulo bias: draws whose low 63 bits fall in the
+     * incomplete last multiple of {@code bound} are rejected. Shared with the simulator's non-secret streams so that
+     * both turn draws into bounded values the same way.
+     */
+    public static long below(long bound, LongSupplier draws) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
         long limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
         while (true) {
-            long r = nextLong() & Long.MAX_VALUE;
+            long r = draws.getAsLong() & Long.MAX_VALUE;
             if (r < limit) {
                 return r % bound;
             }

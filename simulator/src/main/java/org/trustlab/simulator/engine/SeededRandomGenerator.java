@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well512a;
 import org.apache.commons.math3.util.FastMath;
+import org.trustlab.reference.crypto.DeterministicRandom;
 import org.trustlab.reference.crypto.Hashes;
 
 /**
@@ -96,16 +97,7 @@ public final class SeededRandomGenerator implements RandomGenerator {
     }
 
     public long nextLong(long bound) {
-        if (bound <= 0) {
-            throw new IllegalArgumentException("bound must be positive: " + bound);
-        }
-        long limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
-        while (true) {
-            long r = nextLong() & Long.MAX_VALUE;
-            if (r < limit) {
-                return r % bound;
-            }
-        }
+        return DeterministicRandom.below(bound, this::nextLong);
     }
 
     @Override
