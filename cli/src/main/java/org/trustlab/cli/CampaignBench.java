@@ -110,6 +110,10 @@ final class CampaignBench {
             long overhead = total - p.samples().get(Bucket.PROTOCOL_CRYPTO) - p.samples().get(Bucket.PROTOCOL_LOGIC);
             out.printf(Locale.ROOT, "  overhead (simulator + checker + generation + other): %.1f%% (target < 25%%)%n",
                     pct(overhead, total));
+            // The issue names simulator and checker overhead; generation is counted above all the same, as the
+            // stricter reading, and this line shows what the narrower one gives.
+            out.printf(Locale.ROOT, "  of which simulator and checker alone (with their cryptography): %.1f%%%n",
+                    pct(overhead - p.samples().get(Bucket.GENERATION) - p.samples().get(Bucket.OTHER), total));
             out.flush();
         }
         return TrustlabCommand.EXIT_OK;

@@ -2,14 +2,13 @@ package org.trustlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.input.ReplayDir;
+import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.scenario.ExpectationResult;
 import org.trustlab.simulator.scenario.InvariantOracle;
@@ -83,6 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunResult result;
         Scenario scenario;
+        String scenarioText;
         long runSeed;
         GraphEngine engine;
         try {
@@ -93,7 +93,8 @@ public final class ReplayCommand implements Callable<Integer> {
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
         try {
-            scenario = ScenarioLoader.load(scenarioFile);
+            scenarioText = ScenarioLoader.text(scenarioFile);
+            scenario = new ScenarioLoader(ProtocolBindings.standard()).parse(scenarioText, scenarioFile);
             runSeed = seed != null ? seed : scenario.seed();
             result = new ScenarioRunner(oracle).execute(scenario, runSeed);
         } catch (ScenarioException e) {
@@ -123,12 +124,12 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 Path dir = reportOut != null ? reportOut : defaultReportDir(scenarioFile);
                 Path html = ReportWriter.writeReplay(dir, scenario.protocol(), scenario.name(), runSeed,
-                        scenario.mutant(), Files.readString(scenarioFile, StandardCharsets.UTF_8), result.trace(),
+                        scenario.mutant(), scenarioText, result.trace(),
                         result.expectations().stream()
                                 .map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList(),
                         ReportWriter.Options.defaults().withGraphEngine(engine));
                 out.println("report: " + html);
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 out.flush();
                 err.println("trustlab replay: the replay ran, but its report could not be written: " + e.getMessage());
                 err.flush();

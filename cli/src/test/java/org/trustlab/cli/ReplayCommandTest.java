@@ -85,7 +85,9 @@ class ReplayCommandTest {
         assertThat(late.exit()).isEqualTo(2);
         assertThat(late.err()).startsWith(file + ":7:43: message type must be 'ping' or 'pong'");
 
-        assertThat(run("replay", dir.resolve("missing.yaml").toString()).exit()).isEqualTo(2);
+        Run missing = run("replay", dir.resolve("missing.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith(dir.resolve("missing.yaml") + ":1:1: cannot read the scenario");
         assertThat(run("replay").exit()).isEqualTo(2);
         assertThat(run("replay", file.toString(), "--seed", "abc").exit()).isEqualTo(2);
     }

@@ -30,14 +30,25 @@ public final class ScenarioLoader {
     }
 
     public Scenario read(Path file) {
-        String text;
+        return parse(text(file), file);
+    }
+
+    /**
+     * A scenario file's text, for a caller that needs the text as well as the scenario (a replay report shows it):
+     * read once and handed to {@link #parse(String, Path)}, so both come from the same bytes.
+     */
+    public static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ScenarioException("cannot read the scenario: " + e.getMessage(), null,
                     new ScenarioException.Location(file.toString(), 1, 1), e);
         }
-        return parse(text, file.toString(), defaultName(file));
+    }
+
+    /** Parses the text of {@code file}, as {@link #read} does: locations name the file, the default name is its own. */
+    public Scenario parse(String yaml, Path file) {
+        return parse(yaml, file.toString(), defaultName(file));
     }
 
     /** Parses YAML text; {@code fileName} is what locations name. */
