@@ -1,9 +1,8 @@
 package org.trustlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trustlab.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,24 +15,9 @@ import picocli.CommandLine;
 class SelftestCommandTest {
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, (\\d+) failed");
 
-    private record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void selftestPassesEveryVectorAndEndsWithTheSummaryLine() {
-        Run r = run(TrustlabCommand.commandLine(), "selftest");
+        CliRun r = run("selftest");
         assertThat(r.exit()).as(r.out()).isZero();
         List<String> lines = r.lines();
         String last = lines.get(lines.size() - 1);
@@ -50,7 +34,7 @@ class SelftestCommandTest {
 
     @Test
     void verboseNamesTheSource() {
-        Run r = run(TrustlabCommand.commandLine(), "selftest", "--verbose");
+        CliRun r = run("selftest", "--verbose");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("PASS rfc8032-test-1  [RFC 8032 section 7.1");
     }
@@ -60,7 +44,7 @@ class SelftestCommandTest {
         List<KnownAnswer> vectors = new ArrayList<>(KnownAnswers.sha256());
         vectors.add(KnownAnswers.sha256("mis-copied", "test", "616263",
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ae"));
-        Run r = run(new CommandLine(new SelftestCommand(() -> vectors)));
+        CliRun r = run(new CommandLine(new SelftestCommand(() -> vectors)));
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_FAILED);
         assertThat(r.lines()).last().isEqualTo("2 passed, 1 failed");
         assertThat(r.out()).contains("FAIL mis-copied  [test] SHA-256: expected ");
@@ -71,7 +55,7 @@ class SelftestCommandTest {
         List<KnownAnswer> vectors = List.of(new KnownAnswer("throws", "test", () -> {
             throw new IllegalStateException("boom");
         }));
-        Run r = run(new CommandLine(new SelftestCommand(() -> vectors)));
+        CliRun r = run(new CommandLine(new SelftestCommand(() -> vectors)));
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_FAILED);
         assertThat(r.lines()).containsExactly("FAIL throws  [test] threw java.lang.IllegalStateException: boom",
                 "0 passed, 1 failed");

@@ -29,15 +29,7 @@ public final class Durations {
         if (!m.matches()) {
             return Optional.empty();
         }
-        long unitNanos = switch (m.group(2)) {
-            case "ns" -> 1L;
-            case "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> 86_400_000_000_000L;
-        };
+        long unitNanos = unitNanos(m.group(2));
         try {
             java.math.BigDecimal nanos = new java.math.BigDecimal(m.group(1))
                     .multiply(java.math.BigDecimal.valueOf(unitNanos));
@@ -60,37 +52,29 @@ public final class Durations {
         if (i == 0 || i > 18) {
             return null;
         }
-        long unitNanos;
-        switch (t.substring(i)) {
-            case "ns":
-                unitNanos = 1L;
-                break;
-            case "us":
-                unitNanos = 1_000L;
-                break;
-            case "ms":
-                unitNanos = 1_000_000L;
-                break;
-            case "s":
-                unitNanos = 1_000_000_000L;
-                break;
-            case "m":
-                unitNanos = 60_000_000_000L;
-                break;
-            case "h":
-                unitNanos = 3_600_000_000_000L;
-                break;
-            case "d":
-                unitNanos = 86_400_000_000_000L;
-                break;
-            default:
-                return null;
+        long unitNanos = unitNanos(t.substring(i));
+        if (unitNanos == 0) {
+            return null;
         }
         try {
             return Optional.of(Duration.ofNanos(Math.multiplyExact(Long.parseLong(t, 0, i, 10), unitNanos)));
         } catch (ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** Nanoseconds per unit of {@code ns|us|ms|s|m|h|d}; 0 for anything else. */
+    private static long unitNanos(String unit) {
+        return switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            default -> 0L;
+        };
     }
 
     /** A duration that may be negative ({@code -5m}), such as a clock offset. */
