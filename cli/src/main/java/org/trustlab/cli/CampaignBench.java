@@ -157,7 +157,7 @@ final class CampaignBench {
         int round = 0;
         do {
             w = measure(runner, s, ++round);
-        } while (!(w.jitShare() < SETTLED_JIT_SHARE) && !Double.isNaN(w.jitShare()) && round < MAX_WARM_UP_ROUNDS);
+        } while (w.jitShare() >= SETTLED_JIT_SHARE && round < MAX_WARM_UP_ROUNDS); // NaN (untimed JIT): one round
         return w;
     }
 
@@ -202,11 +202,9 @@ final class CampaignBench {
                 recording.start();
                 Window settled = warmUp(runner, s);
                 Instant from = Instant.now();
-                Window w = measure(runner, s);
+                measured = measure(runner, s, settled.rounds() + 1);
                 Instant to = Instant.now();
                 recording.stop();
-                measured = new Window(w.jobs(), settled.rounds() + 1, w.runsPerSecond(), w.coresBusy(),
-                        w.jitShare(), w.gcShare());
                 recording.dump(file);
                 for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
                     RecordedThread t = e.getThread("sampledThread");
