@@ -45,6 +45,23 @@ class CampaignRunnerTest {
     }
 
     @Test
+    void phaseTimesAreTakenOnlyWhenAskedAndLeaveTheResultsAsTheyAre() {
+        PhaseTimes times = new PhaseTimes();
+        CampaignResult timed = new CampaignRunner(ToyBackend.campaign(), new ToyBackend(), CHECKS)
+                .run(spec(200, 2), CampaignProgress.SILENT, times);
+        assertThat(comparable(timed)).isEqualTo(comparable(run(spec(200, 2))));
+        assertThat(times.generateNanos()).isPositive();
+        assertThat(times.runNanos()).isPositive();
+        assertThat(times.checkNanos()).isPositive();
+        // the three phases are parts of the workers' time, which the campaign's wall time bounds (two workers)
+        assertThat(times.generateNanos() + times.runNanos() + times.checkNanos())
+                .isLessThanOrEqualTo((long) (2 * timed.wallTimeSeconds() * 1e9));
+        run(spec(50, 1));
+        assertThat(PhaseTimes.OFF.generateNanos() + PhaseTimes.OFF.runNanos() + PhaseTimes.OFF.checkNanos())
+                .isZero();
+    }
+
+    @Test
     void shardsCoverExactlyTheUnshardedRunsAndMergeToTheSameCounts() {
         CampaignResult whole = run(spec(101, 2));
         List<RunRecord> merged = new ArrayList<>();

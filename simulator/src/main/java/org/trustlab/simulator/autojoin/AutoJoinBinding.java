@@ -128,7 +128,7 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     @Override
     public AutoJoinMessage forge(Map<String, Object> spec, AttackerContext<AutoJoinMessage> ctx) {
         ConfigView m = new ConfigView(spec, "message");
-        AutoJoinSetup setup = new AutoJoinSetup(ctx.binding());
+        AutoJoinSetup setup = SETUPS.of(ctx.binding());
         String type = m.string("type");
         switch (type) {
             case "ask-auto-join": {
@@ -197,18 +197,18 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         } else {
             return List.of();
         }
-        CryptoProfile profile = new AutoJoinSetup(ctx.binding()).profile;
+        AutoJoinSetup setup = SETUPS.of(ctx.binding());
         List<KeyRingAt> rings = new ArrayList<>();
-        rings.add(new KeyRingAt(ctx.attackerKeys(), 0));
+        rings.add(new KeyRingAt(null, ctx.attackerKeys(), 0));
         for (DeviceSpec d : ctx.devices()) {
             for (int g = 0; g <= MAX_GENERATION; g++) {
                 if (ctx.holdsKeys(d.name(), g)) {
-                    rings.add(new KeyRingAt(ctx.compromisedKeys(d.name()).orElseThrow(), g));
+                    rings.add(new KeyRingAt(d.name(), ctx.compromisedKeys(d.name()).orElseThrow(), g));
                 }
             }
         }
         for (KeyRingAt r : rings) {
-            Optional<byte[]> plain = profile.decrypt(r.ring(), r.generation(), ciphertext);
+            Optional<byte[]> plain = setup.trialDecrypt(r.owner(), r.ring(), r.generation(), ciphertext);
             if (plain.isPresent()) {
                 return List.of(new LearnedSecret(kind, Bytes.fingerprint(plain.get())));
             }
@@ -216,7 +216,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         return List.of();
     }
 
-    private record KeyRingAt(KeyRing ring, int generation) {}
+    /** A key ring the attacker holds, its owner (null: the attacker's own) and the generation it may use. */
+    private record KeyRingAt(String owner, KeyRing ring, int generation) {}
 
     /** The compromised key's fingerprint and client id, as audits name them, so invariants can match them. */
     @Override

@@ -1,9 +1,11 @@
 package org.trustlab.simulator.autojoin;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.trustlab.reference.autojoin.GrantScope;
 import org.trustlab.reference.autojoin.TrustedDeviceGrant;
 import org.trustlab.reference.autojoin.TrustedPublicKey;
 import org.trustlab.reference.crypto.Hashes;
+import org.trustlab.reference.crypto.KeyRing;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ConfigView;
 import org.trustlab.simulator.protocol.DeviceSpec;
@@ -59,6 +62,10 @@ final class AutoJoinSetup {
     final Optional<AutoJoinMutant> mutant;
     private final BindingContext ctx;
     private final Map<String, DeviceIdentity> identities = new TreeMap<>();
+    private final Map<Trial, Optional<byte[]>> trials = new HashMap<>();
+
+    /** One key tried on one ciphertext: the key named by its owner (null: the attacker's own) and generation. */
+    private record Trial(String owner, int generation, ByteBuffer ciphertext) {}
 
     record SessionSpec(String password, List<String> members, byte[] aesKey) {}
 
@@ -90,6 +97,19 @@ final class AutoJoinSetup {
             names.add(m.qualifiedName());
         }
         return String.join(", ", names);
+    }
+
+    /**
+     * The attacker's trial decryption of {@code ciphertext} with the owner's key of {@code generation}, at most
+     * once per key and ciphertext. The attacker tries every key it holds on every encrypted message it observes, and
+     * it observes a relayed message on each hop (the server forwards it), so the same trial came round again and
+     * again; remembering them halved the time autojoin campaigns spent in the attacker's cryptography. The outcome
+     * depends only on the key and the bytes, and a held key only on its owner, its generation and this setup's
+     * context (key seed and profile), whether the attacker compromised it or registered the device itself.
+     */
+    Optional<byte[]> trialDecrypt(String owner, KeyRing ring, int generation, byte[] ciphertext) {
+        return trials.computeIfAbsent(new Trial(owner, generation, ByteBuffer.wrap(ciphertext.clone())),
+                t -> profile.decrypt(ring, generation, ciphertext));
     }
 
     /** A device's identity under the run's profile: client id from its installation id and first key. */
