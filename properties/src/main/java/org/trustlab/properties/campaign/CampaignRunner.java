@@ -38,6 +38,8 @@ public final class CampaignRunner {
     private final ScenarioBackend backend;
     private final List<TraceCheck> checks;
     private final List<AdmittedGap> gaps;
+    /** Runs per block ({@link #blockSize}), or 0 to size blocks from the campaign. */
+    private final int block;
 
     public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks) {
         this(campaign, backend, checks, List.of());
@@ -45,10 +47,16 @@ public final class CampaignRunner {
 
     public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks,
             List<AdmittedGap> gaps) {
+        this(campaign, backend, checks, gaps, 0);
+    }
+
+    private CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks,
+            List<AdmittedGap> gaps, int block) {
         this.campaign = campaign;
         this.backend = backend;
         this.checks = List.copyOf(checks);
         this.gaps = List.copyOf(gaps);
+        this.block = block;
         for (TraceCheck c : checks) {
             if (!c.protocol().equals(campaign.protocol())) {
                 throw new IllegalArgumentException(c.id() + " belongs to " + c.protocol() + ", not "
@@ -59,6 +67,17 @@ public final class CampaignRunner {
 
     public List<TraceCheck> checks() {
         return checks;
+    }
+
+    /**
+     * This runner with workers taking {@code runs} runs at a time rather than a block sized from the campaign
+     * ({@link #blockSize}); for the benchmark that compares block sizes. Results never depend on it.
+     */
+    public CampaignRunner withBlock(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("a block holds at least one run, not " + runs);
+        }
+        return new CampaignRunner(campaign, backend, checks, gaps, runs);
     }
 
     static int sizeFor(int runIndex) {
@@ -87,12 +106,12 @@ public final class CampaignRunner {
             // order and only runs above the lowest crash seen so far are skipped.
             ConcurrentSkipListMap<Integer, RunCrashedException> crashes = new ConcurrentSkipListMap<>();
             List<Future<?>> workers = new ArrayList<>();
-            int block = blockSize(n, spec.jobs());
+            int perBlock = block > 0 ? block : blockSize(n, spec.jobs());
             for (int w = 0; w < spec.jobs(); w++) {
                 workers.add(pool.submit(() -> {
-                    Drawn[] drawn = new Drawn[block];
-                    for (int k0 = next.getAndAdd(block); k0 < n; k0 = next.getAndAdd(block)) {
-                        int end = Math.min(n, k0 + block);
+                    Drawn[] drawn = new Drawn[perBlock];
+                    for (int k0 = next.getAndAdd(perBlock); k0 < n; k0 = next.getAndAdd(perBlock)) {
+                        int end = Math.min(n, k0 + perBlock);
                         long t0 = times.now();
                         for (int k = k0; k < end; k++) {
                             drawn[k - k0] = draw(generator, spec, spec.shard().runIndex(k));
@@ -170,9 +189,9 @@ public final class CampaignRunner {
      * How many consecutive runs a worker takes at a time: it draws their scenarios one after the other, then runs
      * them. Drawing is test.check's code and data, running is the simulator's and Bouncy Castle's; alternating them
      * run by run, each finds the other's evicted from the caches (an autojoin scenario took 165-190 us to draw
-     * between runs, 80-93 us in a loop of draws). Blocks of 16 made campaigns 0-6% faster (autojoin) and 2-4%
-     * (vouch), measured alternating with blocks of 1 in one JVM. A block is at most a sixteenth of a worker's share
-     * of the runs, so that the workers finish together. Every run is still a function of its index alone.
+     * between runs, 80-93 us in a loop of draws). {@code CampaignBlockBench} compares blocks of 1 and 16. A block is
+     * at most a sixteenth of a worker's share of the runs, so that the workers finish together. Every run is still a
+     * function of its index alone.
      */
     static int blockSize(int runs, int jobs) {
         return Math.max(1, Math.min(MAX_BLOCK, runs / (16 * jobs)));

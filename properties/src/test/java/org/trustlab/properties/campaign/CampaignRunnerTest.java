@@ -45,6 +45,23 @@ class CampaignRunnerTest {
     }
 
     @Test
+    void resultsDoNotDependOnHowManyRunsAWorkerTakesAtATime() {
+        CampaignRunner runner = new CampaignRunner(ToyBackend.campaign(), new ToyBackend(), CHECKS);
+        CampaignResult sized = runner.run(spec(300, 2), CampaignProgress.SILENT);
+        for (int block : new int[] {1, 7, 16, 1000}) {
+            CampaignResult r = runner.withBlock(block).run(spec(300, 2), CampaignProgress.SILENT);
+            assertThat(comparable(r)).as("block %d", block).isEqualTo(comparable(sized));
+            assertThat(r.runs()).isEqualTo(sized.runs());
+            assertThat(r.failures()).isEqualTo(sized.failures());
+        }
+        assertThat(CampaignRunner.blockSize(300, 2)).isEqualTo(9);
+        assertThat(CampaignRunner.blockSize(100_000, 2)).isEqualTo(16);
+        assertThat(CampaignRunner.blockSize(5, 8)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.withBlock(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void phaseTimesAreTakenOnlyWhenAskedAndLeaveTheResultsAsTheyAre() {
         PhaseTimes times = new PhaseTimes();
         CampaignResult timed = new CampaignRunner(ToyBackend.campaign(), new ToyBackend(), CHECKS)
