@@ -26,7 +26,7 @@
 ;; away. Everything else is drawn for the largest topology and mapped onto the one drawn.
 
 (def topology
-  (gen/hash-map :tablet gen/boolean
+  (c/hash-map-of :tablet gen/boolean
                 :desktop gen/boolean
                 :mallory (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
 
@@ -45,11 +45,11 @@
   for the attacks to aim at), else with one defect: missing, bound to another key generation, expiring during the
   run, already expired, or revoked. The scope is no defect by itself (it matters only against the purpose asked
   for); broader scopes are common enough that a purpose rewritten in flight is still covered."
-  (gen/let [defect (c/frequency [[24 (gen/return nil)] [2 (gen/return :missing)] [1 (gen/return :old-generation)]
-                                   [2 (gen/return :expiring)] [1 (gen/return :expired)] [1 (gen/return :revoked)]])
-            scope (c/frequency [[6 (gen/return "AutoJoin")] [2 (gen/return "AutoInventory")]
-                                  [2 (gen/return "AutoSynchronize")]])
-            expiring (gen/choose 500 40000)]
+  (c/let-gen [defect (c/frequency [[24 (gen/return nil)] [2 (gen/return :missing)] [1 (gen/return :old-generation)]
+                                     [2 (gen/return :expiring)] [1 (gen/return :expired)] [1 (gen/return :revoked)]])
+              scope (c/frequency [[6 (gen/return "AutoJoin")] [2 (gen/return "AutoInventory")]
+                                    [2 (gen/return "AutoSynchronize")]])
+              expiring (gen/choose 500 40000)]
     {:present (not= defect :missing)
      :scope scope
      :generation (if (= defect :old-generation) 1 0)
@@ -57,20 +57,21 @@
      :revoked (= defect :revoked)}))
 
 (def settings
-  (gen/hash-map
+  (c/hash-map-of
    :profile (c/frequency [[16 (gen/return "ed25519")] [2 (gen/return "bytesync")] [1 (gen/return "hardened")]])
    :key-seed (gen/choose 0 3)
    :ttl (c/frequency [[4 (gen/return 30000)] [1 (gen/elements [2000 5000 10000])]])
    :tolerance (gen/elements [2000 0 500])
    ;; pairs in the order of `pairs`
-   :grants (gen/vector grant 4)
-   :untrusted (gen/vector (c/frequency [[20 (gen/return false)] [1 (gen/return true)]]) 4)
-   :requester-generation (gen/vector (c/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
+   :grants (c/fixed-vector grant 4)
+   :untrusted (c/fixed-vector (c/frequency [[20 (gen/return false)] [1 (gen/return true)]]) 4)
+   :requester-generation (c/fixed-vector (c/frequency [[9 (gen/return 0)] [1 (gen/return 1)]]) 2)
    ;; whether the validators' trust is out of step with the requester's key generation (trusting a newer key than
    ;; the requester uses, or not yet its rotated one): rare, since it makes every join of that requester fail
-   :stale-trust (gen/vector (c/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 2)
+   :stale-trust (c/fixed-vector (c/frequency [[12 (gen/return false)] [1 (gen/return true)]]) 2)
    ;; at most c/max-offline-percent: availability draws no window above it
-   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return (/ c/max-offline-percent 100.0))]])))
+   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)]
+                                      [1 (gen/return (/ c/max-offline-percent 100.0))]])))
 
 (def pairs [["laptop" "phone"] ["laptop" "tablet"] ["desktop" "phone"] ["desktop" "tablet"]])
 
@@ -124,47 +125,47 @@
 (def auto-join
   ;; S1 has every validator as a member, S2 only the laptop: mostly S1, so that a join through the desktop is
   ;; mostly one it can admit
-  (gen/let [r (gen/elements ["phone" "tablet"])
-            s (c/frequency [[3 (gen/return "S1")] [1 (gen/return "S2")]])
-            v (gen/elements ["laptop" "desktop"])
-            p (c/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
+  (c/let-gen [r (gen/elements ["phone" "tablet"])
+              s (c/frequency [[3 (gen/return "S1")] [1 (gen/return "S2")]])
+              v (gen/elements ["laptop" "desktop"])
+              p (c/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
     {:device r :action "auto-join" :args {:session s :validator v :purpose p}}))
 
 (def action
   (c/frequency
    [[10 auto-join]
-    [2 (gen/let [r (gen/elements ["phone" "tablet"])
-                 s (gen/elements ["S1" "S2"])
-                 pw (c/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
+    [2 (c/let-gen [r (gen/elements ["phone" "tablet"])
+                   s (gen/elements ["S1" "S2"])
+                   pw (c/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
          {:device r :action "join"
           :args {:session s :password (case pw
                                         :correct (passwords s)
                                         :case (str/lower-case (passwords s))
                                         :wrong "Not-The-Password")}})]
-    [2 (gen/let [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
+    [2 (c/let-gen [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
          {:device v :action "revoke-grant" :args {:client r}})]
-    [1 (gen/let [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
+    [1 (c/let-gen [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
          {:device v :action "forget-key" :args {:client r}})]
-    [1 (gen/let [r (gen/elements ["phone" "tablet"])]
+    [1 (c/let-gen [r (gen/elements ["phone" "tablet"])]
          {:device r :action "rotate-key" :args {:generation "1"}})]
-    [1 (gen/let [v (gen/elements ["laptop" "desktop"])]
+    [1 (c/let-gen [v (gen/elements ["laptop" "desktop"])]
          {:device v :action "rotate-key" :args {:generation "1"}})]]))
 
 (def gap (c/frequency [[3 (gen/choose 0 3000)] [2 (gen/choose 3000 20000)]]))
 
 (def actions
-  (gen/let [first-at (gen/choose 0 5000)
-            first-action auto-join
-            more (gen/vector (gen/tuple action gap) 0 4)]
+  (c/let-gen [first-at (gen/choose 0 5000)
+              first-action auto-join
+              more (gen/vector (c/tuple action gap) 0 4)]
     (let [times (reductions + first-at (map second more))]
       (mapv (fn [a t] (assoc a :at-ms t)) (cons first-action (map first more)) times))))
 
 (def crash
   "A crash anchored to an action, so that most land while its challenge is outstanding; usually a restart."
-  (gen/let [device (gen/elements ["laptop" "phone" "server" "desktop" "tablet"])
-            k c/anchor
-            d (gen/choose 0 3000)
-            restart (c/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
+  (c/let-gen [device (gen/elements ["laptop" "phone" "server" "desktop" "tablet"])
+              k c/anchor
+              d (gen/choose 0 3000)
+              restart (c/frequency [[6 (gen/choose 100 5000)] [1 (gen/return nil)]])]
     {:anchor k :delay d :device device :restart-after restart}))
 
 ;; ---------------------------------------------------------------------------------------------------------------
@@ -176,9 +177,9 @@
 (def challenge-to-victim {:from "server" :to "$victim" :tag "AutoJoinChallenge"})
 
 (def any-match
-  (gen/let [tag (gen/elements tags)
-            side (gen/elements [:to-server :from-server :tag-only])
-            d (gen/elements ["$victim" "$validator" "phone" "laptop" "tablet" "desktop"])]
+  (c/let-gen [tag (gen/elements tags)
+              side (gen/elements [:to-server :from-server :tag-only])
+              d (gen/elements ["$victim" "$validator" "phone" "laptop" "tablet" "desktop"])]
     (case side
       :to-server {:from d :to "server" :tag tag}
       :from-server {:from "server" :to d :tag tag}
@@ -228,24 +229,24 @@
 (defn- move [forgery-menu]
   (c/frequency
    [;; any of the simulator's intercepting ops on any hop
-    [2 (gen/let [m any-match s (c/intercept m honest-devices) d c/delay-ms]
+    [2 (c/let-gen [m any-match s (c/intercept m honest-devices) d c/delay-ms]
          {:steps [(at d s)]})]
     ;; replay a recorded message later, to its recipient or to another device (same run, or a later one)
-    [3 (gen/let [tag (c/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
-                 to-validator? gen/boolean
-                 r (c/replay {:tag tag} honest-devices)
-                 d (gen/choose 300 20000)]
+    [3 (c/let-gen [tag (c/frequency [[4 (gen/return "AutoJoinChallengeResponse")] [1 (gen/elements tags)]])
+                   to-validator? gen/boolean
+                   r (c/replay {:tag tag} honest-devices)
+                   d (gen/choose 300 20000)]
          {:steps [(at d (if to-validator? (assoc r :to "$validator") r))]})]
     ;; hold the response (or the challenge) across the edge of the validity window
-    [3 (gen/let [m (gen/elements [response-to-validator challenge-to-victim])
-                 by c/duration]
+    [3 (c/let-gen [m (gen/elements [response-to-validator challenge-to-victim])
+                   by c/duration]
          {:steps [(at 0 {:op "delay" :match m :count 1 :by by})]})]
     ;; hold the response while the validator's state changes (revocation, forgotten or rotated key, restart): the
     ;; change lands after the challenge went out (two hops) and before the held response arrives (four hops and
     ;; the hold)
-    [5 (gen/let [by (gen/choose 300 8000)
-                 frac (gen/choose 0 95)
-                 change state-change]
+    [5 (c/let-gen [by (gen/choose 300 8000)
+                   frac (gen/choose 0 95)
+                   change state-change]
          (let [when-ms (quot (* by frac) 100)]
            {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]
             :actions (mapv #(after-hops 2 when-ms %) (:actions change))
@@ -253,30 +254,30 @@
     ;; restart the validator after (or while) a join, then replay the run's response to it (mostly after the
     ;; join completed: a restart must not reopen a consumed challenge), or hold the response across the restart
     ;; (a join takes six hops: request, challenge, response, each through the server)
-    [4 (gen/let [d (gen/choose 0 3000)
-                 down (gen/choose 100 3000)
-                 after (gen/choose 100 3000)
-                 hold? (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
+    [4 (c/let-gen [d (gen/choose 0 3000)
+                   down (gen/choose 100 3000)
+                   after (gen/choose 100 3000)
+                   hold? (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
          {:crashes [(after-hops 6 d {:device "$validator" :restart-after down})]
           :steps [(if hold?
                     (at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms (+ d down after))})
                     (after-hops 6 (+ d down after) {:op "replay" :match response-to-validator
                                                     :to "$validator"}))]})]
     ;; withhold the response and present its signature for another session, requester or purpose
-    [5 (gen/let [subst substitution
-                 d (gen/choose 500 5000)]
+    [5 (c/let-gen [subst substitution
+                   d (gen/choose 500 5000)]
          {:steps [(at 0 {:op "drop" :match response-to-validator :count 1})
                   (at d {:op "inject" :to "$validator" :from "server"
                          :message (merge {:type "challenge-response" :challenge "last"
                                           :signature-from "last-response"} subst)})]})]
     ;; ask in the victim's name with the attacker's key or the victim's (old) key, then answer the challenge
-    [3 (gen/let [key (gen/elements ["attacker" "$victim" "$victim@0" "$victim@1"])
-                 compromise? gen/boolean
-                 generation (gen/elements [0 1])
-                 sign (gen/elements ["attacker" "$victim@0" "$victim@1" "$victim"])
-                 session (gen/elements ["$session" "$other-session"])
-                 d1 (gen/choose 0 3000)
-                 d2 (gen/choose 200 3000)]
+    [3 (c/let-gen [key (gen/elements ["attacker" "$victim" "$victim@0" "$victim@1"])
+                   compromise? gen/boolean
+                   generation (gen/elements [0 1])
+                   sign (gen/elements ["attacker" "$victim@0" "$victim@1" "$victim"])
+                   session (gen/elements ["$session" "$other-session"])
+                   d1 (gen/choose 0 3000)
+                   d2 (gen/choose 200 3000)]
          {:steps [(at d1 {:op "inject" :to "$validator" :from "server"
                           :message {:type "ask-auto-join" :session session :claim "$victim" :key key
                                     :instance "attacker" :validator "$validator"}})
@@ -288,10 +289,10 @@
     ;; (for another session mostly: within the same session the spliced run binds the same fields). The victim's
     ;; challenge is out two hops after its request; the injected one reaches it at once and it answers at once.
     ;; (kept short: the attacker's own challenge must still be fresh when its forged answer comes in)
-    [4 (gen/let [lead (gen/choose 0 1000)
-                 d1 (gen/choose 50 800)
-                 d2 (gen/choose 50 1500)
-                 session (c/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
+    [4 (c/let-gen [lead (gen/choose 0 1000)
+                   d1 (gen/choose 50 800)
+                   d2 (gen/choose 50 1500)
+                   session (c/frequency [[3 (gen/return "$other-session")] [1 (gen/return "$session")]])]
          {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
                                 :message {:type "ask-auto-join" :session session :claim "$victim" :key "$victim"
                                           :instance "attacker" :validator "$validator"}})
@@ -304,19 +305,19 @@
                                            :message {:type "challenge-response" :challenge "for:attacker"
                                                      :signature-from "last-response"}})]})]
     ;; the binding's own menu of forgeries
-    [2 (gen/let [m (gen/elements forgery-menu) d c/delay-ms]
+    [2 (c/let-gen [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
     ;; relay the victim's response to another member of the session
-    [1 (gen/let [d (gen/choose 0 200)]
+    [1 (c/let-gen [d (gen/choose 0 200)]
          {:steps [(at d {:op "redirect" :match response-to-validator :count 1 :to "desktop"})]})]
     ;; the attacker's own registered device tries to join
-    [1 (gen/let [d c/delay-ms s (gen/elements ["S1" "S2"])]
+    [1 (c/let-gen [d c/delay-ms s (gen/elements ["S1" "S2"])]
          {:steps [(at d {:op "register" :device "mallory" :action "auto-join"
                          :args {:session s :validator "$validator"}})]})]]))
 
 (defn- plan [{:keys [forgery-menu ops]}]
   (c/frequency
-   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (move forgery-menu)) 1 3)]
+   [[7 (c/let-gen [moves (gen/vector (c/tuple c/anchor (move forgery-menu)) 1 3)]
          {:strategy "scripted" :moves moves})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
@@ -433,14 +434,15 @@
   (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu")))
              :ops (vec (get ctx "ops"))}]
     (gen/fmap assemble
-              (gen/hash-map :plan (plan ctx)
+              (c/hash-map-of :plan (plan ctx)
                             :actions actions
                             ;; mostly none: a crash anywhere usually ends the joins it hits, and moves add their own
-                            :crashes (c/frequency [[4 (gen/return [])] [2 (gen/vector crash 1)]
-                                                     [1 (gen/vector crash 2)]])
+                            :crashes (c/frequency [[4 (gen/return [])] [2 (c/fixed-vector crash 1)]
+                                                     [1 (c/fixed-vector crash 2)]])
                             :topo topology
                             :s settings
                             :net c/network
-                            :clocks (gen/vector c/clock 5)
-                            :availability (gen/vector c/availability 5)
-                            :mailboxes (gen/vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))
+                            :clocks (c/fixed-vector c/clock 5)
+                            :availability (c/fixed-vector c/availability 5)
+                            :mailboxes (c/fixed-vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])
+                                                       5)))))

@@ -46,6 +46,64 @@
 (defn children [r] (rose/children r))
 
 ;; ---------------------------------------------------------------------------------------------------------------
+;; Binding. test.check's `bind` and `let`, the very same generators (the same split of the random number generator,
+;; the same draws and rose trees), written out: test.check's `bind` builds two generators and their closures for
+;; every value drawn, and a `let` binds once per binding.
+
+(defn bind
+  "test.check's `gen/bind`: a value of g, then one of the generator (f value)."
+  [g f]
+  (gen/->Generator
+   (fn [rnd size]
+     (let [[r1 r2] (random/split rnd)]
+       (rose/join (rose/fmap #(gen/call-gen (f %) r2 size) (gen/call-gen g r1 size)))))))
+
+(defmacro let-gen
+  "test.check's `gen/let` (bindings to generators, a value or generator as the body), binding with `bind`."
+  [bindings & body]
+  (assert (vector? bindings) "First arg to let-gen must be a vector of bindings.")
+  (assert (even? (count bindings)) "let-gen requires an even number of forms in binding vector")
+  (if (empty? bindings)
+    `(let [v# (do ~@body)]
+       (if (gen/generator? v#) v# (gen/return v#)))
+    (let [[binding g & more] bindings]
+      `(bind ~g (fn [~binding] (let-gen [~@more] ~@body))))))
+
+;; ---------------------------------------------------------------------------------------------------------------
+;; Fixed shapes. test.check's `tuple`, fixed-count `vector` and `hash-map`, the very same generators (the same draws,
+;; values and shrink trees), with their generators held in a vector: test.check counts its argument sequence and
+;; goes through `gen-fmap` for every value, which showed in campaign profiles.
+
+(defn tuple
+  "test.check's `gen/tuple`: a vector of one value from each generator, each shrinking on its own."
+  [& gens]
+  (let [gens (vec gens)
+        n (count gens)]
+    (assert (every? gen/generator? gens) "Args to tuple must be generators")
+    (gen/->Generator
+     (fn [rnd size]
+       (let [rnds (random/split-n rnd n)
+             roses (loop [i 0 acc (transient [])]
+                     (if (< i n)
+                       (recur (inc i) (conj! acc (gen/call-gen (nth gens i) (nth rnds i) size)))
+                       (persistent! acc)))]
+         ;; (rose/zip vector roses), its root built without `apply`
+         (rose/make-rose (mapv rose/root roses)
+                         (map #(rose/zip vector %) (rose/permutations roses))))))))
+
+(defn fixed-vector
+  "test.check's `(gen/vector g n)`: exactly n values of g."
+  [g n]
+  (apply tuple (repeat n g)))
+
+(defn hash-map-of
+  "test.check's `gen/hash-map`: keys to values of their generators."
+  [& kvs]
+  (assert (even? (count kvs)))
+  (let [ks (vec (take-nth 2 kvs))]
+    (gen/fmap #(zipmap ks %) (apply tuple (take-nth 2 (rest kvs))))))
+
+;; ---------------------------------------------------------------------------------------------------------------
 ;; Weighted choice
 
 (defn- pick
@@ -58,6 +116,11 @@
         (let [acc (+ acc (nth weights i))]
           (if (<= acc n) (recur (inc i) acc) i))
         i))))
+
+(def ^:private choose-root
+  "The value at the root of `(gen/choose lower upper)`'s rose tree for `rnd`: test.check's own draw, (rnd lower
+  upper) -> long, taken from it rather than copied so that it cannot drift from `gen/choose`."
+  @#'gen/rand-range)
 
 (defn frequency
   "test.check's `gen/frequency`, the very same generator (the same draws, values and shrink tree), with the pairs
@@ -78,23 +141,23 @@
                 (recur (inc i) ps ws total)))
             [ps ws total]))]
     (assert (seq pairs) "frequency must be called with at least one non-zero weight")
-    (let [index (gen/choose 0 (dec total))]
+    (let [upper (dec total)]
+      ;; What test.check's `(gen/gen-bind (gen/choose 0 upper) (fn [x] (gen/gen-fmap make-shrinks (chosen x))))`
+      ;; computes, written out: the same split of the random number generator, the same draws and the same rose
+      ;; tree, without building two generators and their closures for every value drawn. Only the root of the
+      ;; index's rose tree is used, so it is drawn as `gen/choose` draws it, without the tree.
       (gen/->Generator
        (fn [rnd size]
-         (gen/call-gen
-          (gen/gen-bind index
-                        (fn [x]
-                          (let [idx (pick weights (rose/root x))]
-                            (gen/gen-fmap (fn [r]
-                                            (rose/make-rose (rose/root r)
-                                                            (lazy-seq
-                                                             (concat
-                                                              ;; try to shrink to earlier generators first
-                                                              (for [idx (range idx)]
-                                                                (gen/call-gen (second (nth pairs idx)) rnd size))
-                                                              (rose/children r)))))
-                                          (second (nth pairs idx))))))
-          rnd size))))))
+         (let [[r1 r2] (random/split rnd)
+               idx (pick weights (choose-root r1 0 upper))
+               r (gen/call-gen (second (nth pairs idx)) r2 size)]
+           (rose/make-rose (rose/root r)
+                           (lazy-seq
+                            (concat
+                             ;; try to shrink to earlier generators first
+                             (for [i (range idx)]
+                               (gen/call-gen (second (nth pairs i)) rnd size))
+                             (rose/children r))))))))))
 
 ;; ---------------------------------------------------------------------------------------------------------------
 ;; Time. Generators work in integer milliseconds (they shrink towards 0) and write durations as "<n>ms".
@@ -116,13 +179,25 @@
       (persistent! (reduce-kv (fn [acc k v] (assoc! acc (kf k) (vf v))) (transient e) m))
       (reduce-kv (fn [acc k v] (assoc acc (kf k) (vf v))) e m))))
 
-(defn- update-vals* [m vf] (rebuild-map m identity vf))
+(defn- walk-map
+  "What `(rebuild-map m kf vf)` builds, sharing m and its unchanged values: walks over scenario parts change few
+  strings, and rebuilding every map they pass through was most of their cost. A changed value is assoc'ed in its
+  place (the entry keeps its position); a changed key, which would move, falls back to the rebuild."
+  [m kf vf]
+  (let [r (reduce-kv (fn [acc k v]
+                       (if (identical? k (kf k))
+                         (let [v2 (vf v)] (if (identical? v v2) acc (assoc acc k v2)))
+                         (reduced ::rebuild)))
+                     m m)]
+    (if (identical? r ::rebuild) (rebuild-map m kf vf) r)))
+
+(defn- update-vals* [m vf] (walk-map m identity vf))
 
 (def edge
   "A point at the edge of a validity window, named rather than sized (the window's width is drawn elsewhere):
   [:edge window delta-ms]. Exactly at the edge, one millisecond either side, a little further out: where
   off-by-one and skew-tolerance bugs live. `resolve-edges` sizes them."
-  (gen/let [w (gen/elements [:window :ttl :tolerance])
+  (let-gen [w (gen/elements [:window :ttl :tolerance])
             delta (gen/elements [0 1 -1 250 -250])]
     [:edge w delta]))
 
@@ -149,23 +224,23 @@
 
 (defn- profile [name]
   (case name
-    "lan" (gen/let [lo (gen/choose 1 3) extra (gen/choose 1 5)]
+    "lan" (let-gen [lo (gen/choose 1 3) extra (gen/choose 1 5)]
             {:latency {:dist "uniform" :min (ms lo) :max (ms (+ lo extra))} :loss 0.0})
-    "wan" (gen/let [median (gen/choose 20 150) sigma (gen/elements [0.3 0.5 0.8]) loss (gen/elements [0.0 0.005 0.01])]
+    "wan" (let-gen [median (gen/choose 20 150) sigma (gen/elements [0.3 0.5 0.8]) loss (gen/elements [0.0 0.005 0.01])]
             {:latency {:dist "lognormal" :median (ms median) :sigma sigma} :loss loss})
-    "lossy" (gen/let [lo (gen/choose 10 60) extra (gen/choose 10 100) loss (gen/elements [0.05 0.1 0.2 0.3])]
+    "lossy" (let-gen [lo (gen/choose 10 60) extra (gen/choose 10 100) loss (gen/elements [0.05 0.1 0.2 0.3])]
               {:latency {:dist "uniform" :min (ms lo) :max (ms (+ lo extra))} :loss loss})
-    "flaky" (gen/let [mean (gen/choose 20 200) loss (gen/elements [0.02 0.05 0.1])
+    "flaky" (let-gen [mean (gen/choose 20 200) loss (gen/elements [0.02 0.05 0.1])
                       dup (gen/elements [0.05 0.1 0.2]) reorder (gen/elements [0.05 0.2 0.3])]
               {:latency {:dist "exponential" :mean (ms mean)} :loss loss :duplicate dup :reorder reorder
                :reorder-delay (ms (* 2 mean))})
-    "satellite" (gen/let [base (gen/choose 500 2500)]
+    "satellite" (let-gen [base (gen/choose 500 2500)]
                   {:latency {:dist "constant" :value (ms base)} :loss 0.01})))
 
 (def network
   "A network profile: {:name .. :spec <the scenario's network: map> :split ..}. A flaky network may split in two
   for a while (`partitioned` places the split over the devices present)."
-  (gen/let [name (gen/elements profile-names)
+  (let-gen [name (gen/elements profile-names)
             spec (profile name)
             split? (frequency [[4 (gen/return false)] [1 (gen/return true)]])
             at (gen/choose 0 20000)
@@ -193,7 +268,7 @@
 (defn- skewed
   "A clock set off by `offset` ms, ahead or behind, maybe drifting."
   [offset]
-  (gen/fmap (fn [[o negative? d]] {:offset o :negative negative? :drift-ppm d}) (gen/tuple offset gen/boolean drift)))
+  (gen/fmap (fn [[o negative? d]] {:offset o :negative negative? :drift-ppm d}) (tuple offset gen/boolean drift)))
 
 (def clock
   "A device clock: mostly exact, else skewed by a little, by a lot, or right at the edge of a validity window, in
@@ -220,7 +295,7 @@
 
 (def ^:private offline-window
   "From when (ms) and for how long a device is away, and whether it comes back."
-  (gen/tuple (gen/choose 1 30000)
+  (tuple (gen/choose 1 30000)
              (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
              (frequency [[5 (gen/return true)] [1 (gen/return false)]])))
 
@@ -228,11 +303,11 @@
   "When a device is offline: a draw compared with the scenario's offline probability at assembly (so the
   probability is one knob the statistics can plot against), and the window it would be offline for, drawn only
   when some offline probability could use it (a draw costs a rose tree)."
-  (gen/bind (gen/choose 0 99)
-            (fn [draw]
-              (if (< draw max-offline-percent)
-                (gen/fmap (fn [[from len back?]] {:draw draw :from from :len len :back back?}) offline-window)
-                (gen/return {:draw draw})))))
+  (bind (gen/choose 0 99)
+        (fn [draw]
+          (if (< draw max-offline-percent)
+            (gen/fmap (fn [[from len back?]] {:draw draw :from from :len len :back back?}) offline-window)
+            (gen/return {:draw draw})))))
 
 (defn online
   "Online windows for a device given its availability draw and the offline probability p; nil: always online."
@@ -268,9 +343,20 @@
   [f x]
   (cond
     (string? x) (f x)
-    (map? x) (rebuild-map x #(walk-strings f %) #(walk-strings f %))
+    (map? x) (walk-map x #(walk-strings f %) #(walk-strings f %))
     (vector? x) (mapv #(walk-strings f %) x)
     :else x))
+
+(defn mentions?
+  "Whether `s` occurs in a string, keyword or symbol anywhere in nested maps and sequences (map keys included):
+  what searching x's printed form for `s` finds, when `s` is a plain word, without printing x."
+  [^String s x]
+  (cond
+    (string? x) (.contains ^String x s)
+    (map? x) (reduce-kv (fn [_ k v] (if (or (mentions? s k) (mentions? s v)) (reduced true) false)) false x)
+    (or (sequential? x) (set? x)) (boolean (some #(mentions? s %) x))
+    (or (keyword? x) (symbol? x)) (.contains (str x) s)
+    :else false))
 
 (def ^:private token #"\$?[A-Za-z0-9][A-Za-z0-9-]*")
 
@@ -324,7 +410,7 @@
 (defn intercept
   "One of the simulator's intercepting ops (drop, delay, duplicate, reorder, redirect, tamper) on `match`."
   [match devices]
-  (gen/let [op (gen/elements ["drop" "delay" "duplicate" "reorder" "redirect" "tamper"])
+  (let-gen [op (gen/elements ["drop" "delay" "duplicate" "reorder" "redirect" "tamper"])
             count (frequency [[5 (gen/return 1)] [1 (gen/choose 2 4)]])
             by duration
             to (gen/elements devices)
@@ -345,7 +431,7 @@
 (defn replay
   "Re-sends an earlier message matching `match`, to its recipient or to another device."
   [match devices]
-  (gen/let [other? (frequency [[3 (gen/return false)] [1 (gen/return true)]])
+  (let-gen [other? (frequency [[3 (gen/return false)] [1 (gen/return true)]])
             to (gen/elements devices)]
     (cond-> {:op "replay" :match match}
       other? (assoc :to to))))
@@ -353,7 +439,7 @@
 (defn random-strategy
   "The simulator's own randomized attacker: a rate and a set of ops drawn from all it offers."
   [ops]
-  (gen/let [rate (gen/elements [0.05 0.1 0.2 0.4])
+  (let-gen [rate (gen/elements [0.05 0.1 0.2 0.4])
             chosen (gen/not-empty (gen/set (gen/elements ops)))
             max-delay (gen/elements [1000 5000 35000])]
     {:strategy "random" :random {:rate rate :ops (vec (sort chosen)) :max-delay (ms max-delay)}}))

@@ -31,9 +31,9 @@
 ;; Topology and pairings
 
 (def topology
-  (gen/hash-map :tablet gen/boolean
+  (c/hash-map-of :tablet gen/boolean
                 :tv gen/boolean
-                :mallory (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
+                :mallory (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])))
 
 (defn- present-receivers [topo] (filterv #(or (= % "desktop") (get topo (keyword %))) receivers))
 
@@ -43,25 +43,26 @@
     (not (:tv topo)) (assoc "tv" "desktop")))
 
 (def receiver-settings
-  (gen/hash-map
-   :paired (gen/frequency [[9 (gen/return true)] [1 (gen/return false)]])
-   :view-of-voucher (gen/frequency [[8 (gen/return nil)] [1 (gen/return "blocked")] [1 (gen/return "unreliable")]])
-   :auto-accept (gen/frequency [[3 (gen/return true)] [1 (gen/return false)]])
-   :proxy-pairing (gen/frequency [[9 (gen/return true)] [1 (gen/return false)]])))
+  (c/hash-map-of
+   :paired (c/frequency [[9 (gen/return true)] [1 (gen/return false)]])
+   :view-of-voucher (c/frequency [[8 (gen/return nil)] [1 (gen/return "blocked")] [1 (gen/return "unreliable")]])
+   :auto-accept (c/frequency [[3 (gen/return true)] [1 (gen/return false)]])
+   :proxy-pairing (c/frequency [[9 (gen/return true)] [1 (gen/return false)]])))
 
 (def settings
-  (gen/hash-map
+  (c/hash-map-of
    :profile (gen/elements ["spacedrive" "hardened"])
    :key-seed (gen/choose 0 3)
-   :phone-paired (gen/frequency [[3 (gen/return true)] [1 (gen/return false)]])
-   :code-mismatch (gen/frequency [[6 (gen/return false)] [1 (gen/return true)]])
-   :auto-vouch-to-all (gen/frequency [[5 (gen/return false)] [1 (gen/return true)]])
-   :proxied-bait (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]])
-   :receivers (gen/vector receiver-settings 3)
+   :phone-paired (c/frequency [[3 (gen/return true)] [1 (gen/return false)]])
+   :code-mismatch (c/frequency [[6 (gen/return false)] [1 (gen/return true)]])
+   :auto-vouch-to-all (c/frequency [[5 (gen/return false)] [1 (gen/return true)]])
+   :proxied-bait (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])
+   :receivers (c/fixed-vector receiver-settings 3)
    ;; at most c/max-offline-percent: availability draws no window above it
-   :offline-probability (gen/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)] [1 (gen/return (/ c/max-offline-percent 100.0))]])
+   :offline-probability (c/frequency [[3 (gen/return 0.0)] [1 (gen/return 0.1)]
+                                      [1 (gen/return (/ c/max-offline-percent 100.0))]])
    ;; how long an offline receiver stays away: minutes, hours, or past the queue's seven days
-   :absence (gen/frequency [[6 (gen/choose minute (* 30 minute))] [3 (gen/choose hour (* 5 hour))]
+   :absence (c/frequency [[6 (gen/choose minute (* 30 minute))] [3 (gen/choose hour (* 5 hour))]
                             [1 (gen/choose (* 7 day) (* 8 day))]])))
 
 (defn- receiver-setting [s r] (nth (:receivers s) (.indexOf ^java.util.List receivers r)))
@@ -83,36 +84,36 @@
 ;; User actions: pairing first if the phone is new, then the vouch, then decisions and unpairings.
 
 (def targets
-  (gen/frequency [[3 (gen/return "all")]
+  (c/frequency [[3 (gen/return "all")]
                   [4 (gen/fmap #(str/join "," %) (gen/not-empty (gen/set (gen/elements receivers))))]]))
 
 (def later-action
   (gen/frequency
-   [[3 (gen/let [r (gen/elements receivers) accept? gen/boolean]
+   [[3 (c/let-gen [r (gen/elements receivers) accept? gen/boolean]
          {:device r :action (if accept? "network.pair.proxy.accept" "network.pair.proxy.reject")
           :args {:vouchee "phone"}})]
-    [2 (gen/let [r (gen/elements receivers)]
+    [2 (c/let-gen [r (gen/elements receivers)]
          {:device r :action "network.unpair" :args {:device "laptop"}})]
     [1 (gen/return {:device "phone" :action "network.unpair" :args {:device "laptop"}})]
-    [1 (gen/let [r (gen/elements receivers)]
+    [1 (c/let-gen [r (gen/elements receivers)]
          {:device r :action "network.unpair" :args {:device "phone"}})]
-    [1 (gen/let [r (gen/elements receivers) level (gen/elements ["blocked" "trusted" "unreliable"])]
+    [1 (c/let-gen [r (gen/elements receivers) level (gen/elements ["blocked" "trusted" "unreliable"])]
          {:device r :action "network.device.trust" :args {:device "laptop" :level level}})]
     ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop): to another receiver,
     ;; or back to the voucher (a Direct pairing of the receiver, so only the Proxied vouchee makes it a second hop)
-    [3 (gen/let [r (gen/elements receivers) t (gen/elements (conj receivers "laptop"))]
+    [3 (c/let-gen [r (gen/elements receivers) t (gen/elements (conj receivers "laptop"))]
          {:device r :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]
-    [1 (gen/let [t targets]
+    [1 (c/let-gen [t targets]
          {:device "laptop" :action "network.pair.vouch" :args {:vouchee "phone" :targets t}})]]))
 
-(def gap (gen/frequency [[4 (gen/choose 0 30000)] [2 (gen/choose 30000 (* 10 minute))] [1 (gen/choose hour (* 2 hour))]]))
+(def gap (c/frequency [[4 (gen/choose 0 30000)] [2 (gen/choose 30000 (* 10 minute))] [1 (gen/choose hour (* 2 hour))]]))
 
 (def actions
-  (gen/let [start (gen/choose 0 10000)
-            confirm-after (gen/choose 2000 20000)
-            vouch-after (gen/choose 1000 30000)
-            t targets
-            more (gen/vector (gen/tuple later-action gap) 0 4)]
+  (c/let-gen [start (gen/choose 0 10000)
+              confirm-after (gen/choose 2000 20000)
+              vouch-after (gen/choose 1000 30000)
+              t targets
+              more (gen/vector (c/tuple later-action gap) 0 4)]
     {:start start :confirm-after confirm-after :vouch-after vouch-after :targets t :more more}))
 
 (defn- action-list
@@ -146,11 +147,11 @@
     (set (map #(get renames % %) (str/split targets #",")))))
 
 (def crash
-  (gen/let [device (gen/elements ["laptop" "desktop" "phone" "tablet"])
-            k c/anchor
-            d (gen/frequency [[3 (gen/choose 0 5000)] [1 (gen/choose 5000 (* 10 minute))]])
-            restart (gen/frequency [[4 (gen/choose 1000 (* 5 minute))] [1 (gen/choose hour (* 3 hour))]
-                                    [1 (gen/return nil)]])]
+  (c/let-gen [device (gen/elements ["laptop" "desktop" "phone" "tablet"])
+              k c/anchor
+              d (c/frequency [[3 (gen/choose 0 5000)] [1 (gen/choose 5000 (* 10 minute))]])
+              restart (c/frequency [[4 (gen/choose 1000 (* 5 minute))] [1 (gen/choose hour (* 3 hour))]
+                                      [1 (gen/return nil)]])]
     {:anchor k :delay d :device device :restart-after restart}))
 
 ;; ---------------------------------------------------------------------------------------------------------------
@@ -159,10 +160,10 @@
 (def request-to-target {:from "$voucher" :to "$target" :tag "ProxyPairingRequest"})
 
 (def any-match
-  (gen/let [tag (gen/elements tags)
-            from (gen/elements all-devices)
-            to (gen/elements all-devices)
-            side (gen/elements [:from :to :both :tag-only])]
+  (c/let-gen [tag (gen/elements tags)
+              from (gen/elements all-devices)
+              to (gen/elements all-devices)
+              side (gen/elements [:from :to :both :tag-only])]
     (case side
       :from {:from from :tag tag}
       :to {:to to :tag tag}
@@ -173,60 +174,60 @@
 
 (defn- move [forgery-menu]
   (gen/frequency
-   [[2 (gen/let [m any-match s (c/intercept m all-devices) d c/delay-ms]
+   [[2 (c/let-gen [m any-match s (c/intercept m all-devices) d c/delay-ms]
          {:steps [(at d s)]})]
     ;; replay the vouch later, to the same target (after an unpairing) or to another one
-    [4 (gen/let [to (gen/elements [nil "$other-target" "tablet" "tv"])
-                 unpair? gen/boolean
-                 d (gen/choose 1000 60000)]
+    [4 (c/let-gen [to (gen/elements [nil "$other-target" "tablet" "tv"])
+                   unpair? gen/boolean
+                   d (gen/choose 1000 60000)]
          {:steps [(at (+ d 1000) (cond-> {:op "replay" :match request-to-target} to (assoc :to to)))]
           :actions (if unpair? [(at d {:device "$target" :action "network.unpair" :args {:device "$vouchee"}})] [])})]
     ;; hold the vouch across the edge of vouch_signature_max_age on the receiver's clock
-    [3 (gen/let [by c/duration]
+    [3 (c/let-gen [by c/duration]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by by})]})]
     ;; a forged vouch: in the voucher's name or the attacker's own, for the attacker or the vouchee, signed with
     ;; the attacker's key or a compromised voucher's
-    [3 (gen/let [voucher (gen/elements ["$voucher" "mallory"])
-                 vouchee (gen/elements ["attacker" "$vouchee" "mallory"])
-                 sign (gen/elements ["attacker" "$voucher" "mallory"])
-                 compromise? gen/boolean
-                 age (gen/frequency [[3 (gen/return nil)] [1 c/edge]])
-                 d (gen/choose 0 20000)]
+    [3 (c/let-gen [voucher (gen/elements ["$voucher" "mallory"])
+                   vouchee (gen/elements ["attacker" "$vouchee" "mallory"])
+                   sign (gen/elements ["attacker" "$voucher" "mallory"])
+                   compromise? gen/boolean
+                   age (c/frequency [[3 (gen/return nil)] [1 c/edge]])
+                   d (gen/choose 0 20000)]
          {:steps [(at d (cond-> {:op "inject" :to "$target" :from voucher
                                  :message {:type "proxy-pairing-request" :voucher voucher :vouchee vouchee
                                            :target "$target" :sign-with sign}}
                           age (assoc-in [:message :age] age)))]
           :compromise (if compromise? [(at 0 {:device "$voucher" :generation 0})] [])})]
     ;; re-sign an observed vouch for another target with a compromised voucher key
-    [2 (gen/let [d (gen/choose 1000 30000)]
+    [2 (c/let-gen [d (gen/choose 1000 30000)]
          {:compromise [(at 0 {:device "$voucher" :generation 0})]
           :steps [(at d {:op "inject" :to "$other-target" :from "$voucher"
                          :message {:type "observed-request" :resign-for "$other-target"}})]})]
     ;; a forged answer to the voucher, a forged completion to the vouchee, a forged unpairing or presence
-    [2 (gen/let [accepted gen/boolean d (gen/choose 0 20000)]
+    [2 (c/let-gen [accepted gen/boolean d (gen/choose 0 20000)]
          {:steps [(at d {:op "inject" :to "$voucher" :from "$target"
                          :message {:type "proxy-pairing-response" :from "$target" :accepted accepted}})]})]
-    [1 (gen/let [d (gen/choose 0 20000)]
+    [1 (c/let-gen [d (gen/choose 0 20000)]
          {:steps [(at d {:op "inject" :to "$vouchee" :from "$voucher"
                          :message {:type "proxy-pairing-complete" :vouchee "$vouchee" :voucher "$voucher"
                                    :accepted ["$target"]}})]})]
-    [1 (gen/let [d (gen/choose 0 20000) presence? gen/boolean]
+    [1 (c/let-gen [d (gen/choose 0 20000) presence? gen/boolean]
          {:steps [(at d (if presence?
                           {:op "inject" :to "$voucher" :from "$target" :message {:type "presence" :device "$target"}}
                           {:op "inject" :to "$target" :from "$voucher"
                            :message {:type "unpair" :device "$voucher" :peer "$target"}}))]})]
     ;; a proxied device's keys in the attacker's hands: it vouches on (multi-hop)
-    [1 (gen/let [d (gen/choose 0 20000)]
+    [1 (c/let-gen [d (gen/choose 0 20000)]
          {:compromise [(at 0 {:device "desktop" :generation 0})]
           :steps [(at d {:op "inject" :to "tv" :from "desktop"
                          :message {:type "proxy-pairing-request" :voucher "desktop" :vouchee "$vouchee"
                                    :target "tv" :sign-with "desktop"}})]})]
     ;; the voucher crashes while vouches are queued
-    [2 (gen/let [d (gen/choose 1000 (* 5 minute)) down (gen/choose 1000 (* 20 minute))]
+    [2 (c/let-gen [d (gen/choose 1000 (* 5 minute)) down (gen/choose 1000 (* 20 minute))]
          {:crashes [(at d {:device "$voucher" :restart-after down})]})]
-    [2 (gen/let [m (gen/elements forgery-menu) d c/delay-ms]
+    [2 (c/let-gen [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$target" :from "$voucher" :message m})]})]
-    [1 (gen/let [d c/delay-ms]
+    [1 (c/let-gen [d c/delay-ms]
          {:steps [(at d {:op "register" :device "mallory"})]})]]))
 
 ;; Moves aimed at the moment the voucher vouches (not at an action: with a new phone the first actions are the direct
@@ -236,14 +237,14 @@
   (gen/frequency
    [;; a hardened vouch carried to a device that trusts the same voucher but was not its target: replayed while
     ;; still fresh, or redirected on its way (only a payload that names the target stops it)
-    [3 (gen/let [d (gen/choose 1000 60000) redirect? gen/boolean]
+    [3 (c/let-gen [d (gen/choose 1000 60000) redirect? gen/boolean]
          {:spare true
           :steps [(if redirect?
                     (at 0 {:op "redirect" :match request-to-target :count 1 :to "$other-target"})
                     (at d {:op "replay" :match request-to-target :to "$other-target"}))]})]
     ;; the target unpairs the voucher while the vouch is in flight (held back by the attacker, or dropped and
     ;; replayed later while still fresh): it must not be accepted on the word of a device no longer paired
-    [3 (gen/let [d (gen/choose 200 4000) later (gen/choose 500 30000) hold? gen/boolean]
+    [3 (c/let-gen [d (gen/choose 200 4000) later (gen/choose 500 30000) hold? gen/boolean]
          {:steps (if hold?
                    [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms (+ d later))})]
                    [(at 0 {:op "drop" :match request-to-target :count 1})
@@ -252,19 +253,19 @@
     ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back a moment): the
     ;; voucher withdraws a vouch already on its way, which the target may accept before it can know; it must then
     ;; flag that pairing once the voucher's ProxyPairingRevoked reaches it
-    [2 (gen/let [d (gen/choose -20 20) hold (gen/choose 0 2000)]
+    [2 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
-    [2 (gen/let [d (gen/choose -5000 1000)
-                 len (gen/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
-                                     [2 (gen/choose (* 7 day) (* 8 day))]])]
+    [2 (c/let-gen [d (gen/choose -5000 1000)
+                   len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
+                                       [2 (gen/choose (* 7 day) (* 8 day))]])]
          {:offline [(at d {:device "$target" :len len})]})]]))
 
 (defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
-   [[7 (gen/let [moves (gen/vector (gen/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
-                 at-vouch (gen/vector (gen/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 0 1)]
+   [[7 (c/let-gen [moves (gen/vector (c/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
+                   at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 0 1)]
          {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
@@ -325,7 +326,7 @@
         steps (vec (for [st (mapcat :steps moves)
                          ;; mallory exists only in some topologies; the attacker's own name always does
                          :when (or (:mallory topo)
-                                   (not (re-find #"mallory" (pr-str st))))]
+                                   (not (c/mentions? "mallory" st)))]
                      st))
         compromise (vec (mapcat :compromise moves))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
@@ -392,12 +393,13 @@
   (let [ctx {:forgery-menu (vec (map #(into {} %) (get ctx "forgery-menu")))
              :ops (vec (get ctx "ops"))}]
     (gen/fmap assemble
-              (gen/hash-map :plan (plan ctx)
+              (c/hash-map-of :plan (plan ctx)
                             :actions actions
                             :crashes (gen/vector crash 0 2)
                             :topo topology
                             :s settings
                             :net c/network
-                            :clocks (gen/vector c/clock 5)
-                            :availability (gen/vector c/availability 5)
-                            :mailboxes (gen/vector (gen/frequency [[3 (gen/return false)] [1 (gen/return true)]]) 5)))))
+                            :clocks (c/fixed-vector c/clock 5)
+                            :availability (c/fixed-vector c/availability 5)
+                            :mailboxes (c/fixed-vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])
+                                                       5)))))
