@@ -55,4 +55,27 @@ class CampaignBenchTest {
                 .isEqualTo(Bucket.CHECKER);
         assertThat(CampaignBench.classify(List.of("java.lang.Thread"))).isEqualTo(Bucket.OTHER);
     }
+
+    @Test
+    void theCalibratedOverheadCountsTheSimulatorsSamplesAtGenerationsRate() {
+        java.util.Map<Bucket, Long> samples = new java.util.EnumMap<>(Bucket.class);
+        for (Bucket b : Bucket.values()) {
+            samples.put(b, 0L);
+        }
+        // 10 s; generation timed at 10% (1,000 ms) with 500 samples: 0.5 samples/ms
+        samples.put(Bucket.GENERATION, 500L);
+        // 400 simulator samples are 800 ms, 8% of the wall time, however few samples the cryptography left
+        samples.put(Bucket.SIMULATOR, 300L);
+        samples.put(Bucket.SIMULATOR_CRYPTO, 100L);
+        samples.put(Bucket.PROTOCOL_CRYPTO, 1_000L);
+        CampaignBench.Phases phases = new CampaignBench.Phases(0.10, 0.85, 0.04);
+        assertThat(CampaignBench.calibratedOverhead(samples, phases, 10.0))
+                .isCloseTo(0.10 + 0.04 + 0.01 + 0.08, org.assertj.core.api.Assertions.within(1e-9));
+        // never more simulator than the run phase itself
+        samples.put(Bucket.SIMULATOR, 100_000L);
+        assertThat(CampaignBench.calibratedOverhead(samples, phases, 10.0))
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        samples.put(Bucket.GENERATION, 0L);
+        assertThat(CampaignBench.calibratedOverhead(samples, phases, 10.0)).isNaN();
+    }
 }
