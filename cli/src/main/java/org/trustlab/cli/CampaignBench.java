@@ -43,15 +43,15 @@ import org.trustlab.properties.campaign.PhaseTimes;
  * running them, checking the traces) while Java Flight Recorder's execution sampler (1 ms, not safepoint-biased, no
  * change to the reference code, which must not read clocks) samples it. Each sample of a campaign worker is
  * attributed by its topmost frame of ours or of Bouncy Castle: cryptography (Bouncy Castle and the reference's
- * crypto package) is split by who asked for it, a role, the simulated attacker (trying its keys on what it observes, forging) or the simulator / checker
- * (trace hashing, seeded network randomness); the rest is protocol logic, simulator, checker (invariants),
- * generation (test.check and the campaign runner) or other (JDK code called from none of those). Overhead is
- * everything that is neither cryptography for the simulated world nor protocol logic. It is printed three ways:
- * from the samples alone; from the timed phases with the run phase split by its samples; and from the timed phases
- * with the simulator's samples counted as time ({@link #calibratedOverhead}). The sampler keeps a minority of its
- * samples and not evenly: it cannot walk the stack in intrinsic stubs (RSA's BigInteger arithmetic, the JDK's
- * SHA-256), so its shares understate autojoin's RSA cryptography. The third figure does not rest on its shares and
- * is the one to quote.
+ * crypto package) is split by who asked for it, a role, the simulated attacker (trying its keys on what it
+ * observes, forging) or the simulator / checker (trace hashing, seeded network randomness); the rest is protocol
+ * logic, simulator, checker (invariants), generation (test.check and the campaign runner) or other (JDK code called
+ * from none of those). Overhead is everything that is neither cryptography for the simulated world nor protocol
+ * logic. It is printed three ways: from the samples alone; from the timed phases with the run phase split by its
+ * samples; and from the timed phases with the simulator's samples counted as time ({@link #calibratedOverhead}).
+ * The sampler keeps a minority of its samples and not evenly: it cannot walk the stack in intrinsic stubs (RSA's
+ * BigInteger arithmetic, the JDK's SHA-256), so its shares understate autojoin's RSA cryptography. The third figure
+ * does not rest on its shares and is the one to quote.
  */
 final class CampaignBench {
     enum Bucket {
