@@ -3,10 +3,11 @@
   root as plain Java data, its children for shrinking) and the generators every protocol shares: network profiles,
   clocks, offline windows, anchored times, window edges and the simulator's attacker ops.
 
-  Shrinking is test.check's: a protocol's generator is a `gen/hash-map` of independent parts (attack plan, actions,
-  faults, topology, settings, network, clocks) assembled by one `fmap`, so each part shrinks on its own, plans and
-  action lists first. Dependencies between parts are resolved at assembly: times anchored to actions, placeholders
-  aimed at the anchored run, window edges named symbolically and sized from the settings drawn."
+  Shrinking is test.check's: a protocol's generator is a `hash-map-of` (test.check's `hash-map`) of independent
+  parts (attack plan, actions, faults, topology, settings, network, clocks) assembled by one `fmap`, so each part
+  shrinks on its own, plans and action lists first. Dependencies between parts are resolved at assembly: times
+  anchored to actions, placeholders aimed at the anchored run, window edges named symbolically and sized from the
+  settings drawn."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [clojure.test.check.random :as random]
@@ -296,8 +297,8 @@
 (def ^:private offline-window
   "From when (ms) and for how long a device is away, and whether it comes back."
   (tuple (gen/choose 1 30000)
-             (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
-             (frequency [[5 (gen/return true)] [1 (gen/return false)]])))
+         (frequency [[3 (gen/choose 100 10000)] [2 (gen/choose 10000 120000)]])
+         (frequency [[5 (gen/return true)] [1 (gen/return false)]])))
 
 (def availability
   "When a device is offline: a draw compared with the scenario's offline probability at assembly (so the

@@ -127,16 +127,16 @@ final class CampaignBench {
             Phases ph = p.window().phases();
             out.printf(Locale.ROOT, "  the same campaign's phases, timed: generation %.1f%%, loading and running"
                     + " %.1f%%, checking %.1f%%, between runs %.1f%%%n", 100 * ph.generate(), 100 * ph.run(),
-                    100 * ph.check(), 100 * (1 - ph.generate() - ph.run() - ph.check()));
+                    100 * ph.check(), 100 * ph.betweenRuns());
             // The run phase is the only one holding protocol work; its samples say how much of it is protocol.
             long runSamples = protocol + p.samples().get(Bucket.SIMULATOR)
                     + p.samples().get(Bucket.SIMULATOR_CRYPTO);
             double protocolInRun = runSamples == 0 ? 0 : (double) protocol / runSamples;
             out.printf(Locale.ROOT, "  overhead, phases timed and the run phase split by its samples (%.1f%% of it"
                     + " protocol): %.1f%%%n", 100 * protocolInRun, 100 * (1 - ph.run() * protocolInRun));
-            double perMilli = p.samples().get(Bucket.GENERATION) / (ph.generate() * p.window().wallSeconds() * 1e3);
             out.printf(Locale.ROOT, "  overhead, phases timed and the simulator's samples counted as time at"
-                    + " generation's %.2f samples/ms: %.1f%% (target < 25%%)%n", perMilli,
+                    + " generation's %.2f samples/ms: %.1f%% (target < 25%%)%n",
+                    generationSamplesPerMilli(p.samples(), ph, p.window().wallSeconds()),
                     100 * calibratedOverhead(p.samples(), ph, p.window().wallSeconds()));
             // The issue names simulator and checker overhead; generation is counted above all the same, as the
             // stricter reading, and this line shows what the narrower one gives.
@@ -159,17 +159,20 @@ final class CampaignBench {
      * samples.
      */
     static double calibratedOverhead(Map<Bucket, Long> samples, Phases ph, double wallSeconds) {
-        double generationMillis = ph.generate() * wallSeconds * 1e3;
-        long generationSamples = samples.get(Bucket.GENERATION);
-        if (generationMillis <= 0 || generationSamples == 0) {
+        double perMilli = generationSamplesPerMilli(samples, ph, wallSeconds);
+        if (!(perMilli > 0)) {
             return Double.NaN;
         }
-        double perMilli = generationSamples / generationMillis;
         long simulator = samples.get(Bucket.SIMULATOR) + samples.get(Bucket.SIMULATOR_CRYPTO)
                 + samples.get(Bucket.OTHER);
         double simulatorShare = Math.min(ph.run(), simulator / perMilli / (wallSeconds * 1e3));
-        double betweenRuns = 1 - ph.generate() - ph.run() - ph.check();
-        return ph.generate() + ph.check() + betweenRuns + simulatorShare;
+        return ph.generate() + ph.check() + ph.betweenRuns() + simulatorShare;
+    }
+
+    /** The samples the generation phase got per millisecond it was timed at; NaN when it was not timed. */
+    private static double generationSamplesPerMilli(Map<Bucket, Long> samples, Phases ph, double wallSeconds) {
+        double generationMillis = ph.generate() * wallSeconds * 1e3;
+        return generationMillis > 0 ? samples.get(Bucket.GENERATION) / generationMillis : Double.NaN;
     }
 
     /**
@@ -185,6 +188,11 @@ final class CampaignBench {
         static Phases of(PhaseTimes t, double wallSeconds, int jobs) {
             double worker = wallSeconds * 1e9 * jobs;
             return new Phases(t.generateNanos() / worker, t.runNanos() / worker, t.checkNanos() / worker);
+        }
+
+        /** The rest of the workers' time: taking the next runs, recording progress. */
+        double betweenRuns() {
+            return 1 - generate - run - check;
         }
     }
 
@@ -267,9 +275,7 @@ final class CampaignBench {
                 Instant from = Instant.now();
                 // Three times the runs: a campaign's worth of samples put the run phase's protocol share (the figure
                 // the overhead hangs on) within about +-2 points at 95%; three campaigns' worth, about +-1.
-                CampaignSpec longer = new CampaignSpec(s.protocol(), PROFILED_RUNS_FACTOR * s.runs(), s.seed(),
-                        s.mutant(), s.shard(), s.jobs(), s.validate(), s.shrinkBudget(), s.failuresPerInvariant());
-                measured = measure(runner, longer, settled.rounds() + 1);
+                measured = measure(runner, s.withRuns(PROFILED_RUNS_FACTOR * s.runs()), settled.rounds() + 1);
                 Instant to = Instant.now();
                 recording.stop();
                 recording.dump(file);

@@ -48,6 +48,10 @@ public record CampaignSpec(String protocol, int runs, long seed, Optional<String
         return new CampaignSpec(protocol, runs, seed, mutant, s, jobs, validate, shrinkBudget, failuresPerInvariant);
     }
 
+    public CampaignSpec withRuns(int r) {
+        return new CampaignSpec(protocol, r, seed, mutant, shard, jobs, validate, shrinkBudget, failuresPerInvariant);
+    }
+
     public CampaignSpec withJobs(int j) {
         return new CampaignSpec(protocol, runs, seed, mutant, shard, j, validate, shrinkBudget, failuresPerInvariant);
     }

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Where a campaign's runs spent their time, summed over its workers: drawing the scenario from the generator,
  * loading and running it in the simulator, checking the trace. For {@code trustlab campaign --bench} only; like the
  * wall time it depends on the machine, so it is kept out of {@link CampaignResult}. A sampling profiler cannot give
- * these shares: it drops most of its samples in compiled code and over-attributes the generator's deep stacks.
+ * these shares: it keeps its samples unevenly (few in the JIT's intrinsic stubs, fewer in generation than in plain
+ * Java), so its shares of the phases were off by several points.
  */
 public final class PhaseTimes {
     /** Times nothing: a campaign run without a bench pays no clock reads. */

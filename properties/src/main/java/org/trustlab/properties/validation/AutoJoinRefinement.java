@@ -425,7 +425,7 @@ public final class AutoJoinRefinement {
         }
 
         private Optional<Integer> ticks(String instant) {
-            return Instants.epochMillis(instant).map(ms -> (int) Math.max(0, Math.min(Integer.MAX_VALUE / 2, ms - baseMillis)));
+            return ModelTicks.since(baseMillis, instant);
         }
 
         private static Optional<Integer> ticksBetween(String from, String to) {
