@@ -7,15 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trustlab.model.ProtocolModel;
-import org.trustlab.model.ProtocolModels;
 import org.trustlab.model.checker.CheckOptions;
 import org.trustlab.model.checker.CheckResult;
 import org.trustlab.model.checker.Checker;
 import org.trustlab.model.checker.PropertyResult;
 import org.trustlab.model.dsl.Model;
-import picocli.CommandLine;
+import org.trustlab.properties.ProtocolModules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code trustlab check --protocol P [--sessions K] [--depth D] [--mutant M]}: model-checks the protocol's
@@ -68,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ProtocolModel> pm = ProtocolModels.byName(protocol);
+        Optional<ProtocolModel> pm = ProtocolModules.model(protocol);
         if (pm.isEmpty()) {
             return bad(err, "unknown protocol '" + protocol + "'; known: " + names());
         }
@@ -157,14 +157,14 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private static String names() {
-        return String.join(", ", ProtocolModels.all().stream().map(ProtocolModel::name).toList());
+        return String.join(", ", ProtocolModules.models().stream().map(ProtocolModel::name).toList());
     }
 
     /** Completion candidates and the help text's list of protocols. */
     static final class Protocols implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ProtocolModels.all().stream().map(ProtocolModel::name).iterator();
+            return ProtocolModules.models().stream().map(ProtocolModel::name).iterator();
         }
     }
 }

@@ -2,39 +2,31 @@ package org.trustlab.model;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
-import org.trustlab.model.autojoin.AutoJoinModel;
-import org.trustlab.model.autojoin.AutoJoinModelMutant;
 import org.trustlab.model.dsl.Model;
 import org.trustlab.model.nspk.NeedhamSchroeder;
-import org.trustlab.model.vouch.VouchModel;
-import org.trustlab.model.vouch.VouchModelMutant;
 
-/** The models {@code trustlab check} knows, by protocol name. */
+/**
+ * The textbook models {@code trustlab check} knows besides the protocols' own (each protocol module supplies its
+ * model through {@link #of}), and the factory that turns a model and its mutant enum into a {@link ProtocolModel}.
+ */
 public final class ProtocolModels {
-    private static final List<ProtocolModel> ALL = List.of(
-            entry("autojoin", "ByteSync signed challenge-response for automatic joins (issue 4)",
-                    AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model),
-            entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches (issue 8)",
-                    VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model),
-            entry("needham-schroeder", "Needham-Schroeder public key (1978): Lowe's attack must be found", 1,
+    private static final List<ProtocolModel> TEXTBOOK = List.of(
+            of("needham-schroeder", "Needham-Schroeder public key (1978): Lowe's attack must be found", 1,
                     NoMutant.class, (k, m) -> NeedhamSchroeder.model(false, k)),
-            entry("needham-schroeder-lowe", "Lowe's fix of Needham-Schroeder (1995): must pass", 1,
+            of("needham-schroeder-lowe", "Lowe's fix of Needham-Schroeder (1995): must pass", 1,
                     NoMutant.class, (k, m) -> NeedhamSchroeder.model(true, k)));
 
     private ProtocolModels() {
     }
 
-    public static List<ProtocolModel> all() {
-        return ALL;
+    /** The textbook models (Needham-Schroeder and Lowe's fix), which belong to no trustlab protocol. */
+    public static List<ProtocolModel> textbook() {
+        return TEXTBOOK;
     }
 
-    public static Optional<ProtocolModel> byName(String name) {
-        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    private static <E extends Enum<E> & ModelMutant> ProtocolModel entry(String name, String summary,
+    /** A model named {@code name} built by {@code factory} for a number of sessions and a mutant (null: none). */
+    public static <E extends Enum<E> & ModelMutant> ProtocolModel of(String name, String summary,
             int defaultSessions, Class<E> mutants, BiFunction<Integer, E, Model> factory) {
         return new ProtocolModel() {
             @Override

@@ -4,29 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.trustlab.model.autojoin.AutoJoinModel;
+import org.trustlab.model.autojoin.AutoJoinModelMutant;
 
 class ProtocolModelsTest {
     @Test
-    void knowsEveryModelByName() {
-        assertThat(ProtocolModels.all()).extracting(ProtocolModel::name)
-                .containsExactly("autojoin", "vouch", "needham-schroeder", "needham-schroeder-lowe");
-        assertThat(ProtocolModels.byName("autojoin").orElseThrow().mutants())
-                .containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry");
-        assertThat(ProtocolModels.byName("vouch").orElseThrow().mutants())
-                .containsExactly("no-timestamp", "signature-without-target", "proxied-may-vouch");
-        assertThat(ProtocolModels.byName("relay")).isEmpty();
+    void knowsTheTextbookModelsByName() {
+        assertThat(ProtocolModels.textbook()).extracting(ProtocolModel::name)
+                .containsExactly("needham-schroeder", "needham-schroeder-lowe");
+        assertThat(ProtocolModels.textbook().get(0).mutants()).isEmpty();
     }
 
     @Test
     void buildsMutantsByNameAndRefusesUnknownOnesAndBadBounds() {
-        ProtocolModel autojoin = ProtocolModels.byName("autojoin").orElseThrow();
+        ProtocolModel autojoin = ProtocolModels.of("autojoin", "test", AutoJoinModel.DEFAULT_SESSIONS,
+                AutoJoinModelMutant.class, AutoJoinModel::model);
+        assertThat(autojoin.mutants()).containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry");
         assertThat(autojoin.build(1, "no-expiry").name()).isEqualTo("autojoin/no-expiry");
         assertThat(autojoin.build(2, null).name()).isEqualTo("autojoin");
         assertThat(autojoin.breaks("no-nonce")).isEqualTo("injective-agreement(auto-join)");
         assertThatThrownBy(() -> autojoin.build(1, "no-such")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> autojoin.build(0, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> autojoin.breaks("no-such")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProtocolModels.byName("needham-schroeder").orElseThrow().build(1, "x"))
+        assertThatThrownBy(() -> ProtocolModels.textbook().get(0).build(1, "x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,5 @@
 package org.trustlab.properties;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +11,12 @@ import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.simulator.trace.Trace;
 
 /**
- * Every invariant of every protocol, by id. Each protocol's package under {@code properties} contributes its list
- * with one line in {@link #ALL}; campaigns check all of a protocol's invariants on every run, and scenario
- * expectations ({@code {invariant: <id>, holds: false}}) are answered from here.
+ * Every invariant of every registered protocol module, by id; campaigns check all of a protocol's invariants on
+ * every run, and scenario expectations ({@code {invariant: <id>, holds: false}}) are answered from here.
  */
 public final class InvariantCatalogue {
-    private static final List<Invariant> ALL = collect(List.of(
-            // one line per protocol, separated by commas
-            org.trustlab.properties.autojoin.AutoJoinInvariants.all(),
-            org.trustlab.properties.vouch.VouchInvariants.all(),
-            org.trustlab.properties.ping.PingInvariants.all()
-    ));
+    private static final List<Invariant> ALL = ProtocolModules.all().stream()
+            .flatMap(m -> m.invariants().stream()).toList();
 
     private static final Map<String, Invariant> BY_ID = index(ALL);
 
@@ -60,14 +54,8 @@ public final class InvariantCatalogue {
         // A campaign also shrinks failures of its per-run trace checks (validation against the model, e.g.
         // vouch.refines-model), and the shrunk scenario names the check in its expectations: answer those too.
         String protocol = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
-        return org.trustlab.properties.campaign.TraceChecks.forProtocol(protocol).stream()
+        return ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()).stream()
                 .filter(c -> c.id().equals(id)).findFirst().map(c -> c.check().apply(trace).isEmpty());
-    }
-
-    private static List<Invariant> collect(List<List<? extends Invariant>> groups) {
-        List<Invariant> out = new ArrayList<>();
-        groups.forEach(out::addAll);
-        return List.copyOf(out);
     }
 
     private static Map<String, Invariant> index(List<Invariant> all) {

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trustlab.model.ProtocolModels;
 import org.trustlab.model.checker.CheckOptions;
 import org.trustlab.model.checker.CheckResult;
 import org.trustlab.model.checker.Checker;
 import org.trustlab.model.dsl.Model;
+import org.trustlab.properties.ProtocolModules;
 
 /**
  * The bounded model checker on a protocol model: each operation is one complete check (BFS over the whole state
@@ -67,7 +67,7 @@ public class ModelCheckerBench {
 
     @Setup
     public void setUp() {
-        model = ProtocolModels.byName(protocol).orElseThrow().build(sessions, null);
+        model = ProtocolModules.model(protocol).orElseThrow().build(sessions, null);
         options = CheckOptions.defaults().withThreads(threads);
     }
 

@@ -1,6 +1,5 @@
 package org.trustlab.properties.autojoin;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,18 +122,22 @@ public final class AutoJoinInvariants {
     }
 
     /**
-     * Nothing is accepted outside its challenge's window as the verifier's own clock measures it: the challenge
-     * was issued by the accepting member, and the acceptance's local time is within [issued-at, expires-at]
-     * widened by the member's skew tolerance.
+     * Nothing is accepted outside its challenge's window as the verifier's own clock measures it: the accepting
+     * member issued the challenge, and it accepts no later than the configured lifetime plus the configured skew
+     * tolerance after it issued it. Both times are the simulator's reading of the validator's clock; the lifetime and
+     * tolerance are the world's ({@code limits} facts, within the specification's caps), never the ones the validator
+     * writes into its audit or signs into the challenge: a validator wrong about its own limits is judged by the
+     * configured ones.
      */
     static final class Freshness extends Base {
         Freshness() {
             super(FRESHNESS, "No automatic join is accepted outside its challenge's validity window, measured on the "
-                    + "verifier's clock.");
+                    + "verifier's clock with the configured lifetime and skew tolerance.");
         }
 
         @Override
         void check(AutoJoinTrace t, List<Violation> out) {
+            AutoJoinWorld world = t.world();
             for (TraceEvent a : t.audits(AutoJoinTrace.ACCEPTED)) {
                 TraceEvent issued = t.latestBefore(AutoJoinTrace.ISSUED, a.node(), a,
                         i -> a.field("nonce").equals(i.field("nonce"))).orElse(null);
@@ -142,25 +145,20 @@ public final class AutoJoinInvariants {
                     violation(out, a.node() + " accepted nonce " + a.field("nonce") + " that it never issued", a);
                     continue;
                 }
+                Optional<AutoJoinWorld.Limits> limits = world.limits(a.node());
                 Optional<Instant> now = AutoJoinTrace.instant(a.field("local-time"));
-                Optional<Instant> from = AutoJoinTrace.instant(issued.field("issued-at"));
-                Optional<Instant> to = AutoJoinTrace.instant(issued.field("expires-at"));
-                Duration tolerance = parseDuration(a.field("skew-tolerance"));
-                if (now.isEmpty() || from.isEmpty() || to.isEmpty()) {
-                    violation(out, "acceptance without a readable verifier time or window", issued, a);
-                } else if (now.get().isAfter(to.get().plus(tolerance))
-                        || now.get().isBefore(from.get().minus(tolerance))) {
-                    violation(out, a.node() + " accepted at " + now.get() + " (its clock) a challenge valid "
-                            + from.get() + " .. " + to.get() + " (tolerance " + tolerance + ")", issued, a);
+                Optional<Instant> from = AutoJoinTrace.instant(issued.field("local-time"));
+                if (limits.isEmpty() || now.isEmpty() || from.isEmpty()) {
+                    violation(out, "acceptance by " + a.node() + " without configured limits or readable clock "
+                            + "times", issued, a);
+                    continue;
                 }
-            }
-        }
-
-        private static Duration parseDuration(String text) {
-            try {
-                return text == null ? Duration.ZERO : Duration.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                return Duration.ZERO;
+                Instant deadline = from.get().plus(limits.get().challengeTtl()).plus(limits.get().skewTolerance());
+                if (now.get().isAfter(deadline)) {
+                    violation(out, a.node() + " accepted at " + now.get() + " (its clock) a challenge it issued at "
+                            + from.get() + ": configured lifetime " + limits.get().challengeTtl() + " and skew "
+                            + "tolerance " + limits.get().skewTolerance() + " end at " + deadline, issued, a);
+                }
             }
         }
     }
@@ -184,11 +182,11 @@ public final class AutoJoinInvariants {
     }
 
     /**
-     * No acceptance under a missing, revoked, expired, too narrow or differently bound grant: at the moment of
-     * acceptance (the verifier's clock) the grant exists, is not revoked (neither by its own flag nor by an
-     * earlier revocation on that member), has not expired, covers the purpose, and binds the very key that
-     * verified the signature, which is also the key the member trusts for that client. Session keys after an
-     * automatic join go only to that key.
+     * No acceptance under a missing, revoked, expired, too narrow or differently bound grant, judged on the world's
+     * grant store (the scenario's grants and the manual joins' grants, voided by the users' revocations and
+     * forgotten keys) at the moment of acceptance on the verifier's clock: the grant stands, has not expired, covers
+     * the purpose, was made under the validator's current key (its own rotation voids it), and binds the key that
+     * verified the signature. Session keys after an automatic join go only to the granted key.
      */
     static final class GrantValidity extends Base {
         GrantValidity() {
@@ -198,8 +196,9 @@ public final class AutoJoinInvariants {
 
         @Override
         void check(AutoJoinTrace t, List<Violation> out) {
+            AutoJoinWorld world = t.world();
             for (TraceEvent a : t.audits(AutoJoinTrace.ACCEPTED)) {
-                String problem = problem(t, a);
+                String problem = problem(world, a);
                 if (problem != null) {
                     violation(out, a.node() + " accepted " + a.field("requester") + ": " + problem, a);
                 }
@@ -214,48 +213,40 @@ public final class AutoJoinInvariants {
                 if (acceptance == null) {
                     violation(out, d.node() + " delivered a session key for nonce " + d.field("nonce")
                             + " without accepting it", d);
-                } else if (!d.field("recipient-key-fingerprint").equals(acceptance.field("grant-key-fingerprint"))) {
+                    continue;
+                }
+                Optional<AutoJoinWorld.Grant> grant = world.grantAt(d.node(), d.field("recipient"),
+                        acceptance.seq());
+                if (grant.isPresent() && !grant.get().trustedKey().equals(d.field("recipient-key-fingerprint"))) {
                     violation(out, d.node() + " encrypted the session key to " + d.field("recipient-key-fingerprint")
-                            + ", not to the granted key " + acceptance.field("grant-key-fingerprint"), acceptance,
-                            d);
+                            + ", not to the granted key " + grant.get().trustedKey(), acceptance, d);
                 }
             }
         }
 
-        private static String problem(AutoJoinTrace t, TraceEvent a) {
-            if (!"true".equals(a.field("grant-present"))) {
-                return "no grant";
+        private static String problem(AutoJoinWorld world, TraceEvent a) {
+            String requester = a.field("requester");
+            Optional<AutoJoinWorld.Grant> found = world.grantAt(a.node(), requester, a.seq());
+            if (found.isEmpty()) {
+                return world.everGranted(a.node(), requester, a.seq()) ? "the grant was revoked, or the key it "
+                        + "trusted forgotten, before the acceptance" : "no grant";
             }
-            if ("true".equals(a.field("grant-revoked"))) {
-                return "the grant is revoked";
-            }
-            for (TraceEvent r : t.auditsBefore(AutoJoinTrace.GRANT_REVOKED, a.node(), a)) {
-                if (a.field("requester").equals(r.field("grant-trusted-client"))
-                        && t.auditsBefore(AutoJoinTrace.GRANT_CREATED, a.node(), a).stream().noneMatch(c ->
-                                c.seq() > r.seq() && a.field("requester").equals(c.field("grant-trusted-client")))) {
-                    return "the grant was revoked at " + r.field("revoked-at");
-                }
-            }
+            AutoJoinWorld.Grant g = found.get();
             Optional<Instant> now = AutoJoinTrace.instant(a.field("local-time"));
-            Optional<Instant> expires = AutoJoinTrace.instant(a.field("grant-expires"));
-            if (now.isEmpty() || expires.isEmpty() || !now.get().isBefore(expires.get())) {
-                return "the grant expired at " + a.field("grant-expires") + " (verifier time " + a.field(
-                        "local-time") + ")";
+            if (now.isEmpty() || !now.get().isBefore(g.expires())) {
+                return "the grant expired at " + g.expires() + " (verifier time " + a.field("local-time") + ")";
             }
-            if (!a.field("requester").equals(a.field("grant-trusted-client"))) {
-                return "the grant is for " + a.field("grant-trusted-client");
+            if (!scopeCovers(g.scope(), a.field("purpose"))) {
+                return "a " + g.scope() + " grant does not cover " + a.field("purpose");
             }
-            if (!scopeCovers(a.field("grant-scope"), a.field("purpose"))) {
-                return "a " + a.field("grant-scope") + " grant does not cover " + a.field("purpose");
+            Optional<String> ownerKey = world.keyAt(a.node(), a.seq());
+            if (ownerKey.isEmpty() || !ownerKey.get().equals(g.ownerKey())) {
+                return "the grant was made under key " + g.ownerKey() + ", but the validator's key is now "
+                        + ownerKey.orElse("unknown");
             }
             String verified = a.field("verified-key-fingerprint");
-            if (verified == null || !verified.equals(a.field("grant-key-fingerprint"))) {
-                return "the signature was checked with key " + verified + ", the grant binds "
-                        + a.field("grant-key-fingerprint");
-            }
-            if (!verified.equals(a.field("trusted-key-fingerprint"))) {
-                return "the grant's key " + verified + " is no longer the trusted key "
-                        + a.field("trusted-key-fingerprint");
+            if (verified == null || !verified.equals(g.trustedKey())) {
+                return "the signature was checked with key " + verified + ", the grant binds " + g.trustedKey();
             }
             return null;
         }
@@ -331,10 +322,11 @@ public final class AutoJoinInvariants {
                         AutoJoinTrace.same(v, d, "session") && d.field("recipient").equals(v.field("requester"))
                                 && recipientKey.equals(v.field("requester-key-fingerprint")));
             } else {
+                // Legitimate: sent after an acceptance, to the key the world's grant binds at that moment.
                 legitimate = t.auditsBefore(AutoJoinTrace.ACCEPTED, d.node(), d).stream().anyMatch(a ->
                         AutoJoinTrace.same(a, d, "session", "nonce") && d.field("recipient").equals(
-                                a.field("requester")) && recipientKey.equals(a.field("grant-key-fingerprint"))
-                                && recipientKey.equals(a.field("trusted-key-fingerprint")));
+                                a.field("requester")) && t.world().grantAt(d.node(), a.field("requester"), a.seq())
+                                        .map(g -> recipientKey.equals(g.trustedKey())).orElse(false));
             }
             return legitimate && t.attackerHeldKey(recipientKey, l);
         }

@@ -37,6 +37,14 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.NO_EXPIRY_CHECK, "expired-challenge-requester-behind.yaml",
                     List.of(AutoJoinInvariants.FRESHNESS)),
             new Entry(AutoJoinMutant.REVOCATION_CHECKED_AT_CHALLENGE_ONLY, "revoked-while-outstanding.yaml",
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY)),
+            new Entry(AutoJoinMutant.LONG_CHALLENGE_LIFETIME, "expired-challenge-requester-behind.yaml",
+                    List.of(AutoJoinInvariants.FRESHNESS)),
+            new Entry(AutoJoinMutant.WIDE_SKEW_TOLERANCE, "expired-challenge-requester-ahead.yaml",
+                    List.of(AutoJoinInvariants.FRESHNESS)),
+            new Entry(AutoJoinMutant.GRANT_IGNORES_OWNER_ROTATION, "validator-key-rotated.yaml",
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY)),
+            new Entry(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME, "grant-expires-while-outstanding.yaml",
                     List.of(AutoJoinInvariants.GRANT_VALIDITY)));
 
     private AutoJoinMutantMap() {}

@@ -11,8 +11,8 @@ import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.LastTraceView;
 import org.trustlab.properties.invariant.TraceIndex;
 import org.trustlab.simulator.trace.Trace;
-import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceEvent;
 
 /**
  * The autojoin facts a trace records, by the audit types and fields the reference roles emit. The invariants read
@@ -113,6 +113,11 @@ final class AutoJoinTrace {
             }
         }
         return Optional.ofNullable(owners.get(fingerprint));
+    }
+
+    /** The world's facts of the same trace. */
+    AutoJoinWorld world() {
+        return AutoJoinWorld.of(trace);
     }
 
     static Optional<Instant> instant(String text) {

@@ -13,90 +13,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.ProtocolModules;
 import org.trustlab.properties.invariant.Violation;
-import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.scenario.AttackStep;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**
- * The campaign of each protocol: its generator (a Clojure namespace {@code trustlab.campaign.<protocol>} whose
- * {@code scenario} function returns a test.check generator), how its runs are measured, and its default run count.
- * One entry per protocol; {@link #implemented()} is what {@code --protocol all} runs.
+ * The campaigns of the registered protocol modules: which protocols {@code --protocol all} runs, their default run
+ * counts and admitted gaps, and what every run is checked against. Each module supplies its own generator (a
+ * Clojure namespace {@code trustlab.campaign.<protocol>} whose {@code scenario} function returns a test.check
+ * generator, see {@link #generated}).
  */
 public final class Campaigns {
     /** The simulator's demo protocol: campaignable (the machinery's end-to-end tests use it) but not in "all". */
     public static final String DEMO = "ping";
 
-    private record Entry(ProtocolCampaign campaign, int defaultRuns, List<AdmittedGap> gaps) {}
-
-    private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
-            "autojoin", new Entry(campaign("autojoin", new OutcomeMetrics(Set.of("auto-join", "join"),
-                    Set.of("auto-join", "manual-join"))), 10000, List.of()),
-            "vouch", new Entry(campaign("vouch", new DecisionMetrics(Set.of("network.pair.vouch"),
-                    Set.of("proxy-pairing"))), 3000, List.of(AdmittedGap.inProfile("vouch.proxied-key-secrecy",
-                            "spacedrive", true, "in the spacedrive profile the voucher derives every proxied key "
-                                    + "itself, as the source system does; the hardened profile closes the gap"))),
-            DEMO, new Entry(campaign(DEMO, new OutcomeMetrics(Set.of("ping"), Set.of("pong-received"))), 500,
-                    List.of())));
-
     private Campaigns() {}
 
-    private static ProtocolCampaign campaign(String protocol, Function<Trace, RunMetrics> metrics) {
+    /**
+     * The campaign of a protocol whose generator is {@code trustlab.campaign.<protocol>/scenario}, drawing attacks
+     * from the binding's forgery menu and every scripted attacker op.
+     */
+    public static ProtocolCampaign generated(ProtocolBinding<?> binding, Function<Trace, RunMetrics> metrics) {
+        String protocol = binding.name();
         return new ProtocolCampaign(protocol,
-                () -> ScenarioGenerator.of("trustlab.campaign." + protocol, "scenario", generatorContext(protocol)),
+                () -> ScenarioGenerator.of("trustlab.campaign." + protocol, "scenario", generatorContext(binding)),
                 metrics);
     }
 
     /** What a generator may draw attacks from: the binding's forgery menu and every scripted attacker op. */
-    static Map<String, Object> generatorContext(String protocol) {
+    static Map<String, Object> generatorContext(ProtocolBinding<?> binding) {
         Map<String, Object> ctx = new LinkedHashMap<>();
-        ctx.put("forgery-menu", ProtocolBindings.lookup(protocol).map(b -> b.forgeryMenu()).orElse(List.of()));
+        ctx.put("forgery-menu", binding.forgeryMenu());
         ctx.put("ops", Arrays.stream(AttackStep.Op.values()).map(AttackStep.Op::yamlName).toList());
         return ctx;
     }
 
-    /** Every protocol the simulator ships, except the demo, that has a campaign: what {@code --protocol all} runs. */
+    /** Every registered protocol but the demo, by name: what {@code --protocol all} runs. */
     public static List<String> implemented() {
-        List<String> out = new ArrayList<>();
-        for (String name : ProtocolBindings.standard().names()) {
-            if (!name.equals(DEMO) && ENTRIES.containsKey(name)) {
-                out.add(name);
-            }
-        }
-        return out;
-    }
-
-    /** The shipped protocols without a campaign yet (each protocol owes one; a test keeps this empty). */
-    public static List<String> missing() {
-        List<String> out = new ArrayList<>();
-        for (String name : ProtocolBindings.standard().names()) {
-            if (!ENTRIES.containsKey(name)) {
-                out.add(name);
-            }
-        }
-        return out;
+        return ProtocolModules.implemented().stream().map(ProtocolModule::name).toList();
     }
 
     public static Optional<ProtocolCampaign> find(String protocol) {
-        Entry e = ENTRIES.get(protocol);
-        return e == null || ProtocolBindings.lookup(protocol).isEmpty() ? Optional.empty() : Optional.of(e.campaign());
+        return ProtocolModules.find(protocol).map(ProtocolModule::campaign);
     }
 
     /** The violations the protocol's source design admits (counted and shown, but not failing the campaign). */
     public static List<AdmittedGap> gaps(String protocol) {
-        Entry e = ENTRIES.get(protocol);
-        return e == null ? List.of() : e.gaps();
+        return ProtocolModules.find(protocol).map(ProtocolModule::gaps).orElse(List.of());
     }
 
-    /** Runs for {@code --protocol all} to take about a minute on two cores (see the README's figures). */
+    /** Runs for {@code --protocol all} to take about a minute on two cores (see docs/performance.md). */
     public static int defaultRuns(String protocol) {
-        return ENTRIES.get(protocol).defaultRuns();
+        return ProtocolModules.find(protocol).orElseThrow().defaultRuns();
     }
 
     /**
@@ -108,7 +83,7 @@ public final class Campaigns {
         InvariantCatalogue.forProtocol(protocol).forEach(i -> out.add(TraceCheck.of(i)));
         out.add(rolesNeverThrow(protocol));
         if (validate) {
-            out.addAll(TraceChecks.forProtocol(protocol));
+            out.addAll(ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package org.trustlab.properties.validation;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,13 +21,14 @@ import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
 import org.trustlab.model.term.Var;
+import org.trustlab.properties.autojoin.AutoJoinWorld;
 import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.autojoin.GrantScope;
 import org.trustlab.reference.autojoin.Purpose;
 import org.trustlab.simulator.trace.Trace;
-import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceEvent;
 
 /**
  * Trace validation for {@code autojoin}: every automatic join the reference performs in a simulator trace must
@@ -101,9 +101,8 @@ public final class AutoJoinRefinement {
     /** One validation: the pre-pass that builds the model instance, then the replay. */
     private static final class Walk {
         private final Trace trace;
+        private final AutoJoinWorld world;
         private final List<TraceEvent> steps = new ArrayList<>();
-        /** Audits that report a grant store (owner and client named), in trace order. */
-        private final List<TraceEvent> grantAudits = new ArrayList<>();
         /** Audits that name a requester and the key it used, in trace order: what a compromise hands over. */
         private final List<TraceEvent> keyAudits = new ArrayList<>();
         private final List<Violation> violations = new ArrayList<>();
@@ -121,15 +120,17 @@ public final class AutoJoinRefinement {
 
         Walk(Trace trace) {
             this.trace = trace;
+            this.world = AutoJoinWorld.of(trace);
+        }
+
+        private static int millis(Duration d) {
+            return (int) Math.min(Integer.MAX_VALUE / 4, d.toMillis());
         }
 
         List<Violation> run() {
             for (TraceEvent e : trace.events()) {
                 if (e.kind() != Kind.AUDIT) {
                     continue;
-                }
-                if (ownClient(e) != null && e.field("grant-trusted-client") != null) {
-                    grantAudits.add(e);
                 }
                 if (e.field("key-fingerprint") != null && e.field("requester") != null) {
                     keyAudits.add(e);
@@ -201,17 +202,6 @@ public final class AutoJoinRefinement {
                     runOfEvent.put(e.seq(), -1 - validators.size());
                     validators.add(Run.of(roles.validator(), v));
                     issuedNonces.add(e.field("nonce"));
-                    // The first readable value per validator counts: once it is known, later ones need no parsing.
-                    String target = e.field("target");
-                    if (target == null || !validityByValidator.containsKey(target)) {
-                        ticksBetween(e.field("issued-at"), e.field("expires-at"))
-                                .ifPresent(ttl -> validityByValidator.putIfAbsent(target, ttl));
-                    }
-                } else if (e.type().equals(ACCEPTED)) {
-                    String target = e.field("target");
-                    if (target == null || !skewByValidator.containsKey(target)) {
-                        duration(e.field("skew-tolerance")).ifPresent(s -> skewByValidator.putIfAbsent(target, s));
-                    }
                 }
             }
             for (TraceEvent e : steps) {
@@ -232,6 +222,11 @@ public final class AutoJoinRefinement {
                     runOfNonce.putIfAbsent(e.field("nonce"), run);
                 }
             }
+            // Lifetimes and tolerances are the world's (the configured ones), never what a validator signed or audited.
+            world.limitsByClient().forEach((client, l) -> {
+                validityByValidator.put(client, millis(l.challengeTtl()));
+                skewByValidator.put(client, millis(l.skewTolerance()));
+            });
             int slack = validityByValidator.values().stream().mapToInt(Integer::intValue).max().orElse(0)
                     + skewByValidator.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             Model.Builder m = Model.builder("autojoin (trace)")
@@ -246,45 +241,26 @@ public final class AutoJoinRefinement {
         }
 
         /**
-         * The validator's grant store as its own audits report it: the latest grant record for the requester's
-         * client on the validator's node at or before the step being replayed. Valid when present, for the
-         * requester's key, not revoked, not expired at {@code now}, of a scope covering the purpose, and — where the
-         * audit names it — bound to the key the validator now trusts for that client (ByteSync: the newest trusted
-         * key per client wins; rotating it invalidates the grant).
+         * The validator's grant store as the world knows it ({@link AutoJoinWorld}): the newest grant of the
+         * validator's device for the requester's client standing at the step being replayed. Valid when it binds the
+         * requester's key, was made under the validator's current key, has not expired at {@code now} and has a
+         * scope covering the purpose.
          */
         private boolean granted(Term validator, Term requester, Term purpose, int now) {
             String[] client = requester.toString().split("/", 2);
-            if (client.length != 2) {
+            Optional<String> device = world.deviceOf(validator.toString());
+            if (client.length != 2 || device.isEmpty()) {
                 return false;
             }
-            TraceEvent latest = null;
-            for (TraceEvent e : grantAudits) {
-                if (e.seq() > current.seq()) {
-                    break;
-                }
-                if (validator.toString().equals(ownClient(e)) && client[0].equals(e.field("grant-trusted-client"))) {
-                    latest = e;
-                }
-            }
-            if (latest == null || !"true".equals(latest.field("grant-present"))
-                    || "true".equals(latest.field("grant-revoked"))
-                    || !client[1].equals(latest.field("grant-key-fingerprint"))) {
+            Optional<AutoJoinWorld.Grant> grant = world.grantAt(device.get(), client[0], current.seq());
+            if (grant.isEmpty() || !client[1].equals(grant.get().trustedKey())
+                    || !world.keyAt(device.get(), current.seq()).map(grant.get().ownerKey()::equals).orElse(false)) {
                 return false;
             }
-            String trusted = latest.field("trusted-key-fingerprint");
-            if (trusted != null && !trusted.equals(latest.field("grant-key-fingerprint"))) {
-                return false;
-            }
-            Optional<Long> expires = Instants.epochMillis(latest.field("grant-expires"));
-            Optional<GrantScope> scope = GrantScope.fromName(latest.field("grant-scope"));
+            Optional<GrantScope> scope = GrantScope.fromName(grant.get().scope());
             Optional<Purpose> wanted = Purpose.fromWire(purpose.toString());
-            return expires.isPresent() && expires.get() > baseMillis + now && scope.isPresent()
+            return grant.get().expires().toEpochMilli() > baseMillis + now && scope.isPresent()
                     && wanted.isPresent() && scope.get().covers(wanted.get());
-        }
-
-        /** The validator client whose store an audit reports: the grant's owner. */
-        private static String ownClient(TraceEvent e) {
-            return e.field("grant-owner");
         }
 
         private void replay(Replayer rp, TraceEvent e) {
@@ -295,8 +271,9 @@ public final class AutoJoinRefinement {
                 case ISSUED: {
                     int run = runOfEvent.get(e.seq());
                     clock(rp, e, "local-time");
-                    Map<Var, Term> v = challenge(e, requester(e.field("requester"),
-                            e.field("grant-key-fingerprint") == null ? "none" : e.field("grant-key-fingerprint")));
+                    // The requester as the world's grant binds it when the challenge goes out.
+                    Map<Var, Term> v = challenge(e, requester(e.field("requester"), world.grantAt(e.node(),
+                            e.field("requester"), e.seq()).map(AutoJoinWorld.Grant::trustedKey).orElse("none")));
                     // The model names run i's nonce N#i; the refinement maps the issued bytes to it.
                     v.put(AutoJoinModel.N, new Nonce(AutoJoinModel.N.name() + "#" + (run + 1)));
                     step(rp, run, v, e);
@@ -426,25 +403,6 @@ public final class AutoJoinRefinement {
 
         private Optional<Integer> ticks(String instant) {
             return ModelTicks.since(baseMillis, instant);
-        }
-
-        private static Optional<Integer> ticksBetween(String from, String to) {
-            Optional<Long> a = Instants.epochMillis(from);
-            Optional<Long> b = Instants.epochMillis(to);
-            return a.isPresent() && b.isPresent() && b.get() > a.get()
-                    ? Optional.of((int) Math.min(Integer.MAX_VALUE / 4, b.get() - a.get()))
-                    : Optional.empty();
-        }
-
-        private static Optional<Integer> duration(String iso) {
-            if (iso == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of((int) Math.min(Integer.MAX_VALUE / 4, Duration.parse(iso).toMillis()));
-            } catch (DateTimeParseException ex) {
-                return Optional.empty();
-            }
         }
 
         private static Agent requester(String client, String keyFingerprint) {

@@ -22,6 +22,7 @@ import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
 import org.trustlab.model.term.Var;
 import org.trustlab.model.vouch.VouchModel;
+import org.trustlab.properties.vouch.VouchWorld;
 import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchProfile;
@@ -121,6 +122,7 @@ public final class VouchRefinement {
         private final List<Violation> violations = new ArrayList<>();
         private final Map<Long, Integer> runOfEvent = new TreeMap<>();
         private final Set<Integer> broken = new HashSet<>();
+        private final VouchWorld world;
         private final Map<String, Integer> maxAgeByReceiver = new TreeMap<>();
         private final Map<String, Integer> skewByReceiver = new TreeMap<>();
         private long baseMillis = Long.MAX_VALUE;
@@ -130,6 +132,7 @@ public final class VouchRefinement {
 
         Walk(Trace trace) {
             this.trace = trace;
+            this.world = VouchWorld.of(trace);
         }
 
         List<Violation> run() {
@@ -193,8 +196,11 @@ public final class VouchRefinement {
                     acceptedSessions.add(e.field(SESSION_ID));
                     receiverSeqs.add(e.seq());
                     receivers.add(Run.of(roles.receiver(), new Agent(e.node())));
-                    duration(e.field(MAX_AGE_MS)).ifPresent(ms -> maxAgeByReceiver.putIfAbsent(e.node(), ms));
-                    duration(e.field(SKEW_TOLERANCE_MS)).ifPresent(ms -> skewByReceiver.putIfAbsent(e.node(), ms));
+                    // The configured limits (the world's), never the ones the receiver reports in its own audit.
+                    world.limits(e.node()).ifPresent(l -> {
+                        maxAgeByReceiver.putIfAbsent(e.node(), millis(l.maxAge()));
+                        skewByReceiver.putIfAbsent(e.node(), millis(l.skewTolerance()));
+                    });
                 }
             }
             for (int i = 0; i < receiverSeqs.size(); i++) {
@@ -331,15 +337,8 @@ public final class VouchRefinement {
             return ModelTicks.since(baseMillis, instant);
         }
 
-        private static Optional<Integer> duration(String ms) {
-            if (ms == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of((int) Math.min(Integer.MAX_VALUE / 4, Long.parseLong(ms)));
-            } catch (NumberFormatException ex) {
-                return Optional.empty();
-            }
+        private static int millis(java.time.Duration d) {
+            return (int) Math.min(Integer.MAX_VALUE / 4, d.toMillis());
         }
 
         private static Nonce session(TraceEvent e) {

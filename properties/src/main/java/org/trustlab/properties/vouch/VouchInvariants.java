@@ -33,6 +33,8 @@ public final class VouchInvariants {
     public static final String QUEUE_LIVENESS = "vouch.queue-liveness";
     public static final String SESSION_COMPLETION = "vouch.session-completion";
     public static final String USER_CONTROLLED_PROPAGATION = "vouch.user-controlled-propagation";
+    public static final String VOUCHER_TRUSTED = "vouch.voucher-trusted";
+    public static final String NO_OVERWRITE = "vouch.no-overwrite";
 
     private static final String DIRECT = "Direct";
 
@@ -41,7 +43,7 @@ public final class VouchInvariants {
     public static List<Invariant> all() {
         return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
                 new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
-                new UserControlledPropagation());
+                new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite());
     }
 
     private abstract static class Base implements Invariant {
@@ -282,6 +284,68 @@ public final class VouchInvariants {
     }
 
     /**
+     * No receiver accepts a vouch from a voucher its user marked Blocked or Unreliable: the trust level is the one
+     * the world knows (the set-up pairing's, or the user's latest {@code network.device.trust} before the
+     * acceptance), never the level the receiver reports. A receiver never paired with the voucher is the business
+     * of trust-chain soundness.
+     */
+    static final class VoucherTrusted extends Base {
+        VoucherTrusted() {
+            super(VOUCHER_TRUSTED, "No receiver accepts a vouch from a voucher its user marked Blocked or "
+                    + "Unreliable.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                String voucher = a.field(VOUCHER);
+                Optional<String> level = voucher == null ? Optional.empty()
+                        : world.trustLevel(a.node(), voucher, a.seq());
+                if (level.isPresent() && !level.get().equals("Trusted")) {
+                    violation(out, a.node() + " accepted " + a.field(VOUCHEE) + " on the word of " + voucher
+                            + ", whom its user marked " + level.get(), a);
+                }
+            }
+        }
+    }
+
+    /**
+     * "The vouchee must not already be paired": no receiver accepts a vouch for a device it holds a pairing with,
+     * which the vouch would replace (a Direct pairing the user confirmed, overwritten on a voucher's word). Held
+     * means set up paired (the world's fact) or stored since, and not removed before the acceptance's own store.
+     */
+    static final class NoOverwrite extends Base {
+        NoOverwrite() {
+            super(NO_OVERWRITE, "No vouch replaces a pairing the receiver already holds with the vouchee.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
+            for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
+                String r = a.node();
+                String e = a.field(VOUCHEE);
+                if (e == null) {
+                    continue;
+                }
+                // The acceptance stores its own Proxied pairing just before it reports; the question is what R held
+                // before that store.
+                TraceEvent own = t.latestBefore(r, a, Kind.AUDIT, PAIRING_STORED, x -> e.equals(x.field(PEER)))
+                        .orElse(a);
+                Optional<TraceEvent> before = t.lastPairingEvent(r, e, own);
+                boolean held = before.map(x -> x.type().equals(PAIRING_STORED))
+                        .orElse(world.pairedAtSetup(r, e));
+                if (held) {
+                    violation(out, r + " accepted a vouch for " + e + " from " + a.field(VOUCHER)
+                            + " while already paired with it: the vouch replaced that pairing",
+                            before.map(x -> new TraceEvent[] {x, a}).orElse(new TraceEvent[] {a}));
+                }
+            }
+        }
+    }
+
+    /**
      * No vouch is accepted outside {@code vouch_signature_max_age} as the receiver's own clock measured it on
      * receipt (nor further in the future than the skew tolerance): a voucher with a skewed clock cannot stretch the
      * window.
@@ -301,9 +365,16 @@ public final class VouchInvariants {
                     violation(out, a.node() + " accepted a vouch without recording its timestamp and its clock", a);
                     continue;
                 }
+                Optional<VouchWorld.Limits> limits = VouchWorld.of(t.trace()).limits(a.node());
+                if (limits.isEmpty()) {
+                    violation(out, a.node() + " accepted a vouch without configured limits", a);
+                    continue;
+                }
                 long age = Duration.between(ts.get(), seen.get()).toMillis();
-                long max = VouchTrace.millis(a.field(MAX_AGE_MS), 300_000);
-                long ahead = VouchTrace.millis(a.field(SKEW_TOLERANCE_MS), 0);
+                // The configured limits, never the ones the receiver reports: a receiver wrong about its own
+                // vouch_signature_max_age is judged by the one it was given.
+                long max = limits.get().maxAge().toMillis();
+                long ahead = limits.get().skewTolerance().toMillis();
                 if (age > max) {
                     violation(out, a.node() + " accepted a vouch " + age + " ms old on its own clock (limit " + max
                             + " ms)", a);

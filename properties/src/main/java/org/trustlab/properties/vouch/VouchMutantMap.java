@@ -1,12 +1,9 @@
 package org.trustlab.properties.vouch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.trustlab.properties.Mutant;
 import org.trustlab.reference.vouch.VouchMutant;
 
 /**
@@ -46,7 +43,13 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.AUTO_PROPAGATE, "happy-path.yaml",
                     List.of(VouchInvariants.USER_CONTROLLED_PROPAGATION)),
             new Entry(VouchMutant.NO_REVOCATION_NOTICE, "unpaired-while-vouch-in-flight.yaml",
-                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)));
+                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
+            new Entry(VouchMutant.IGNORES_TRUST_LEVEL, "blocked-voucher.yaml",
+                    List.of(VouchInvariants.VOUCHER_TRUSTED)),
+            new Entry(VouchMutant.TRUST_LEVEL_AT_RECEIPT_ONLY, "voucher-blocked-while-prompted.yaml",
+                    List.of(VouchInvariants.VOUCHER_TRUSTED)),
+            new Entry(VouchMutant.OVERWRITES_PAIRING, "vouch-for-paired-device.yaml",
+                    List.of(VouchInvariants.NO_OVERWRITE)));
 
     private VouchMutantMap() {}
 
@@ -63,36 +66,5 @@ public final class VouchMutantMap {
             }
         }
         return out;
-    }
-
-    /** The vouch mutants as the mutant catalogue lists them. */
-    public static List<Mutant> mutants() {
-        Map<VouchMutant, Set<String>> breaks = new TreeMap<>();
-        for (Entry e : ENTRIES) {
-            breaks.computeIfAbsent(e.mutant(), k -> new LinkedHashSet<>()).addAll(e.breaks());
-        }
-        List<Mutant> out = new ArrayList<>();
-        for (VouchMutant m : VouchMutant.values()) {
-            out.add(new Mutant(m.qualifiedName(), VouchInvariants.PROTOCOL, describe(m),
-                    List.copyOf(breaks.getOrDefault(m, Set.of()))));
-        }
-        return out;
-    }
-
-    private static String describe(VouchMutant m) {
-        return switch (m) {
-            case NO_TIMESTAMP_CHECK -> "the receiver never compares the vouch timestamp with its clock";
-            case SKIP_SIGNATURE_CHECK -> "the receiver accepts a vouch whatever its signature";
-            case UNSIGNED_TARGET -> "the hardened profile signs the vouch without the target id, as the source does";
-            case PROXIED_MAY_VOUCH -> "a Proxied device may vouch and be vouched to (multi-hop)";
-            case NO_REPLAY_CACHE -> "the receiver forgets which vouches and sessions it processed";
-            case QUEUE_IGNORES_EXPIRY -> "the queue worker never drops entries past expires_at";
-            case VOLATILE_QUEUE -> "vouching_queue is kept in memory, so a crash loses the queued vouches";
-            case NEVER_COMPLETES -> "the vouching session never moves to Completed";
-            case VOUCHER_KEEPS_KEYS -> "hardened profile, but the voucher still derives and sends the proxied keys";
-            case STALE_VOUCHER_CHECK -> "the receiver checks the voucher against a key cache unpairing does not clear";
-            case AUTO_PROPAGATE -> "the voucher vouches every new device to all peers although auto_vouch_to_all is off";
-            case NO_REVOCATION_NOTICE -> "the voucher withdraws a vouch already sent without telling the target";
-        };
     }
 }

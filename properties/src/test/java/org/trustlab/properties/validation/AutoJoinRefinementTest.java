@@ -64,14 +64,18 @@ class AutoJoinRefinementTest {
         assertThat(v.get(0).message()).contains(WHY.get(e.mutant()));
     }
 
-    private static final java.util.Map<AutoJoinMutant, String> WHY = java.util.Map.of(
-            AutoJoinMutant.NO_REPLAY_CACHE, "has finished its role",
-            AutoJoinMutant.NO_RESTART_EPOCH, "has finished its role",
-            AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY, "the attacker cannot derive",
-            AutoJoinMutant.SKIP_BINDING_CHECK, "has session = S1, not S2",
-            AutoJoinMutant.KEY_FROM_REQUEST, "has R = ",
-            AutoJoinMutant.NO_EXPIRY_CHECK, "check CHALLENGE_EXPIRED fails",
-            AutoJoinMutant.REVOCATION_CHECKED_AT_CHALLENGE_ONLY, "check GRANT_REVOKED fails");
+    private static final java.util.Map<AutoJoinMutant, String> WHY = java.util.Map.ofEntries(
+            java.util.Map.entry(AutoJoinMutant.NO_REPLAY_CACHE, "has finished its role"),
+            java.util.Map.entry(AutoJoinMutant.NO_RESTART_EPOCH, "has finished its role"),
+            java.util.Map.entry(AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY, "the attacker cannot derive"),
+            java.util.Map.entry(AutoJoinMutant.SKIP_BINDING_CHECK, "has session = S1, not S2"),
+            java.util.Map.entry(AutoJoinMutant.KEY_FROM_REQUEST, "has R = "),
+            java.util.Map.entry(AutoJoinMutant.NO_EXPIRY_CHECK, "check CHALLENGE_EXPIRED fails"),
+            java.util.Map.entry(AutoJoinMutant.REVOCATION_CHECKED_AT_CHALLENGE_ONLY, "check GRANT_REVOKED fails"),
+            java.util.Map.entry(AutoJoinMutant.LONG_CHALLENGE_LIFETIME, "computes expiresAt"),
+            java.util.Map.entry(AutoJoinMutant.WIDE_SKEW_TOLERANCE, "check CHALLENGE_EXPIRED fails"),
+            java.util.Map.entry(AutoJoinMutant.GRANT_IGNORES_OWNER_ROTATION, "check GRANT_MISSING fails"),
+            java.util.Map.entry(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME, "check GRANT_REVOKED fails"));
 
     @Test
     void campaignsRunItUnlessValidationIsSwitchedOff() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.ProtocolModules;
 import org.trustlab.properties.campaign.CampaignProgress;
 import org.trustlab.properties.campaign.CampaignResult;
 import org.trustlab.properties.campaign.CampaignRunner;
@@ -20,7 +21,6 @@ import org.trustlab.properties.campaign.CampaignSpec;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.SimulatorBackend;
 import org.trustlab.properties.campaign.TraceCheck;
-import org.trustlab.properties.campaign.TraceChecks;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.simulator.scenario.InvariantOracle;
@@ -99,7 +99,7 @@ class VouchRefinementTest {
 
     @Test
     void campaignRunsOfTheCorrectReferenceAreBehavioursOfTheModel() {
-        TraceCheck refinement = TraceChecks.forProtocol(VouchRefinement.PROTOCOL).stream()
+        TraceCheck refinement = ProtocolModules.find(VouchRefinement.PROTOCOL).orElseThrow().refinements().stream()
                 .filter(c -> c.id().equals(VouchRefinement.ID)).findFirst().orElseThrow();
         CampaignRunner runner = new CampaignRunner(Campaigns.find(VouchRefinement.PROTOCOL).orElseThrow(),
                 new SimulatorBackend(), List.of(refinement));

@@ -134,7 +134,8 @@ class VouchScenariosTest {
                 .containsExactly(VouchInvariants.PROXIED_KEY_SECRECY, VouchInvariants.TRUST_CHAIN_SOUNDNESS,
                         VouchInvariants.NO_MULTI_HOP, VouchInvariants.FRESHNESS, VouchInvariants.NO_REPLAY,
                         VouchInvariants.SIGNATURE_AUTHENTICITY, VouchInvariants.QUEUE_LIVENESS,
-                        VouchInvariants.SESSION_COMPLETION, VouchInvariants.USER_CONTROLLED_PROPAGATION);
+                        VouchInvariants.SESSION_COMPLETION, VouchInvariants.USER_CONTROLLED_PROPAGATION,
+                        VouchInvariants.VOUCHER_TRUSTED, VouchInvariants.NO_OVERWRITE);
         assertThat(InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL))
                 .allSatisfy(i -> assertThat(i.statement()).isNotBlank());
     }

@@ -1,6 +1,7 @@
 package org.trustlab.reference.autojoin;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,33 +12,77 @@ import java.util.Set;
  */
 public enum AutoJoinMutant {
     /** The validator forgets which challenges it consumed: a captured response is accepted again. */
-    NO_REPLAY_CACHE("no-replay-cache"),
+    NO_REPLAY_CACHE("no-replay-cache",
+            "the validator forgets which challenges it consumed: a captured response is accepted again",
+            "autojoin.no-replay", "autojoin.injective-agreement"),
     /** Requester and validator sign / verify the nonce alone, not the whole challenge with its bindings. */
-    SIGNATURE_OVER_NONCE_ONLY("signature-over-nonce-only"),
+    SIGNATURE_OVER_NONCE_ONLY("signature-over-nonce-only",
+            "requester and validator sign and verify the nonce alone, not the whole challenge",
+            "autojoin.injective-agreement"),
     /** The validator verifies with, and encrypts the session key to, the key the request carries. */
-    KEY_FROM_REQUEST("key-from-request"),
+    KEY_FROM_REQUEST("key-from-request",
+            "the validator verifies with, and encrypts the session key to, the key the request carries",
+            "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.injective-agreement"),
     /** The validator never compares the challenge's expiry with its clock. */
-    NO_EXPIRY_CHECK("no-expiry-check"),
+    NO_EXPIRY_CHECK("no-expiry-check",
+            "the validator never compares the challenge's expiry with its clock",
+            "autojoin.freshness"),
     /** The grant is checked when the challenge is issued but not again when the response arrives. */
-    REVOCATION_CHECKED_AT_CHALLENGE_ONLY("revocation-checked-at-challenge-only"),
+    REVOCATION_CHECKED_AT_CHALLENGE_ONLY("revocation-checked-at-challenge-only",
+            "the grant is checked when the challenge is issued, not again when the response arrives",
+            "autojoin.grant-validity"),
     /**
      * The validator verifies the signature over the challenge it stored but then acts on the bindings the response
      * claims (session, requester, purpose) without comparing them: a signed answer for one session admits the
      * requester to another.
      */
-    SKIP_BINDING_CHECK("skip-binding-check"),
+    SKIP_BINDING_CHECK("skip-binding-check",
+            "the validator trusts the challenge fields echoed in the response, not the ones it stored",
+            "autojoin.injective-agreement"),
     /**
      * Issued challenges survive a restart (as if persisted) but the consumed marks and the epoch check do not:
      * the replay window a restart can reopen.
      */
-    NO_RESTART_EPOCH("no-restart-epoch");
+    NO_RESTART_EPOCH("no-restart-epoch",
+            "issued challenges survive a restart but consumed marks do not: a restart reopens replay",
+            "autojoin.no-replay"),
+    /** The validator issues challenges that live twenty times the lifetime it was configured with. */
+    LONG_CHALLENGE_LIFETIME("long-challenge-lifetime",
+            "the validator issues challenges that live twenty times the configured lifetime",
+            "autojoin.freshness"),
+    /** The validator forgives ten minutes of clock skew, whatever tolerance it was configured with. */
+    WIDE_SKEW_TOLERANCE("wide-skew-tolerance",
+            "the validator forgives ten minutes of clock skew, whatever it was configured with",
+            "autojoin.freshness"),
+    /** The validator no longer compares a grant's owner key with its own current key: rotation leaves grants valid. */
+    GRANT_IGNORES_OWNER_ROTATION("grant-ignores-owner-rotation",
+            "the validator's own key rotation no longer voids the grants it issued under its old key",
+            "autojoin.grant-validity"),
+    /** The grant's expiry is judged at the challenge's issue time, not when the response arrives. */
+    GRANT_EXPIRY_AT_CHALLENGE_TIME("grant-expiry-at-challenge-time",
+            "the grant's expiry is judged against the time the challenge was issued, not the response's arrival",
+            "autojoin.grant-validity");
 
     public static final String PREFIX = "autojoin.";
 
     private final String shortName;
+    private final String description;
+    private final List<String> breaks;
 
-    AutoJoinMutant(String shortName) {
+    AutoJoinMutant(String shortName, String description, String... breaks) {
         this.shortName = shortName;
+        this.description = description;
+        this.breaks = List.of(breaks);
+    }
+
+    /** What the mutant gets wrong, in a reviewer's words. */
+    public String description() {
+        return description;
+    }
+
+    /** The invariant ids (as the property catalogue names them) of which the mutant must break at least one. */
+    public List<String> breaks() {
+        return breaks;
     }
 
     /** The name a scenario or campaign uses, e.g. {@code autojoin.no-replay-cache}. */

@@ -1,6 +1,7 @@
 package org.trustlab.reference.autojoin;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -256,7 +257,7 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         }
         Instant issuedAt = env.now().truncatedTo(ChronoUnit.MILLIS);
         Challenge challenge = new Challenge(m.sessionId(), presented.clientId(), me.clientId(), issuedAt,
-                issuedAt.plus(config.challengeTtl()), m.purpose(), env.random().bytes(Challenge.NONCE_LENGTH), epoch);
+                issuedAt.plus(challengeTtl()), m.purpose(), env.random().bytes(Challenge.NONCE_LENGTH), epoch);
         issued.put(challenge.nonceHex(), new Issued(challenge, m.joinerInstanceId(), presented, grant));
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("challenge-issued", AuditFields.create().challenge(challenge)
@@ -305,14 +306,14 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         }
         Challenge effective = mutant(AutoJoinMutant.SKIP_BINDING_CHECK) ? presented : stored;
         f = AuditFields.create().challenge(effective).put("requester-instance", m.joinerInstanceId())
-                .put("verifier-time", now).put("skew-tolerance", config.skewTolerance());
+                .put("verifier-time", now).put("skew-tolerance", skewTolerance());
         if (consumed.contains(stored.nonceHex())) {
             return reject(flow, AutoJoinReason.CHALLENGE_REPLAYED, f, effective.sessionId(), m.joinerInstanceId());
         }
         // Freshness on our own clock: the requester's clock never enters the decision.
         if (!mutant(AutoJoinMutant.NO_EXPIRY_CHECK)
-                && (now.isAfter(stored.expiresAt().plus(config.skewTolerance()))
-                        || now.isBefore(stored.issuedAt().minus(config.skewTolerance())))) {
+                && (now.isAfter(stored.expiresAt().plus(skewTolerance()))
+                        || now.isBefore(stored.issuedAt().minus(skewTolerance())))) {
             return reject(flow, AutoJoinReason.CHALLENGE_EXPIRED, f, effective.sessionId(), m.joinerInstanceId());
         }
         // The grant is judged again now: it may have been revoked or have expired while the challenge was out.
@@ -321,7 +322,7 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
                 ? record.grantAtIssue() : current;
         f.grant(current);
         Optional<AutoJoinReason> grantProblem = grantProblem(judged, effective.requester(), effective.purpose(), me,
-                now);
+                mutant(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME) ? stored.issuedAt() : now);
         if (grantProblem.isPresent()) {
             return reject(flow, grantProblem.get(), f, effective.sessionId(), m.joinerInstanceId());
         }
@@ -377,10 +378,20 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
             return Optional.of(AutoJoinReason.NOT_MUTUALLY_TRUSTED);
         }
         if (!trustedKey.get().publicKeyHash().equals(grant.trustedKeyFingerprint())
-                || !grant.ownerKeyFingerprint().equals(me.fingerprint())) {
+                || (!mutant(AutoJoinMutant.GRANT_IGNORES_OWNER_ROTATION)
+                        && !grant.ownerKeyFingerprint().equals(me.fingerprint()))) {
             return Optional.of(AutoJoinReason.KEY_MISMATCH);
         }
         return Optional.empty();
+    }
+
+    private Duration challengeTtl() {
+        return mutant(AutoJoinMutant.LONG_CHALLENGE_LIFETIME) ? config.challengeTtl().multipliedBy(20)
+                : config.challengeTtl();
+    }
+
+    private Duration skewTolerance() {
+        return mutant(AutoJoinMutant.WIDE_SKEW_TOLERANCE) ? Duration.ofMinutes(10) : config.skewTolerance();
     }
 
     /** The session AES key, encrypted to the joiner's key, signed by us, via the server (ByteSync's Validate). */

@@ -80,11 +80,12 @@ final class Receiver {
             reject(s, VouchReason.VOUCHER_NOT_DIRECT, f, req, signatureValid);
             return;
         }
-        if (voucher.trust() == TrustLevel.BLOCKED) {
+        boolean judgesTrust = !s.mutant(VouchMutant.IGNORES_TRUST_LEVEL);
+        if (judgesTrust && voucher.trust() == TrustLevel.BLOCKED) {
             reject(s, VouchReason.VOUCHER_BLOCKED, f, req, signatureValid);
             return;
         }
-        if (voucher.trust() == TrustLevel.UNRELIABLE) {
+        if (judgesTrust && voucher.trust() == TrustLevel.UNRELIABLE) {
             reject(s, VouchReason.VOUCHER_UNRELIABLE, f, req, signatureValid);
             return;
         }
@@ -127,7 +128,7 @@ final class Receiver {
             reject(s, VouchReason.VOUCHEE_IS_RECEIVER, f, req, true);
             return;
         }
-        if (s.st.pairings.containsKey(vouchee)) {
+        if (s.st.pairings.containsKey(vouchee) && !s.mutant(VouchMutant.OVERWRITES_PAIRING)) {
             reject(s, VouchReason.VOUCHEE_ALREADY_PAIRED, f, req, true);
             return;
         }
@@ -218,12 +219,14 @@ final class Receiver {
             reject(s, VouchReason.VOUCHER_NOT_PAIRED, f, p.request(), false);
             return;
         }
-        if (voucher != null && voucher.trust() != TrustLevel.TRUSTED) {
+        if (voucher != null && voucher.trust() != TrustLevel.TRUSTED && !s.mutant(VouchMutant.IGNORES_TRUST_LEVEL)
+                && !s.mutant(VouchMutant.TRUST_LEVEL_AT_RECEIPT_ONLY)) {
             reject(s, voucher.trust() == TrustLevel.BLOCKED ? VouchReason.VOUCHER_BLOCKED
                     : VouchReason.VOUCHER_UNRELIABLE, f, p.request(), true);
             return;
         }
-        if (s.st.pairings.containsKey(p.request().voucheeDeviceInfo().id())) {
+        if (s.st.pairings.containsKey(p.request().voucheeDeviceInfo().id())
+                && !s.mutant(VouchMutant.OVERWRITES_PAIRING)) {
             reject(s, VouchReason.VOUCHEE_ALREADY_PAIRED, f, p.request(), true);
             return;
         }

@@ -1,6 +1,7 @@
 package org.trustlab.reference.vouch;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,51 +11,104 @@ import java.util.Set;
  */
 public enum VouchMutant {
     /** The receiver never compares the vouch timestamp with its clock. Caught by {@code vouch.freshness}. */
-    NO_TIMESTAMP_CHECK("no-timestamp-check"),
+    NO_TIMESTAMP_CHECK("no-timestamp-check",
+            "the receiver never compares the vouch timestamp with its clock",
+            "vouch.freshness"),
     /** The receiver accepts a vouch whatever its signature. Caught by {@code vouch.signature-authenticity}. */
-    SKIP_SIGNATURE_CHECK("skip-signature-check"),
+    SKIP_SIGNATURE_CHECK("skip-signature-check",
+            "the receiver accepts a vouch whatever its signature",
+            "vouch.signature-authenticity"),
     /**
      * Hardened profile signs the payload without the target id, as the source does: a vouch for one target is
      * accepted by another. Caught by {@code vouch.signature-authenticity}.
      */
-    UNSIGNED_TARGET("unsigned-target"),
+    UNSIGNED_TARGET("unsigned-target",
+            "the hardened profile signs the vouch without the target id, as the source does",
+            "vouch.signature-authenticity"),
     /** A Proxied device may vouch and be vouched to. Caught by {@code vouch.no-multi-hop}. */
-    PROXIED_MAY_VOUCH("proxied-may-vouch"),
+    PROXIED_MAY_VOUCH("proxied-may-vouch",
+            "a Proxied device may vouch and be vouched to (multi-hop)",
+            "vouch.no-multi-hop"),
     /** The receiver forgets which vouches it processed. Caught by {@code vouch.no-replay}. */
-    NO_REPLAY_CACHE("no-replay-cache"),
+    NO_REPLAY_CACHE("no-replay-cache",
+            "the receiver forgets which vouches and sessions it processed",
+            "vouch.no-replay"),
     /** The queue worker never drops entries past {@code expires_at}. Caught by {@code vouch.queue-liveness}. */
-    QUEUE_IGNORES_EXPIRY("queue-ignores-expiry"),
+    QUEUE_IGNORES_EXPIRY("queue-ignores-expiry",
+            "the queue worker never drops entries past expires_at",
+            "vouch.queue-liveness"),
     /** {@code vouching_queue} kept in memory, not in sync.db: a crash loses it. Caught by queue liveness. */
-    VOLATILE_QUEUE("volatile-queue"),
+    VOLATILE_QUEUE("volatile-queue",
+            "vouching_queue is kept in memory, so a crash loses the queued vouches",
+            "vouch.queue-liveness"),
     /** The session never moves to Completed. Caught by {@code vouch.session-completion}. */
-    NEVER_COMPLETES("never-completes"),
+    NEVER_COMPLETES("never-completes",
+            "the vouching session never moves to Completed",
+            "vouch.session-completion"),
     /**
      * Hardened profile, but the voucher still derives the proxied keys and sends them (it keeps them). Caught by
      * {@code vouch.proxied-key-secrecy}.
      */
-    VOUCHER_KEEPS_KEYS("voucher-keeps-keys"),
+    VOUCHER_KEEPS_KEYS("voucher-keeps-keys",
+            "hardened profile, but the voucher still derives and sends the proxied keys",
+            "vouch.proxied-key-secrecy"),
     /**
      * The receiver looks the voucher up in a key cache that unpairing does not clear, so a vouch from an unpaired
      * voucher (one queued before the unpair) is accepted. Caught by {@code vouch.trust-chain-soundness}.
      */
-    STALE_VOUCHER_CHECK("stale-voucher-check"),
+    STALE_VOUCHER_CHECK("stale-voucher-check",
+            "the receiver checks the voucher against a key cache unpairing does not clear",
+            "vouch.trust-chain-soundness"),
     /**
      * The voucher vouches every new device to all its peers although {@code auto_vouch_to_all} is off. Caught by
      * {@code vouch.user-controlled-propagation}.
      */
-    AUTO_PROPAGATE("auto-propagate"),
+    AUTO_PROPAGATE("auto-propagate",
+            "the voucher vouches every new device to all peers although auto_vouch_to_all is off",
+            "vouch.user-controlled-propagation"),
     /**
      * The voucher withdraws a vouch without telling the target (no ProxyPairingRevoked), so a target that accepted
      * it in the race keeps an unflagged Proxied pairing. Caught by {@code vouch.trust-chain-soundness}.
      */
-    NO_REVOCATION_NOTICE("no-revocation-notice");
+    NO_REVOCATION_NOTICE("no-revocation-notice",
+            "the voucher withdraws a vouch already sent without telling the target",
+            "vouch.trust-chain-soundness"),
+    /** The receiver ignores the trust level it gives the voucher: a Blocked or Unreliable voucher still vouches. */
+    IGNORES_TRUST_LEVEL("ignores-trust-level",
+            "the receiver accepts vouches from a voucher its user marked Blocked or Unreliable",
+            "vouch.voucher-trusted"),
+    /**
+     * The trust level is checked when the vouch arrives but not again when the user answers the prompt: a voucher
+     * blocked while the prompt was open still vouches.
+     */
+    TRUST_LEVEL_AT_RECEIPT_ONLY("trust-level-at-receipt-only",
+            "the voucher's trust level is checked on receipt, not again when the user accepts the prompt",
+            "vouch.voucher-trusted"),
+    /** The receiver skips "the vouchee must not already be paired": a vouch replaces an existing pairing. */
+    OVERWRITES_PAIRING("overwrites-pairing",
+            "the receiver accepts a vouch for a device it is already paired with, replacing that pairing",
+            "vouch.no-overwrite");
 
     public static final String PREFIX = "vouch.";
 
     private final String shortName;
+    private final String description;
+    private final List<String> breaks;
 
-    VouchMutant(String shortName) {
+    VouchMutant(String shortName, String description, String... breaks) {
         this.shortName = shortName;
+        this.description = description;
+        this.breaks = List.of(breaks);
+    }
+
+    /** What the mutant gets wrong, in a reviewer's words. */
+    public String description() {
+        return description;
+    }
+
+    /** The invariant ids (as the property catalogue names them) of which the mutant must break at least one. */
+    public List<String> breaks() {
+        return breaks;
     }
 
     /** The name a scenario or campaign uses, e.g. {@code vouch.no-replay-cache}. */

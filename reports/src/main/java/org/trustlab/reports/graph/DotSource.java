@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trustlab.properties.trust.EdgeState;
+import org.trustlab.properties.trust.TrustEdge;
+import org.trustlab.properties.trust.TrustKind;
 
 /**
  * A trust graph as a graphviz-java model, serialised to DOT. Trust flows left to right (truster to trusted); the

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trustlab.properties.trust.EdgeState;
+import org.trustlab.properties.trust.TrustEdge;
 import org.trustlab.reports.svg.Xml;
 
 /**

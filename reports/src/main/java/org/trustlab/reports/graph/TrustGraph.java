@@ -1,6 +1,7 @@
 package org.trustlab.reports.graph;
 
 import java.util.List;
+import org.trustlab.properties.trust.TrustEdge;
 
 /**
  * Who trusts whom at one moment of a run ({@code atNanos}, virtual time): the graph drawn per failure (at the

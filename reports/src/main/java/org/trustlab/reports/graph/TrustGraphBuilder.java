@@ -5,7 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.trustlab.reports.svg.Times;
+import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.ProtocolModules;
+import org.trustlab.properties.trust.EdgeLedger;
+import org.trustlab.properties.trust.ScenarioFacts;
+import org.trustlab.properties.trust.Times;
+import org.trustlab.properties.trust.TrustEdge;
+import org.trustlab.properties.trust.TrustEdgeExtractor;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**
@@ -32,14 +38,16 @@ public final class TrustGraphBuilder {
                     atNanos)));
         }
         for (TraceEvent e : upTo) {
-            if (!e.node().equals(NETWORK) && !e.node().equals(ATTACKER) && !nodes.containsKey(e.node())) {
+            if (e.kind() != TraceEvent.Kind.FACT && !e.node().equals(NETWORK) && !e.node().equals(ATTACKER)
+                    && !nodes.containsKey(e.node())) {
                 nodes.put(e.node(), new TrustNode(e.node(), "", false, compromised(scenario, e.node(), atNanos)));
             }
         }
         if (attackerActive && !nodes.containsKey(ATTACKER)) {
             nodes.put(ATTACKER, new TrustNode(ATTACKER, "network attacker", true, List.of()));
         }
-        Optional<TrustEdgeExtractor> extractor = TrustEdgeExtractors.forProtocol(scenario.protocol());
+        Optional<TrustEdgeExtractor> extractor = ProtocolModules.find(scenario.protocol())
+                .flatMap(ProtocolModule::trustEdges);
         List<TrustEdge> edges = new ArrayList<>();
         String note = "";
         if (extractor.isPresent()) {

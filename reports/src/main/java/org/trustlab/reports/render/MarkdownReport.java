@@ -2,12 +2,12 @@ package org.trustlab.reports.render;
 
 import java.util.List;
 import org.trustlab.properties.campaign.ClopperPearson;
+import org.trustlab.properties.trust.TrustEdge;
 import org.trustlab.reports.CampaignView;
 import org.trustlab.reports.FailureView;
 import org.trustlab.reports.MutantRow;
 import org.trustlab.reports.Report;
 import org.trustlab.reports.VerdictRow;
-import org.trustlab.reports.graph.TrustEdge;
 import org.trustlab.reports.stats.AcceptanceBin;
 import org.trustlab.reports.stats.LatencyRow;
 import org.trustlab.reports.svg.Charts;

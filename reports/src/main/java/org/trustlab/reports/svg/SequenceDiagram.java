@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.trustlab.properties.trust.Times;
 import org.trustlab.reports.secret.Redactor;
-import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceEvent;
 
 /**
  * The message-sequence diagram of an attack trace: one lifeline per device and one for the attacker, one row per
@@ -167,7 +168,8 @@ public final class SequenceDiagram {
             case NOTE -> new Step(e.seq(), e.timeNanos(), StepKind.NOTE, e.node(), "", tag
                     + (e.field("message") == null ? "" : ": " + r.redact(e.field("message"))), false, evidence,
                     false, -1, -1);
-            case TIMER, DUPLICATE, REORDER -> null;
+            // The world's facts are what the checks judge by, not something a party did: no step of the diagram.
+            case TIMER, DUPLICATE, REORDER, FACT -> null;
         };
     }
 

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.trustlab.reference.autojoin.AutoJoinCodec;
-import org.trustlab.reference.autojoin.AutoJoinMessage;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskAutoJoin;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallenge;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallengeResponse;
 import org.trustlab.reference.autojoin.AutoJoinMessage.ValidateJoinCloudSessionParameters;
+import org.trustlab.reference.autojoin.AutoJoinMessage;
 import org.trustlab.reference.autojoin.AutoJoinMutant;
 import org.trustlab.reference.autojoin.AutoJoinRequester;
 import org.trustlab.reference.autojoin.AutoJoinValidator;
@@ -37,6 +37,7 @@ import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.SetupCache;
+import org.trustlab.simulator.protocol.WorldFacts;
 
 /**
  * Hosts ByteSync's automatic join ({@code protocol: autojoin}). Roles: {@code requester} (the joining device),
@@ -62,6 +63,11 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     @Override
     public WireCodec<AutoJoinMessage> codec() {
         return CODEC;
+    }
+
+    @Override
+    public WorldFacts worldFacts(BindingContext ctx) {
+        return new AutoJoinWorldFacts(SETUPS.of(ctx), ctx.devices());
     }
 
     @Override
@@ -91,13 +97,15 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                         sessions.put(id, new ValidatorConfig.SessionSecret(s.password(), Optional.of(s.aesKey())));
                     }
                 });
-                Duration ttl = cfg.duration("challenge-ttl", setup.challengeTtl);
+                Duration ttl = AutoJoinSetup.capped(cfg, "challenge-ttl", setup.challengeTtl,
+                        AutoJoinSetup.MAX_CHALLENGE_TTL);
                 if (ttl.isZero()) {
                     throw cfg.error("challenge-ttl", "challenge-ttl must be positive");
                 }
                 return new AutoJoinValidator(new ValidatorConfig(device.name(), setup.installationId(device.name()),
                         setup.profile, (int) cfg.integer("key-generation", 0), sessions, setup.server, ttl,
-                        cfg.duration("skew-tolerance", setup.skewTolerance),
+                        AutoJoinSetup.capped(cfg, "skew-tolerance", setup.skewTolerance,
+                                AutoJoinSetup.MAX_SKEW_TOLERANCE),
                         AutoJoinSetup.scope(cfg, "grant-scope", setup.grantScope),
                         cfg.duration("grant-validity", setup.grantValidity), mutants, setup.directory(),
                         setup.trust.getOrDefault(device.name(), List.of()),

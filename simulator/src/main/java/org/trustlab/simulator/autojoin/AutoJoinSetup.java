@@ -50,6 +50,14 @@ import org.trustlab.simulator.protocol.ScenarioException;
  * Later trust lines for the same client are newer, so they win (ByteSync's newest-entry rule).
  */
 final class AutoJoinSetup {
+    /**
+     * The specification's bounds ("challenges expire quickly"): a challenge lives at most five minutes and a
+     * validator forgives at most 30 seconds of clock skew. A scenario that configures more is refused at load time;
+     * a validator that uses more than it was configured with is judged by {@code autojoin.freshness}.
+     */
+    static final Duration MAX_CHALLENGE_TTL = Duration.ofMinutes(5);
+    static final Duration MAX_SKEW_TOLERANCE = Duration.ofSeconds(30);
+
     final CryptoProfile profile;
     final Optional<String> server;
     final Duration challengeTtl;
@@ -79,8 +87,8 @@ final class AutoJoinSetup {
         this.server = s.optionalString("server").or(() -> ctx.devices().stream()
                 .filter(d -> d.role().equals("server")).map(DeviceSpec::name).findFirst());
         server.ifPresent(name -> requireDevice(s, "server", name));
-        this.challengeTtl = s.duration("challenge-ttl", Duration.ofSeconds(30));
-        this.skewTolerance = s.duration("skew-tolerance", Duration.ofSeconds(2));
+        this.challengeTtl = capped(s, "challenge-ttl", Duration.ofSeconds(30), MAX_CHALLENGE_TTL);
+        this.skewTolerance = capped(s, "skew-tolerance", Duration.ofSeconds(2), MAX_SKEW_TOLERANCE);
         this.grantScope = scope(s, "grant-scope", GrantScope.AUTO_JOIN);
         this.grantValidity = s.duration("grant-validity", Duration.ofDays(30));
         this.mutant = ctx.mutant().map(m -> AutoJoinMutant.fromName(m).filter(x -> m.startsWith(
@@ -204,6 +212,16 @@ final class AutoJoinSetup {
         }
         return ctx.epoch().plus(Durations.parseSigned(text.get()).orElseThrow(() -> v.error(key,
                 "'" + key + "' must be a signed duration from virtual time 0, like -1d or 30s")));
+    }
+
+    /** A duration setting within the specification's cap; beyond it the scenario is refused where it says so. */
+    static Duration capped(ConfigView v, String key, Duration fallback, Duration cap) {
+        Duration d = v.duration(key, fallback);
+        if (d.compareTo(cap) > 0) {
+            throw v.error(key, key + " " + Durations.format(d) + " exceeds the specification's cap of "
+                    + Durations.format(cap));
+        }
+        return d;
     }
 
     static GrantScope scope(ConfigView v, String key, GrantScope fallback) {

@@ -54,6 +54,14 @@ public interface ProtocolBinding<M> {
     }
 
     /**
+     * The world's facts of one run, read from the scenario (configured limits, set-up keys and grants) and from
+     * the users' actions, never from a role: what invariants judge the roles' audits against. One per run.
+     */
+    default WorldFacts worldFacts(BindingContext ctx) {
+        return WorldFacts.NONE;
+    }
+
+    /**
      * Forgeries worth trying for the randomized attacker: each entry is a {@code message:} map that
      * {@link #forge} understands. May be empty.
      */

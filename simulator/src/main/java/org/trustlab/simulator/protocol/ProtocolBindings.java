@@ -3,21 +3,18 @@ package org.trustlab.simulator.protocol;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import org.trustlab.simulator.ping.PingBinding;
 
 /**
- * The protocols a scenario may name in {@code protocol:}. Each protocol adds its one line to {@link #standard()}.
+ * The protocols a scenario may name in {@code protocol:}: the simulator's demo protocol {@code ping}, and every
+ * {@link ProtocolBindingSource} on the class path (each protocol module registers itself once, as a service).
  * Tests host extra protocols (an echo protocol, a mutant) with {@link #with}, which leaves the standard set alone.
  */
 public final class ProtocolBindings {
-    private static final ProtocolBindings STANDARD = new ProtocolBindings(new TreeMap<>())
-            .with(new PingBinding())
-            .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
-            .with(new org.trustlab.simulator.vouch.VouchBinding())
-            // one line per protocol, e.g. .with(new org.trustlab.simulator.autojoin.AutoJoinBinding())
-            ;
+    private static final ProtocolBindings STANDARD = discover();
 
     private final Map<String, ProtocolBinding<?>> byName;
 
@@ -28,6 +25,20 @@ public final class ProtocolBindings {
     /** Every protocol shipped in the simulator. */
     public static ProtocolBindings standard() {
         return STANDARD;
+    }
+
+    private static ProtocolBindings discover() {
+        Map<String, ProtocolBinding<?>> found = new TreeMap<>();
+        found.put(PingBinding.NAME, new PingBinding());
+        for (ProtocolBindingSource source : ServiceLoader.load(ProtocolBindingSource.class,
+                ProtocolBindings.class.getClassLoader())) {
+            ProtocolBinding<?> b = source.binding();
+            ProtocolBinding<?> earlier = found.putIfAbsent(b.name(), b);
+            if (earlier != null && earlier.getClass() != b.getClass()) {
+                throw new IllegalStateException("two protocol bindings are named " + b.name());
+            }
+        }
+        return new ProtocolBindings(found);
     }
 
     public static ProtocolBindings empty() {

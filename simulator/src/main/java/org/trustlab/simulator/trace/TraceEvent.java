@@ -19,7 +19,9 @@ public record TraceEvent(long seq, long timeNanos, String node, Kind kind, Strin
 
     public enum Kind {
         SEND, DELIVER, DROP, DUPLICATE, REORDER, MAILBOX_HOLD, TIMER, USER_ACTION,
-        CRASH, RESTART, ONLINE, OFFLINE, PARTITION, HEAL, ATTACKER, AUDIT, OUTCOME, MALFORMED, NOTE
+        CRASH, RESTART, ONLINE, OFFLINE, PARTITION, HEAL, ATTACKER, AUDIT, OUTCOME, MALFORMED, NOTE,
+        /** What the world knows, from the scenario and the users' actions: never from a role (node {@code world}). */
+        FACT
     }
 
     public TraceEvent {

@@ -38,6 +38,7 @@ import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.SetupCache;
+import org.trustlab.simulator.protocol.WorldFacts;
 
 /**
  * Hosts proxy pairing by vouching ({@code protocol: vouch}). Every device runs {@link VouchDevice}; its role name
@@ -61,6 +62,11 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     @Override
     public WireCodec<VouchMessage> codec() {
         return CODEC;
+    }
+
+    @Override
+    public WorldFacts worldFacts(BindingContext ctx) {
+        return new VouchWorldFacts(SETUPS.of(ctx), ctx.devices());
     }
 
     @Override

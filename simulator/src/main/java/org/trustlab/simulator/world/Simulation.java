@@ -22,14 +22,16 @@ import org.trustlab.simulator.engine.Engine;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.WorldFact;
+import org.trustlab.simulator.protocol.WorldFacts;
 import org.trustlab.simulator.scenario.ActionSpec;
 import org.trustlab.simulator.scenario.CrashSpec;
 import org.trustlab.simulator.scenario.Device;
 import org.trustlab.simulator.scenario.NetworkSpec;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.Trace;
-import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
+import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceFields;
 import org.trustlab.simulator.trace.TraceRecorder;
 
@@ -45,6 +47,8 @@ import org.trustlab.simulator.trace.TraceRecorder;
 public final class Simulation<M> {
     static final String NETWORK = "network";
     static final String ATTACKER = "attacker";
+    /** The node name of the world's own facts in the trace. */
+    public static final String WORLD = "world";
 
     private final Scenario scenario;
     private final ProtocolBinding<M> binding;
@@ -56,6 +60,7 @@ public final class Simulation<M> {
     private final NetworkModel network;
     private final Attacker<M> attacker;
     private final BindingContext bindingContext;
+    private final WorldFacts facts;
     private final List<String> roleErrors = new ArrayList<>();
     private final MessageDigest sha256;
     private long nextMsgId;
@@ -83,6 +88,7 @@ public final class Simulation<M> {
                     DeterministicKeys.ring(scenario.keySeed(), d.name()), engine));
         }
         this.attacker = scenario.attacker().map(a -> new Attacker<>(this, a, binding)).orElse(null);
+        this.facts = binding.worldFacts(bindingContext);
     }
 
     /** Runs to the scenario's end (or until nothing is left to happen) and returns the trace. */
@@ -103,6 +109,7 @@ public final class Simulation<M> {
     // ----- set-up -------------------------------------------------------------------------------------------
 
     private void start() {
+        facts.initial().forEach(this::recordFact);
         if (attacker != null) {
             attacker.start();
         }
@@ -223,7 +230,12 @@ public final class Simulation<M> {
             return;
         }
         record(n.name, Kind.USER_ACTION, action.name(), f.build());
+        facts.afterUserAction(n.name, action).forEach(this::recordFact);
         invoke(n, "user-action", () -> n.role.onUserAction(action, n));
+    }
+
+    private void recordFact(WorldFact fact) {
+        record(WORLD, Kind.FACT, fact.type(), TraceFields.builder(fact.fields()).build());
     }
 
     /** An attacker-controlled device joins the network. */

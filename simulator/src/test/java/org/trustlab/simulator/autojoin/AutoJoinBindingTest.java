@@ -45,6 +45,47 @@ class AutoJoinBindingTest {
     }
 
     @Test
+    void limitsBeyondTheSpecificationsCapsAreRefusedWhereTheyAreWritten() {
+        Map<String, Object> s = new java.util.HashMap<>(setup());
+        s.put("skew-tolerance", "10m");
+        assertThatThrownBy(() -> BINDING.createRole(DEVICES.get(0), ctx(s, Optional.empty())))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.path()).contains("/setup/skew-tolerance");
+                    assertThat(e.getMessage()).contains("exceeds the specification's cap of 30s");
+                });
+        DeviceSpec longLived = new DeviceSpec("laptop", "validator", Map.of("challenge-ttl", "10m"), false);
+        assertThatThrownBy(() -> BINDING.createRole(longLived, ctx(setup(), Optional.empty())))
+                .isInstanceOfSatisfying(ScenarioException.class,
+                        e -> assertThat(e.getMessage()).contains("challenge-ttl").contains("cap of 5m"));
+        DeviceSpec atTheCap = new DeviceSpec("laptop", "validator", Map.of("challenge-ttl", "5m",
+                "skew-tolerance", "30s"), false);
+        assertThat(BINDING.createRole(atTheCap, ctx(setup(), Optional.empty())))
+                .isInstanceOf(AutoJoinValidator.class);
+    }
+
+    @Test
+    void theWorldsFactsComeFromTheScenarioAndTheUsersActions() {
+        BindingContext c = ctx(setup(), Optional.empty());
+        org.trustlab.simulator.protocol.WorldFacts facts = BINDING.worldFacts(c);
+        assertThat(facts.initial()).extracting(f -> f.type())
+                .containsExactly("identity", "identity", "limits", "grant");
+        assertThat(facts.initial().get(2).fields()).containsEntry("challenge-ttl", "PT30S")
+                .containsEntry("skew-tolerance", "PT2S");
+        String before = facts.initial().get(1).fields().get("key-fingerprint");
+        var rotated = facts.afterUserAction("laptop", new org.trustlab.reference.core.UserAction("rotate-key",
+                new java.util.TreeMap<>()));
+        assertThat(rotated).singleElement().satisfies(f -> {
+            assertThat(f.fields()).containsEntry("key-generation", "1");
+            assertThat(f.fields().get("key-fingerprint")).isNotEqualTo(before);
+        });
+        assertThat(facts.afterUserAction("laptop", new org.trustlab.reference.core.UserAction("revoke-grant",
+                new java.util.TreeMap<>(Map.of("client", "phone"))))).singleElement().satisfies(f -> assertThat(f.fields())
+                        .containsEntry("trusted-client", facts.initial().get(0).fields().get("client")));
+        assertThat(facts.afterUserAction("phone", new org.trustlab.reference.core.UserAction("auto-join",
+                new java.util.TreeMap<>()))).isEmpty();
+    }
+
+    @Test
     void badSetupNamesTheOffendingKey() {
         Map<String, Object> s = new java.util.HashMap<>(setup());
         s.put("profile", "rot13");

@@ -1,10 +1,10 @@
-package org.trustlab.reports.graph;
+package org.trustlab.properties.trust;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.trustlab.reports.svg.Times;
+import org.trustlab.properties.trust.Times;
 
 /**
  * {@code from} trusts {@code to}, for the reason {@code kind}, since {@code sinceNanos} (virtual time; negative for

@@ -1,4 +1,4 @@
-package org.trustlab.reports.graph;
+package org.trustlab.properties.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

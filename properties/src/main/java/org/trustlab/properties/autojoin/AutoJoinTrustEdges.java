@@ -1,4 +1,4 @@
-package org.trustlab.reports.autojoin;
+package org.trustlab.properties.autojoin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.trustlab.reports.graph.EdgeLedger;
-import org.trustlab.reports.graph.ScenarioFacts;
-import org.trustlab.reports.graph.TrustEdgeExtractor;
-import org.trustlab.reports.graph.TrustKind;
+import org.trustlab.properties.trust.EdgeLedger;
+import org.trustlab.properties.trust.ScenarioFacts;
+import org.trustlab.properties.trust.TrustEdgeExtractor;
+import org.trustlab.properties.trust.TrustKind;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**

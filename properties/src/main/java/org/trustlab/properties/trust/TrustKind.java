@@ -1,4 +1,4 @@
-package org.trustlab.reports.graph;
+package org.trustlab.properties.trust;
 
 /**
  * Why one device trusts another, in the words of the protocols: the base trust a user confirmed, and the trust

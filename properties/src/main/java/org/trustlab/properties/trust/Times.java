@@ -1,4 +1,4 @@
-package org.trustlab.reports.svg;
+package org.trustlab.properties.trust;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.trustlab.reports.graph;
+package org.trustlab.properties.trust;
 
 import java.util.List;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -6,7 +6,7 @@ import org.trustlab.simulator.trace.TraceEvent;
 /**
  * How one protocol's trust edges are read from a run: the initial trust in the scenario's {@code setup:} and the
  * audit events and outcomes of the trace (a confirmed pairing, a created or revoked grant, an accepted vouch).
- * One implementation per protocol, in {@code reports/.../<protocol>/}, listed in {@link TrustEdgeExtractors}.
+ * One implementation per protocol, in {@code properties/.../<protocol>/}, supplied by its protocol module.
  */
 public interface TrustEdgeExtractor {
     String protocol();

@@ -1,4 +1,4 @@
-package org.trustlab.reports.graph;
+package org.trustlab.properties.trust;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
-package org.trustlab.reports.vouch;
+package org.trustlab.properties.vouch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.trustlab.reports.graph.EdgeLedger;
-import org.trustlab.reports.graph.ScenarioFacts;
-import org.trustlab.reports.graph.TrustEdgeExtractor;
-import org.trustlab.reports.graph.TrustKind;
+import org.trustlab.properties.trust.EdgeLedger;
+import org.trustlab.properties.trust.ScenarioFacts;
+import org.trustlab.properties.trust.TrustEdgeExtractor;
+import org.trustlab.properties.trust.TrustKind;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**

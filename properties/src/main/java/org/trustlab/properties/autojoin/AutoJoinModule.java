@@ -1,0 +1,72 @@
+package org.trustlab.properties.autojoin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.trustlab.model.ProtocolModel;
+import org.trustlab.model.ProtocolModels;
+import org.trustlab.model.autojoin.AutoJoinModel;
+import org.trustlab.model.autojoin.AutoJoinModelMutant;
+import org.trustlab.properties.Mutant;
+import org.trustlab.properties.Mutants;
+import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.campaign.Campaigns;
+import org.trustlab.properties.campaign.OutcomeMetrics;
+import org.trustlab.properties.campaign.ProtocolCampaign;
+import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.trust.TrustEdgeExtractor;
+import org.trustlab.properties.validation.AutoJoinRefinement;
+import org.trustlab.reference.autojoin.AutoJoinMutant;
+import org.trustlab.simulator.autojoin.AutoJoinBinding;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+
+/** ByteSync's signed challenge for automatic joins of already-trusted devices, as one protocol module. */
+public final class AutoJoinModule implements ProtocolModule {
+    private static final AutoJoinBinding BINDING = new AutoJoinBinding();
+    private static final ProtocolCampaign CAMPAIGN = Campaigns.generated(BINDING,
+            new OutcomeMetrics(Set.of("auto-join", "join"), Set.of("auto-join", "manual-join")));
+
+    @Override
+    public ProtocolBinding<?> binding() {
+        return BINDING;
+    }
+
+    @Override
+    public List<Invariant> invariants() {
+        return AutoJoinInvariants.all();
+    }
+
+    @Override
+    public List<Mutant> mutants() {
+        return Mutants.of(AutoJoinInvariants.PROTOCOL, AutoJoinMutant.class, AutoJoinMutant::qualifiedName,
+                AutoJoinMutant::description, AutoJoinMutant::breaks);
+    }
+
+    @Override
+    public List<TraceCheck> refinements() {
+        return List.of(new TraceCheck(AutoJoinRefinement.ID, AutoJoinRefinement.PROTOCOL,
+                AutoJoinRefinement.STATEMENT, AutoJoinRefinement::check));
+    }
+
+    @Override
+    public Optional<ProtocolModel> model() {
+        return Optional.of(ProtocolModels.of("autojoin", "ByteSync signed challenge-response for automatic joins",
+                AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model));
+    }
+
+    @Override
+    public ProtocolCampaign campaign() {
+        return CAMPAIGN;
+    }
+
+    @Override
+    public int defaultRuns() {
+        return 10_000;
+    }
+
+    @Override
+    public Optional<TrustEdgeExtractor> trustEdges() {
+        return Optional.of(new AutoJoinTrustEdges());
+    }
+}

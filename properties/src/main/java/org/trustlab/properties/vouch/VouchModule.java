@@ -1,0 +1,80 @@
+package org.trustlab.properties.vouch;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.trustlab.model.ProtocolModel;
+import org.trustlab.model.ProtocolModels;
+import org.trustlab.model.vouch.VouchModel;
+import org.trustlab.model.vouch.VouchModelMutant;
+import org.trustlab.properties.Mutant;
+import org.trustlab.properties.Mutants;
+import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.campaign.AdmittedGap;
+import org.trustlab.properties.campaign.Campaigns;
+import org.trustlab.properties.campaign.DecisionMetrics;
+import org.trustlab.properties.campaign.ProtocolCampaign;
+import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.trust.TrustEdgeExtractor;
+import org.trustlab.properties.validation.VouchRefinement;
+import org.trustlab.reference.vouch.VouchMutant;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.vouch.VouchBinding;
+
+/** Spacedrive's proxy pairing by vouching, as one protocol module. */
+public final class VouchModule implements ProtocolModule {
+    private static final VouchBinding BINDING = new VouchBinding();
+    private static final ProtocolCampaign CAMPAIGN = Campaigns.generated(BINDING,
+            new DecisionMetrics(Set.of("network.pair.vouch"), Set.of("proxy-pairing")));
+
+    @Override
+    public ProtocolBinding<?> binding() {
+        return BINDING;
+    }
+
+    @Override
+    public List<Invariant> invariants() {
+        return VouchInvariants.all();
+    }
+
+    @Override
+    public List<Mutant> mutants() {
+        return Mutants.of(VouchInvariants.PROTOCOL, VouchMutant.class, VouchMutant::qualifiedName,
+                VouchMutant::description, VouchMutant::breaks);
+    }
+
+    @Override
+    public List<TraceCheck> refinements() {
+        return List.of(new TraceCheck(VouchRefinement.ID, VouchRefinement.PROTOCOL, VouchRefinement.STATEMENT,
+                VouchRefinement::check));
+    }
+
+    @Override
+    public Optional<ProtocolModel> model() {
+        return Optional.of(ProtocolModels.of("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches",
+                VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model));
+    }
+
+    @Override
+    public ProtocolCampaign campaign() {
+        return CAMPAIGN;
+    }
+
+    @Override
+    public int defaultRuns() {
+        return 3_000;
+    }
+
+    @Override
+    public List<AdmittedGap> gaps() {
+        return List.of(AdmittedGap.inProfile(VouchInvariants.PROXIED_KEY_SECRECY, "spacedrive", true,
+                "in the spacedrive profile the voucher derives every proxied key itself, as the source system "
+                        + "does; the hardened profile closes the gap"));
+    }
+
+    @Override
+    public Optional<TrustEdgeExtractor> trustEdges() {
+        return Optional.of(new VouchTrustEdges());
+    }
+}

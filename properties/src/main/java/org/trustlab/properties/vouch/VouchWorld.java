@@ -1,0 +1,82 @@
+package org.trustlab.properties.vouch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.trustlab.properties.invariant.LastTraceView;
+import org.trustlab.properties.invariant.WorldFacts;
+import org.trustlab.reference.vouch.VouchAudit;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
+
+/**
+ * What the world knows of a vouch run, typed: each device's configured vouch age limit and skew tolerance, and the
+ * trust level each device's user gives each peer over time (the set-up pairings' levels, the user's
+ * {@code network.device.trust} actions; a new Direct pairing starts Trusted again). The invariants judge the
+ * receivers' decisions against these, never against the limits or levels a receiver writes into its own audit.
+ */
+public final class VouchWorld {
+    /** A device's configured {@code vouch_signature_max_age} and clock skew tolerance. */
+    public record Limits(Duration maxAge, Duration skewTolerance) {}
+
+    private record LevelAt(long seq, String level) {}
+
+    private static final LastTraceView<VouchWorld> LAST = new LastTraceView<>(VouchWorld::new);
+
+    private final Map<String, Limits> limits = new TreeMap<>();
+    private final Map<String, List<LevelAt>> levels = new TreeMap<>();
+    private final java.util.Set<String> setupPairings = new java.util.TreeSet<>();
+
+    private VouchWorld(Trace trace) {
+        WorldFacts facts = new WorldFacts(trace);
+        for (TraceEvent f : facts.of("limits")) {
+            limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
+                    WorldFacts.duration(f, "vouch-clock-skew-tolerance")));
+        }
+        for (TraceEvent e : trace.events()) {
+            if (e.kind() == Kind.FACT && e.type().equals("pairing")) {
+                setupPairings.add(WorldFacts.text(e, "device") + ">" + WorldFacts.text(e, "peer"));
+            }
+            if (e.kind() == Kind.FACT && (e.type().equals("pairing") || e.type().equals("trust-set"))) {
+                level(WorldFacts.text(e, "device"), WorldFacts.text(e, "peer"), e.seq(),
+                        WorldFacts.text(e, "trust-level"));
+            } else if (e.kind() == Kind.AUDIT && e.type().equals(VouchAudit.PAIRING_STORED)
+                    && "Direct".equals(e.field(VouchAudit.PAIRING_TYPE)) && e.field(VouchAudit.PEER) != null) {
+                // A new direct pairing is a new user confirmation: it starts Trusted, as the source does.
+                level(e.node(), e.field(VouchAudit.PEER), e.seq(), "Trusted");
+            }
+        }
+    }
+
+    private void level(String device, String peer, long seq, String level) {
+        levels.computeIfAbsent(device + ">" + peer, k -> new ArrayList<>()).add(new LevelAt(seq, level));
+    }
+
+    public static VouchWorld of(Trace trace) {
+        return LAST.of(trace);
+    }
+
+    public Optional<Limits> limits(String device) {
+        return Optional.ofNullable(limits.get(device));
+    }
+
+    /** Whether the scenario set {@code device} up paired with {@code peer} (of any type). */
+    public boolean pairedAtSetup(String device, String peer) {
+        return setupPairings.contains(device + ">" + peer);
+    }
+
+    /** The trust level {@code device}'s user gave {@code peer} at trace position {@code seq}, if they were paired. */
+    public Optional<String> trustLevel(String device, String peer, long seq) {
+        String level = null;
+        for (LevelAt l : levels.getOrDefault(device + ">" + peer, List.of())) {
+            if (l.seq() < seq) {
+                level = l.level();
+            }
+        }
+        return Optional.ofNullable(level);
+    }
+}

@@ -1,0 +1,58 @@
+package org.trustlab.properties.invariant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "A check never trusts what it checks": no invariant or refinement reads a limit, a grant or a trust level from
+ * the audit of the device it judges. Such values come from the world's facts ({@code FACT} events, read through
+ * each protocol's world view). This scans the check sources for reads of the audit fields in which roles report
+ * their own limits, grants and levels; the one sanctioned reader is the world view that rebuilds the grant store
+ * from {@code grant-created} (what a manual join made), and trust-edge extractors, which draw graphs and judge
+ * nothing.
+ */
+class JudgedByTheWorldTest {
+    private static final Path SOURCES = Path.of("src", "main", "java", "org", "trustlab", "properties");
+    /** Audit fields in which a role reports its own limits, its grant store or its trust in a peer. */
+    private static final Pattern SELF_REPORTED = Pattern.compile("field\\(\\s*(\"(skew-tolerance|challenge-ttl"
+            + "|grant-[a-z-]+|trusted-key-fingerprint|verifier-time|current-epoch)\"|MAX_AGE_MS|SKEW_TOLERANCE_MS"
+            + "|TRUST_LEVEL|RESPONSE_TIMEOUT_MS|QUEUE_[A-Z_]+)\\s*\\)");
+
+    @Test
+    void noCheckReadsALimitGrantOrTrustLevelFromTheJudgedDevicesAudit() throws IOException {
+        List<String> reads = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith("World.java") || name.endsWith("TrustEdges.java")) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = SELF_REPORTED.matcher(lines.get(i));
+                    if (m.find()) {
+                        reads.add(f + ":" + (i + 1) + ": " + lines.get(i).trim());
+                    }
+                }
+            }
+        }
+        assertThat(reads).as("checks reading a judged device's own report of its limits or grants").isEmpty();
+    }
+
+    @Test
+    void thePatternFindsTheReadsItIsThereToForbid() {
+        assertThat(SELF_REPORTED.matcher("long max = millis(a.field(MAX_AGE_MS), 0);").find()).isTrue();
+        assertThat(SELF_REPORTED.matcher("Duration d = parse(a.field(\"skew-tolerance\"));").find()).isTrue();
+        assertThat(SELF_REPORTED.matcher("a.field(\"grant-expires\")").find()).isTrue();
+        assertThat(SELF_REPORTED.matcher("a.field(\"nonce\")").find()).isFalse();
+    }
+}

@@ -1,0 +1,156 @@
+package org.trustlab.properties.vouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
+
+/**
+ * The vouch invariants that judge by the world's facts, on hand-built traces: they fire on the configured limits
+ * and the user's trust levels whatever the receiver reports, and excuse only what they name.
+ */
+class VouchWorldInvariantsTest {
+    private static final class Builder {
+        private final List<TraceEvent> events = new ArrayList<>();
+
+        Builder add(String node, Kind kind, String type, String... kv) {
+            Map<String, String> f = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < kv.length; i += 2) {
+                f.put(kv[i], kv[i + 1]);
+            }
+            events.add(new TraceEvent(events.size(), events.size() * 1_000_000L, node, kind, type, f));
+            return this;
+        }
+
+        Builder fact(String type, String... kv) {
+            return add("world", Kind.FACT, type, kv);
+        }
+
+        Trace build() {
+            return new Trace(events, "0".repeat(64));
+        }
+    }
+
+    private static Builder world(String tabletViewOfLaptop) {
+        return new Builder()
+                .fact("limits", "device", "tablet", "vouch-signature-max-age", "PT5M",
+                        "vouch-clock-skew-tolerance", "PT2S")
+                .fact("pairing", "device", "tablet", "peer", "laptop", "type", "Direct",
+                        "trust-level", tabletViewOfLaptop)
+                .fact("pairing", "device", "laptop", "peer", "tablet", "type", "Direct", "trust-level", "Trusted");
+    }
+
+    /** The tablet accepts phone on laptop's word; its own report claims a generous limit and a Trusted voucher. */
+    private static Builder accept(Builder b, String vouchedAt, String seenAt) {
+        return b.add("tablet", Kind.OUTCOME, "proxy-pairing", "result", "accepted", "voucher", "laptop",
+                "vouchee", "phone", "vouch-timestamp", vouchedAt, "receiver-local-time", seenAt,
+                "max-age-ms", "86400000", "skew-tolerance-ms", "86400000", "trust-level", "Trusted");
+    }
+
+    @Nested
+    class VoucherTrusted {
+        private final Invariant invariant = new VouchInvariants.VoucherTrusted();
+
+        @Test
+        void firesOnAVoucherTheUserBlockedOrMarkedUnreliableWhateverTheReceiverReports() {
+            assertThat(invariant.check(accept(world("Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z")
+                    .build())).singleElement().satisfies(v -> assertThat(v.message()).contains("marked Blocked"));
+            Trace later = accept(world("Trusted").fact("trust-set", "device", "tablet", "peer", "laptop",
+                    "trust-level", "Unreliable"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+            assertThat(invariant.check(later)).singleElement().satisfies(v ->
+                    assertThat(v.message()).contains("marked Unreliable"));
+        }
+
+        @Test
+        void holdsForATrustedVoucherForALevelSetAfterTheAcceptanceAndAfterARepairing() {
+            assertThat(invariant.check(accept(world("Trusted"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z")
+                    .build())).isEmpty();
+            Trace after = accept(world("Trusted"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z")
+                    .fact("trust-set", "device", "tablet", "peer", "laptop", "trust-level", "Blocked").build();
+            assertThat(invariant.check(after)).isEmpty();
+            Trace repaired = accept(world("Blocked").add("tablet", Kind.AUDIT, "pairing-stored", "peer", "laptop",
+                    "pairing-type", "Direct"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+            assertThat(invariant.check(repaired)).isEmpty();
+        }
+
+        @Test
+        void anotherReceiversLevelDoesNotCount() {
+            Trace t = accept(world("Trusted").fact("trust-set", "device", "desktop", "peer", "laptop",
+                    "trust-level", "Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+            assertThat(invariant.check(t)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Freshness {
+        private final Invariant invariant = new VouchInvariants.Freshness();
+
+        @Test
+        void firesPastTheConfiguredMaxAgeAndSkewWhateverTheReceiverReports() {
+            assertThat(invariant.check(accept(world("Trusted"), "1970-01-01T00:00:00Z", "1970-01-01T00:05:00.001Z")
+                    .build())).singleElement().satisfies(v -> assertThat(v.message()).contains("limit 300000 ms"));
+            assertThat(invariant.check(accept(world("Trusted"), "1970-01-01T00:00:03Z", "1970-01-01T00:00:00Z")
+                    .build())).singleElement().satisfies(v -> assertThat(v.message()).contains("ahead"));
+        }
+
+        @Test
+        void holdsAtTheEdgesOfTheWindow() {
+            assertThat(invariant.check(accept(world("Trusted"), "1970-01-01T00:00:00Z", "1970-01-01T00:05:00Z")
+                    .build())).isEmpty();
+            assertThat(invariant.check(accept(world("Trusted"), "1970-01-01T00:00:02Z", "1970-01-01T00:00:00Z")
+                    .build())).isEmpty();
+        }
+
+        @Test
+        void firesWithoutConfiguredLimits() {
+            Trace t = accept(new Builder(), "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z").build();
+            assertThat(invariant.check(t)).singleElement().satisfies(v ->
+                    assertThat(v.message()).contains("without configured limits"));
+        }
+    }
+
+    @Nested
+    class NoOverwrite {
+        private final Invariant invariant = new VouchInvariants.NoOverwrite();
+
+        /** The tablet stores the vouched phone, then reports the acceptance: what held it the phone before? */
+        private Trace acceptPhone(Builder b) {
+            return accept(b.add("tablet", Kind.AUDIT, "pairing-stored", "peer", "phone", "pairing-type", "Proxied",
+                    "voucher", "laptop"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+        }
+
+        @Test
+        void firesWhenTheReceiverWasPairedWithTheVoucheeAtSetUpOrSince() {
+            Builder setUp = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type", "Direct",
+                    "trust-level", "Trusted");
+            assertThat(invariant.check(acceptPhone(setUp))).singleElement().satisfies(v ->
+                    assertThat(v.message()).contains("already paired with it"));
+            Builder since = world("Trusted").add("tablet", Kind.AUDIT, "pairing-stored", "peer", "phone",
+                    "pairing-type", "Direct");
+            assertThat(invariant.check(acceptPhone(since))).hasSize(1);
+        }
+
+        @Test
+        void holdsForANewDeviceAndForOneTheReceiverUnpairedFirst() {
+            assertThat(invariant.check(acceptPhone(world("Trusted")))).isEmpty();
+            Builder removed = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type",
+                    "Direct", "trust-level", "Trusted").add("tablet", Kind.AUDIT, "pairing-removed", "peer", "phone");
+            assertThat(invariant.check(acceptPhone(removed))).isEmpty();
+        }
+
+        @Test
+        void anotherDevicesPairingWithTheVoucheeDoesNotCount() {
+            Builder other = world("Trusted").fact("pairing", "device", "desktop", "peer", "phone", "type",
+                    "Direct", "trust-level", "Trusted");
+            assertThat(invariant.check(acceptPhone(other))).isEmpty();
+        }
+    }
+}
