@@ -49,7 +49,8 @@
                                      [2 (gen/return :expiring)] [1 (gen/return :expired)] [1 (gen/return :revoked)]])
               scope (c/frequency [[6 (gen/return "AutoJoin")] [2 (gen/return "AutoInventory")]
                                     [2 (gen/return "AutoSynchronize")]])
-              expiring (gen/choose 500 40000)]
+              ;; mostly soon after the first join (at most 5 s in), so that a held response races the expiry
+              expiring (c/frequency [[2 (gen/choose 500 8000)] [1 (gen/choose 8000 40000)]])]
     {:present (not= defect :missing)
      :scope scope
      :generation (if (= defect :old-generation) 1 0)
@@ -215,7 +216,9 @@
                   [1 (gen/return {:actions [{:device "$validator" :action "forget-key" :args {:client "$victim"}}]})]
                   [1 (gen/return {:actions [{:device "$validator" :action "rotate-key" :args {:generation "1"}}]})]
                   [1 (gen/return {:actions [{:device "$victim" :action "rotate-key" :args {:generation "1"}}]})]
-                  [1 (gen/return {:crashes [{:device "$validator" :restart-after 50}]})]]))
+                  [1 (gen/return {:crashes [{:device "$validator" :restart-after 50}]})]
+                  ;; the grant runs out on its own: its expiry is set to this moment (see `expire-grants`)
+                  [2 (gen/return {:grant-expiry [{:owner "$validator" :trusted "$victim"}]})]]))
 
 (def substitution
   "What a withheld response's challenge is rewritten to before its (genuine) signature is presented: another
@@ -241,6 +244,10 @@
     [3 (c/let-gen [m (gen/elements [response-to-validator challenge-to-victim])
                    by c/duration]
          {:steps [(at 0 {:op "delay" :match m :count 1 :by by})]})]
+    ;; hold the response past the window, by a little or by a lot: a validator that keeps challenges alive longer
+    ;; than configured, or forgives more skew than configured, accepts it
+    [2 (c/let-gen [past (gen/elements [1 250 2000 20000 120000])]
+         {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by [:edge :window past]})]})]
     ;; hold the response while the validator's state changes (revocation, forgotten or rotated key, restart): the
     ;; change lands after the challenge went out (two hops) and before the held response arrives (four hops and
     ;; the hold)
@@ -250,7 +257,8 @@
          (let [when-ms (quot (* by frac) 100)]
            {:steps [(at 0 {:op "delay" :match response-to-validator :count 1 :by (c/ms by)})]
             :actions (mapv #(after-hops 2 when-ms %) (:actions change))
-            :crashes (mapv #(after-hops 2 when-ms %) (:crashes change))}))]
+            :crashes (mapv #(after-hops 2 when-ms %) (:crashes change))
+            :grant-expiry (mapv #(after-hops 2 when-ms %) (:grant-expiry change))}))]
     ;; restart the validator after (or while) a join, then replay the run's response to it (mostly after the
     ;; join completed: a restart must not reopen a consumed challenge), or hold the response across the restart
     ;; (a join takes six hops: request, challenge, response, each through the server)
@@ -354,6 +362,16 @@
   (cond-> {:device device :at-ms t}
     restart-after (assoc :restart-ms (+ t restart-after))))
 
+(defn- expire-grants
+  "The set-up with each grant a move lets run out (owner, trusted, :at-ms) expiring at that moment instead."
+  [setup expiries]
+  (reduce (fn [su {:keys [owner trusted at-ms]}]
+            (update su :grants (fn [gs] (mapv #(if (and (= owner (:owner %)) (= trusted (:trusted %)))
+                                                  (assoc % :expires (c/ms at-ms))
+                                                  %)
+                                               gs))))
+          setup expiries))
+
 (defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
   (let [rsa (rsa? s)
         topo (if rsa base-topology topo)
@@ -374,7 +392,8 @@
                 {:steps (mapv aim (:steps mv))
                  :compromise (mapv #(cond-> (aim %) rsa (assoc :generation 0)) (:compromise mv))
                  :crashes (mapv #(let [t (anchored k %)] (finish b (crash-entry t %))) (:crashes mv))
-                 :actions (mapv aim (:actions mv))})
+                 :actions (mapv aim (:actions mv))
+                 :grant-expiry (mapv aim (:grant-expiry mv))})
         user-actions (->> (concat (map #(finish {} (select-keys % [:at-ms :device :action :args])) actions)
                                   (mapcat :actions moves))
                           (remove #(and rsa (= "rotate-key" (:action %))))
@@ -418,7 +437,7 @@
                 ;; long enough for held messages, timeouts and a satellite link's round trips after the last event
                 :end (c/ms (max 120000 (+ last-ms 90000)))
                 :devices devices
-                :setup (setup topo s)
+                :setup (expire-grants (setup topo s) (mapcat :grant-expiry moves))
                 :network (c/partitioned net (vec present))
                 :crashes (mapv timed crash-list)
                 :actions (mapv timed user-actions)

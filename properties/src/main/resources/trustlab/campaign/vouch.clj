@@ -99,6 +99,11 @@
          {:device r :action "network.unpair" :args {:device "phone"}})]
     [1 (c/let-gen [r (gen/elements receivers) level (gen/elements ["blocked" "trusted" "unreliable"])]
          {:device r :action "network.device.trust" :args {:device "laptop" :level level}})]
+    ;; the user distrusts the voucher while its vouch awaits an answer, then answers yes: the level must be judged
+    ;; again at the answer
+    [3 (c/let-gen [r (gen/elements receivers) level (gen/elements ["blocked" "unreliable"]) after (gen/choose 1 5000)]
+         {:device r :action "network.device.trust" :args {:device "laptop" :level level}
+          :then {:after-ms after :device r :action "network.pair.proxy.accept" :args {:vouchee "phone"}}})]
     ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop): to another receiver,
     ;; or back to the voucher (a Direct pairing of the receiver, so only the Proxied vouchee makes it a second hop)
     [3 (c/let-gen [r (gen/elements receivers) t (gen/elements (conj receivers "laptop"))]
@@ -130,7 +135,12 @@
     (vec (concat pairing
                  ;; with auto_vouch_to_all the voucher vouches on its own once the pairing is confirmed
                  (when-not (and (:auto-vouch-to-all s) (not (:phone-paired s))) [vouch])
-                 (map (fn [[a _] t] (assoc a :at-ms t)) more (rest rest-times))))))
+                 (mapcat (fn [[a _] t]
+                           ;; an action with :then brings a second one a little later (its :after-ms)
+                           (let [then (:then a)]
+                             (cond-> [(assoc (dissoc a :then) :at-ms t)]
+                               then (conj (-> then (dissoc :after-ms) (assoc :at-ms (+ t (:after-ms then))))))))
+                         more (rest rest-times))))))
 
 (defn- vouch-time
   "When the voucher vouches: the user's network.pair.vouch, or (auto_vouch_to_all with a new phone) the
