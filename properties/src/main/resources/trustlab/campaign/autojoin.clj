@@ -132,17 +132,20 @@
               p (c/frequency [[8 (gen/return "auto-join")] [1 (gen/elements purposes)]])]
     {:device r :action "auto-join" :args {:session s :validator v :purpose p}}))
 
+(def manual-join
+  (c/let-gen [r (gen/elements ["phone" "tablet"])
+              s (gen/elements ["S1" "S2"])
+              pw (c/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
+    {:device r :action "join"
+     :args {:session s :password (case pw
+                                   :correct (passwords s)
+                                   :case (str/lower-case (passwords s))
+                                   :wrong "Not-The-Password")}}))
+
 (def action
   (c/frequency
    [[10 auto-join]
-    [2 (c/let-gen [r (gen/elements ["phone" "tablet"])
-                   s (gen/elements ["S1" "S2"])
-                   pw (c/frequency [[4 (gen/return :correct)] [1 (gen/return :case)] [1 (gen/return :wrong)]])]
-         {:device r :action "join"
-          :args {:session s :password (case pw
-                                        :correct (passwords s)
-                                        :case (str/lower-case (passwords s))
-                                        :wrong "Not-The-Password")}})]
+    [2 manual-join]
     [2 (c/let-gen [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
          {:device v :action "revoke-grant" :args {:client r}})]
     [1 (c/let-gen [v (gen/elements ["laptop" "desktop"]) r (gen/elements ["phone" "tablet"])]
@@ -156,7 +159,8 @@
 
 (def actions
   (c/let-gen [first-at (gen/choose 0 5000)
-              first-action auto-join
+              ;; mostly an automatic join, sometimes a manual one (the password's exposure starts there)
+              first-action (c/frequency [[6 auto-join] [1 manual-join]])
               more (gen/vector (c/tuple action gap) 0 4)]
     (let [times (reductions + first-at (map second more))]
       (mapv (fn [a t] (assoc a :at-ms t)) (cons first-action (map first more)) times))))
@@ -315,6 +319,12 @@
     ;; the binding's own menu of forgeries
     [2 (c/let-gen [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
+    ;; answer a manual join in a member's name, offering the attacker's key for the password (the answer carries no
+    ;; authentication): it must reach the victim before the member's own answer, two hops after the request
+    [2 (c/let-gen [d (gen/choose 0 150)]
+         {:steps [(after-hops 1 d {:op "inject" :to "$victim" :from "server"
+                                   :message {:type "give-exchange-key" :session "$session" :claim "$validator"
+                                             :key "attacker" :requester "$victim"}})]})]
     ;; relay the victim's response to another member of the session
     [1 (c/let-gen [d (gen/choose 0 200)]
          {:steps [(at d {:op "redirect" :match response-to-validator :count 1 :to "desktop"})]})]

@@ -23,12 +23,13 @@ public final class AutoJoinInvariants {
     public static final String NO_REPLAY = "autojoin.no-replay";
     public static final String GRANT_VALIDITY = "autojoin.grant-validity";
     public static final String SESSION_KEY_SECRECY = "autojoin.session-key-secrecy";
+    public static final String PASSWORD_SECRECY = "autojoin.password-secrecy";
 
     private AutoJoinInvariants() {}
 
     public static List<Invariant> all() {
         return List.of(new InjectiveAgreement(), new Freshness(), new NoReplay(), new GrantValidity(),
-                new SessionKeySecrecy());
+                new SessionKeySecrecy(), new PasswordSecrecy());
     }
 
     private abstract static class Base implements Invariant {
@@ -329,6 +330,38 @@ public final class AutoJoinInvariants {
                                         .map(g -> recipientKey.equals(g.trustedKey())).orElse(false));
             }
             return legitimate && t.attackerHeldKey(recipientKey, l);
+        }
+    }
+
+    /**
+     * A session's password reaches the attacker only through a device that legitimately knows it: a member of the
+     * session (the world's {@code session} fact) whose keys the attacker held, or a requester the attacker controls
+     * (it typed the password itself). The attacker learns a password by decrypting a manual join's
+     * {@code AskJoinCloudSessionParameters}; a requester that encrypts it to a key it does not trust hands it over.
+     */
+    static final class PasswordSecrecy extends Base {
+        PasswordSecrecy() {
+            super(PASSWORD_SECRECY, "A session password reaches the attacker only from a device that knows it "
+                    + "and whose keys the attacker held.");
+        }
+
+        @Override
+        void check(AutoJoinTrace t, List<Violation> out) {
+            AutoJoinWorld world = t.world();
+            for (TraceEvent l : t.attacker("learned")) {
+                String about = l.field("about");
+                if (!"session-password".equals(l.field("kind")) || about == null || !about.startsWith("session ")) {
+                    continue;
+                }
+                String session = about.substring("session ".length());
+                boolean viaMember = world.members(session).stream().anyMatch(m -> t.attackerHeld(m, null, l));
+                boolean viaTypist = t.sender(l.field("msg-id")).map(d -> t.attackerControls(d, l)).orElse(false);
+                if (!viaMember && !viaTypist) {
+                    violation(out, "the attacker learned the password of session " + session + " without holding the "
+                            + "keys of a member of it (members: " + String.join(", ", world.members(session)) + ")",
+                            l);
+                }
+            }
         }
     }
 }

@@ -45,7 +45,9 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.GRANT_IGNORES_OWNER_ROTATION, "validator-key-rotated.yaml",
                     List.of(AutoJoinInvariants.GRANT_VALIDITY)),
             new Entry(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME, "grant-expires-while-outstanding.yaml",
-                    List.of(AutoJoinInvariants.GRANT_VALIDITY)));
+                    List.of(AutoJoinInvariants.GRANT_VALIDITY)),
+            new Entry(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY, "forged-exchange-key.yaml",
+                    List.of(AutoJoinInvariants.PASSWORD_SECRECY)));
 
     private AutoJoinMutantMap() {}
 

@@ -115,6 +115,30 @@ final class AutoJoinTrace {
         return Optional.ofNullable(owners.get(fingerprint));
     }
 
+    /** The device that sent message {@code msgId} (its SEND event), if any. */
+    Optional<String> sender(String msgId) {
+        if (msgId == null) {
+            return Optional.empty();
+        }
+        for (TraceEvent e : index.of(Kind.SEND)) {
+            if (msgId.equals(e.field("msg-id"))) {
+                return Optional.of(e.node());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the attacker controls {@code device} itself (its own device, or one it registered) by {@code event}. */
+    boolean attackerControls(String device, TraceEvent event) {
+        for (TraceEvent e : index.of(Kind.ATTACKER)) {
+            if (e.seq() < event.seq() && device.equals(e.field("device"))
+                    && (e.type().equals("controls") || e.type().equals("register"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The world's facts of the same trace. */
     AutoJoinWorld world() {
         return AutoJoinWorld.of(trace);

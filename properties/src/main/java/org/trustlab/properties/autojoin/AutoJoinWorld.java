@@ -43,6 +43,7 @@ public final class AutoJoinWorld {
     private final Map<String, List<KeyAt>> keys = new TreeMap<>();
     private final Map<String, String> deviceOfClient = new TreeMap<>();
     private final List<Grant> grants = new ArrayList<>();
+    private final Map<String, List<String>> members = new TreeMap<>();
 
     private AutoJoinWorld(Trace trace) {
         WorldFacts facts = new WorldFacts(trace);
@@ -51,6 +52,9 @@ public final class AutoJoinWorld {
             deviceOfClient.put(WorldFacts.text(f, "client"), device);
             keys.computeIfAbsent(device, d -> new ArrayList<>()).add(new KeyAt(f.seq(),
                     WorldFacts.text(f, "key-fingerprint")));
+        }
+        for (TraceEvent f : facts.of("session")) {
+            members.put(WorldFacts.text(f, "session"), List.of(WorldFacts.text(f, "members").split(",")));
         }
         for (TraceEvent f : facts.of("limits")) {
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "challenge-ttl"),
@@ -94,6 +98,11 @@ public final class AutoJoinWorld {
 
     public static AutoJoinWorld of(Trace trace) {
         return LAST.of(trace);
+    }
+
+    /** The members of {@code session}: the devices that know its password. */
+    public List<String> members(String session) {
+        return members.getOrDefault(session, List.of());
     }
 
     /** The device whose client id is {@code client}, as the scenario set it up. */

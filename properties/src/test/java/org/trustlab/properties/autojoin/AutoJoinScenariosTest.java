@@ -156,7 +156,8 @@ class AutoJoinScenariosTest {
     void theCatalogueListsTheAutojoinInvariants() {
         assertThat(InvariantCatalogue.forProtocol("autojoin")).extracting(Invariant::id).containsExactly(
                 AutoJoinInvariants.INJECTIVE_AGREEMENT, AutoJoinInvariants.FRESHNESS, AutoJoinInvariants.NO_REPLAY,
-                AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY);
+                AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY,
+                AutoJoinInvariants.PASSWORD_SECRECY);
         assertThat(InvariantCatalogue.forProtocol("autojoin")).allSatisfy(i -> assertThat(i.statement())
                 .isNotBlank());
     }

@@ -61,7 +61,11 @@ public enum AutoJoinMutant {
     /** The grant's expiry is judged at the challenge's issue time, not when the response arrives. */
     GRANT_EXPIRY_AT_CHALLENGE_TIME("grant-expiry-at-challenge-time",
             "the grant's expiry is judged against the time the challenge was issued, not the response's arrival",
-            "autojoin.grant-validity");
+            "autojoin.grant-validity"),
+    /** The requester encrypts the session password to whatever key the exchange-key answer names. */
+    PASSWORD_TO_UNTRUSTED_KEY("password-to-untrusted-key",
+            "the requester encrypts the session password to the key the server's answer names, trusted or not",
+            "autojoin.password-secrecy");
 
     public static final String PREFIX = "autojoin.";
 

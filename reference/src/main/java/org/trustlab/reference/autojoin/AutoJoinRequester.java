@@ -161,7 +161,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         }
         PublicKeyInfo validator = m.validatorPublicKeyInfo();
         // ByteSync's CloudSessionPasswordExchangeKeyGivenService: the password goes only to a trusted member.
-        if (!trusted.isTrusted(validator)) {
+        if (!mutant(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY) && !trusted.isTrusted(validator)) {
             manual.remove(m.sessionId());
             return localReject(AutoJoinMessage.MANUAL_JOIN, AutoJoinReason.NOT_MUTUALLY_TRUSTED, AuditFields.create()
                     .put("session", m.sessionId()).put("target", validator.clientId())

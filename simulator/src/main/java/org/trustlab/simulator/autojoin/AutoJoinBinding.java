@@ -12,6 +12,7 @@ import org.trustlab.reference.autojoin.AutoJoinMessage.AskAutoJoin;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallenge;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallengeResponse;
+import org.trustlab.reference.autojoin.AutoJoinMessage.GiveCloudSessionPasswordExchangeKeyParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.ValidateJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage;
 import org.trustlab.reference.autojoin.AutoJoinMutant;
@@ -131,6 +132,9 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      *       {@code instance} and {@code validator} override the routing.</li>
      *   <li>{@code type: challenge}: a challenge for a requester, built from an observed one ({@code challenge})
      *       with {@code nonce-from} another observed challenge ({@code for:<instance>}).</li>
+     *   <li>{@code type: give-exchange-key}: the answer to a manual join, offering {@code key} ({@code attacker},
+     *       the default, or {@code device[@generation]}) as the key of member {@code claim} of {@code session},
+     *       to {@code requester} (a device; its instance unless {@code instance} names another).</li>
      * </ul>
      */
     @Override
@@ -181,9 +185,21 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                         b.sessionId(), b.requester(), b.target(), b.issuedAt(), b.expiresAt(), b.purpose(), nonce,
                         b.epoch()));
             }
+            case "give-exchange-key": {
+                // The server's answer to a manual join, naming the member whose key the password is to be
+                // encrypted to: it carries no authentication, so the requester must check the key against those
+                // it trusts.
+                m.onlyKeys("type", "session", "claim", "key", "requester", "instance");
+                String claim = deviceOrFirst(m, "claim", "validator", ctx);
+                PublicKeyInfo info = new PublicKeyInfo(setup.identity(claim, 0).clientId(),
+                        publicKey(m.string("key", "attacker"), setup, ctx));
+                String requester = deviceOrFirst(m, "requester", "requester", ctx);
+                return new GiveCloudSessionPasswordExchangeKeyParameters(m.string("session", firstSession(setup)),
+                        m.string("instance", setup.installationId(requester)), setup.installationId(claim), info);
+            }
             default:
-                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response or challenge, not '"
-                        + type + "'");
+                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response, challenge or "
+                        + "give-exchange-key, not '" + type + "'");
         }
     }
 
@@ -195,13 +211,13 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     @Override
     public List<LearnedSecret> analyze(AutoJoinMessage message, AttackerContext<AutoJoinMessage> ctx) {
         byte[] ciphertext;
-        String kind;
+        String password;
         if (message instanceof ValidateJoinCloudSessionParameters v) {
             ciphertext = v.encryptedAesKey();
-            kind = "session-key";
+            password = null;
         } else if (message instanceof AskJoinCloudSessionParameters a) {
             ciphertext = a.encryptedPassword();
-            kind = "session-password";
+            password = a.sessionId();
         } else {
             return List.of();
         }
@@ -218,7 +234,9 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         for (KeyRingAt r : rings) {
             Optional<byte[]> plain = setup.trialDecrypt(r.owner(), r.ring(), r.generation(), ciphertext);
             if (plain.isPresent()) {
-                return List.of(new LearnedSecret(kind, Bytes.fingerprint(plain.get())));
+                // A password is low-entropy: named by its session, never fingerprinted (a dictionary inverts that).
+                return List.of(password == null ? new LearnedSecret("session-key", Bytes.fingerprint(plain.get()))
+                        : LearnedSecret.lowEntropy("session-password", "session " + password));
             }
         }
         return List.of();
@@ -243,7 +261,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         return List.of(
                 ProtocolBinding.forgery("type", "challenge-response", "sign-with", "attacker"),
                 ProtocolBinding.forgery("type", "challenge-response", "signature-from", "last-response"),
-                ProtocolBinding.forgery("type", "ask-auto-join", "key", "attacker"));
+                ProtocolBinding.forgery("type", "ask-auto-join", "key", "attacker"),
+                ProtocolBinding.forgery("type", "give-exchange-key", "key", "attacker"));
     }
 
     // ---- forging helpers -------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.trustlab.simulator.protocol.WorldFacts;
  *   <li>{@code limits}: each validator's challenge lifetime and skew tolerance as configured (within the
  *       specification's caps, which the binding enforces at load time) and its grant settings;</li>
  *   <li>{@code grant}: each grant of {@code setup.grants}, with the owner's and the trusted client's key;</li>
+ *   <li>{@code session}: each session and its members, who know its password;</li>
  *   <li>{@code key-rotated}, {@code grant-revoked}, {@code trusted-key-forgotten}: the user actions that change
  *       keys and grants, with the new key's fingerprint computed here, not taken from the device.</li>
  * </ul>
@@ -57,6 +58,9 @@ final class AutoJoinWorldFacts implements WorldFacts {
             }
         }
         setup.grants.forEach((owner, grants) -> grants.forEach(g -> out.add(grant(owner, g))));
+        // Who legitimately knows each session's password: its members (never the password, nor a hash of it).
+        setup.sessions.forEach((id, s) -> out.add(WorldFact.of("session", "session", id, "members",
+                String.join(",", s.members()))));
         return out;
     }
 

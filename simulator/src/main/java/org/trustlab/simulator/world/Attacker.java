@@ -135,8 +135,9 @@ final class Attacker<M> implements AttackerContext<M> {
         }
         for (LearnedSecret s : secrets) {
             if (learned.add(s)) {
-                sim.record(ME, Kind.ATTACKER, "learned", Simulation.fields("kind", s.kind(), "fingerprint",
-                        s.fingerprint(), "msg-id", t.msgId()));
+                sim.record(ME, Kind.ATTACKER, "learned", s.fingerprint() != null
+                        ? Simulation.fields("kind", s.kind(), "fingerprint", s.fingerprint(), "msg-id", t.msgId())
+                        : Simulation.fields("kind", s.kind(), "about", s.about(), "msg-id", t.msgId()));
             }
         }
     }

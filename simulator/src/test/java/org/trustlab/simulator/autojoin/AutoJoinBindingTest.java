@@ -68,7 +68,7 @@ class AutoJoinBindingTest {
         BindingContext c = ctx(setup(), Optional.empty());
         org.trustlab.simulator.protocol.WorldFacts facts = BINDING.worldFacts(c);
         assertThat(facts.initial()).extracting(f -> f.type())
-                .containsExactly("identity", "identity", "limits", "grant");
+                .containsExactly("identity", "identity", "limits", "grant", "session");
         assertThat(facts.initial().get(2).fields()).containsEntry("challenge-ttl", "PT30S")
                 .containsEntry("skew-tolerance", "PT2S");
         String before = facts.initial().get(1).fields().get("key-fingerprint");
