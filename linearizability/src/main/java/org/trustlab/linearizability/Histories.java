@@ -1,0 +1,74 @@
+package org.trustlab.linearizability;
+
+import clojure.lang.ExceptionInfo;
+import clojure.lang.Keyword;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading and writing Jepsen histories in EDN: one vector of operation maps, or one map after another, with
+ * {@code ;} comments. Writing gives a vector with one operation per line, which Knossos and Jepsen read too.
+ */
+public final class Histories {
+    private static final Keyword BAD_INPUT = Keyword.intern("trustlab.lin.history", "bad-input");
+    private static final Keyword LINE = Keyword.intern("line");
+    private static final Keyword COLUMN = Keyword.intern("column");
+
+    private Histories() {}
+
+    public static List<Op> read(Path file) throws IOException, HistoryException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r);
+        }
+    }
+
+    public static List<Op> parse(String text) throws HistoryException {
+        return read(new StringReader(text));
+    }
+
+    private static List<Op> read(Reader r) throws HistoryException {
+        List<?> maps = (List<?>) call(() -> Clj.fn("trustlab.lin.history", "read-history").invoke(r));
+        List<Op> ops = new ArrayList<>(maps.size());
+        for (Object m : maps) {
+            ops.add(Op.fromEdn((Map<?, ?>) m));
+        }
+        return ops;
+    }
+
+    public static void write(List<Op> ops, Writer w) {
+        Clj.fn("trustlab.lin.history", "write-history").invoke(edn(ops), w);
+    }
+
+    static List<Object> edn(List<Op> ops) {
+        List<Object> maps = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            maps.add(op.toEdn());
+        }
+        return clojure.lang.PersistentVector.create(maps);
+    }
+
+    interface CljCall {
+        Object run();
+    }
+
+    /** Runs a call into the Clojure side, turning its bad-input answers into {@link HistoryException}s. */
+    static Object call(CljCall c) throws HistoryException {
+        try {
+            return c.run();
+        } catch (ExceptionInfo e) {
+            if (Boolean.TRUE.equals(e.getData().valAt(BAD_INPUT))) {
+                throw new HistoryException(((Number) e.getData().valAt(LINE, 0)).intValue(),
+                        ((Number) e.getData().valAt(COLUMN, 0)).intValue(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+}
