@@ -113,7 +113,7 @@
       (case (:f op)
         :get (if (read-matches s v) s inconsistent)
         :put v
-        :append (str s v)
+        :append (if (and (string? s) (string? v)) (.concat ^String s ^String v) (str s v))
         inconsistent)))
   (read-only? [_ op] (= :get (:f op))))
 

@@ -62,7 +62,7 @@
         ^ints prv (int-array (inc head) -1)
         words (quot (+ n 63) 64)
         ^longs bits (long-array words)
-        memo (HashSet.)
+        memo (HashSet. 4096)
         max-configs (long (quot budget-bytes (bytes-per-config words)))
         ^ints stack (int-array (max n 1))
         ^objects stack-states (object-array (max n 1))

@@ -43,6 +43,15 @@ public final class Histories {
         return ops;
     }
 
+    /**
+     * Checks that the operations pair up as a history must (every completion after an open invocation of its
+     * process, of the same :f; no process invoking twice before completing), as {@link Linearizability#check} does.
+     */
+    public static void validate(List<Op> ops) throws HistoryException {
+        List<Object> edn = edn(ops);
+        call(() -> Clj.fn("trustlab.lin.history", "calls").invoke(edn));
+    }
+
     public static void write(List<Op> ops, Writer w) {
         Clj.fn("trustlab.lin.history", "write-history").invoke(edn(ops), w);
     }

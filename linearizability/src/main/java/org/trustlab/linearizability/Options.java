@@ -19,10 +19,16 @@ public record Options(Duration timeLimit, long memoryBudgetBytes, int jobs) {
         }
     }
 
-    /** 60 s, half the heap's maximum (the search must leave room for the history and the JVM), all cores. */
+    /**
+     * Up to this many partitions are searched at once by default. More threads than cores on purpose, as
+     * Porcupine does with a goroutine per partition: one partition's search can be long (a non-linearizable one
+     * must be exhausted) while another is refuted at once, and the first refutation cancels the rest.
+     */
+    public static final int DEFAULT_JOBS = 64;
+
+    /** 60 s, half the heap's maximum (the search must leave room for the history and the JVM), 64 jobs. */
     public static Options defaults() {
-        return new Options(Duration.ofSeconds(60), Runtime.getRuntime().maxMemory() / 2,
-                Runtime.getRuntime().availableProcessors());
+        return new Options(Duration.ofSeconds(60), Runtime.getRuntime().maxMemory() / 2, DEFAULT_JOBS);
     }
 
     public Options withTimeLimit(Duration d) {

@@ -8,6 +8,9 @@ public sealed interface Result permits Result.Valid, Result.Invalid, Result.Unkn
 
     Stats stats();
 
+    /** {@code valid}, {@code invalid} or {@code unknown}, as the CLI prints it. */
+    String verdict();
+
     /**
      * @param configurations configurations of (linearized calls, model state) the search memoized: its states
      * @param partitions independent parts the history was split into (by {@code :key})
@@ -15,11 +18,26 @@ public sealed interface Result permits Result.Valid, Result.Invalid, Result.Unkn
      */
     record Stats(long configurations, int partitions, int calls) {}
 
-    record Valid(Stats stats) implements Result {}
+    record Valid(Stats stats) implements Result {
+        @Override
+        public String verdict() {
+            return "valid";
+        }
+    }
 
-    record Invalid(Window window, Stats stats) implements Result {}
+    record Invalid(Window window, Stats stats) implements Result {
+        @Override
+        public String verdict() {
+            return "invalid";
+        }
+    }
 
-    record Unknown(String reason, Stats stats) implements Result {}
+    record Unknown(String reason, Stats stats) implements Result {
+        @Override
+        public String verdict() {
+            return "unknown";
+        }
+    }
 
     /**
      * One operation of the history: its invocation, its completion (null when it crashed) and the invocation's
