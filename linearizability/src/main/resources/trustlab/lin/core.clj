@@ -38,14 +38,14 @@
      :states (:states result)}))
 
 (defn check
-  "Checks `history` (operation maps) against `model`. Options: :time-limit-ms, :budget-bytes (for all partitions
+  "Checks `history` (operation maps) against `model`. Options: :time-limit-nanos, :budget-bytes (for all partitions
   together), :jobs. Returns {:valid? true|false|:unknown, :reason, :window, :configs, :partitions, :calls}."
-  [history model {:keys [time-limit-ms budget-bytes jobs]}]
+  [history model {:keys [time-limit-nanos budget-bytes jobs]}]
   (let [calls (h/sorted-calls history)
         parts (partitions model calls)
         jobs (max 1 (min (long jobs) (count parts)))
         cancel (AtomicBoolean.)
-        limits {:deadline-nanos (+ (System/nanoTime) (* 1000000 (long time-limit-ms)))
+        limits {:deadline-nanos (+ (System/nanoTime) (long time-limit-nanos))
                 :budget-bytes (quot (long budget-bytes) jobs)
                 :cancel cancel}
         run (fn [[k part]]

@@ -5,7 +5,7 @@
   Every operation read carries its source line and column as metadata, so a malformed history is reported at the
   place a person would fix it."
   (:require [clojure.edn :as edn])
-  (:import (clojure.lang ExceptionInfo LineNumberingPushbackReader LispReader$ReaderException)
+  (:import (clojure.lang LineNumberingPushbackReader)
            (java.io Reader Writer)))
 
 (set! *warn-on-reflection* true)
@@ -38,11 +38,10 @@
         column (.getColumnNumber r)
         form (try
                (edn/read {:eof ::eof :default tagged-literal} r)
-               (catch LispReader$ReaderException e
-                 (let [^Throwable cause (loop [^Throwable t e] (if-let [c (.getCause t)] (recur c) t))]
-                   (bad (.-line e) (.-column e) (str "not EDN: " (.getMessage cause)))))
                (catch RuntimeException e
-                 (bad line column (str "not EDN: " (.getMessage e)))))]
+                 ;; the reader wraps its reason; the innermost exception says it plainly
+                 (let [^Throwable cause (loop [^Throwable t e] (if-let [c (.getCause t)] (recur c) t))]
+                   (bad line column (str "not EDN: " (.getMessage cause))))))]
     (if (map? form)
       (with-meta form {:line line :column column})
       (bad line column (str "expected an operation map, found " (abbreviate form))))))
@@ -64,13 +63,16 @@
         ;; Knossos's own files hold a vector or a list of operations
         closer (get {(int \[) (int \]), (int \() (int \))} first-char)
         vector? (some? closer)
+        open-line (.getLineNumber r)
+        open-column (.getColumnNumber r)
         _ (when vector? (.read r))
         ops (loop [ops (transient [])]
               (let [c (skip-blank r)]
                 (cond
                   (and vector? (= c closer)) (do (.read r) (persistent! ops))
                   (= c -1) (if vector?
-                             (bad (.getLineNumber r) (.getColumnNumber r) (str "the history's " (if (= closer (int \])) "vector" "list") " is not closed"))
+                             (bad open-line open-column
+                                  (str "the history's " (if (= closer (int \])) "vector" "list") " is not closed"))
                              (persistent! ops))
                   :else (recur (conj! ops (check-op (read-form r) (count ops)))))))]
     (when (and vector? (not= -1 (skip-blank r)))

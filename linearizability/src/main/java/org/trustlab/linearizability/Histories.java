@@ -64,6 +64,10 @@ public final class Histories {
         return clojure.lang.PersistentVector.create(maps);
     }
 
+    private static int intOf(Object o) {
+        return o instanceof Number n ? n.intValue() : 0;
+    }
+
     interface CljCall {
         Object run();
     }
@@ -74,8 +78,8 @@ public final class Histories {
             return c.run();
         } catch (ExceptionInfo e) {
             if (Boolean.TRUE.equals(e.getData().valAt(BAD_INPUT))) {
-                throw new HistoryException(((Number) e.getData().valAt(LINE, 0)).intValue(),
-                        ((Number) e.getData().valAt(COLUMN, 0)).intValue(), e.getMessage());
+                throw new HistoryException(intOf(e.getData().valAt(LINE)), intOf(e.getData().valAt(COLUMN)),
+                        e.getMessage());
             }
             throw e;
         }

@@ -27,7 +27,7 @@ public final class Linearizability {
      */
     public static Result check(List<Op> history, Model model, Options options) throws HistoryException {
         Object edn = Histories.edn(history);
-        Map<Keyword, Object> opts = Map.of(Keyword.intern("time-limit-ms"), options.timeLimit().toMillis(),
+        Map<Keyword, Object> opts = Map.of(Keyword.intern("time-limit-nanos"), options.timeLimit().toNanos(),
                 Keyword.intern("budget-bytes"), options.memoryBudgetBytes(), Keyword.intern("jobs"),
                 (long) options.jobs());
         IPersistentMap r = (IPersistentMap) Histories.call(() -> Clj.fn("trustlab.lin.core", "check")

@@ -21,9 +21,10 @@ import java.util.Set;
  * @param time Jepsen's relative time in nanoseconds, or null
  * @param index the operation's position as Jepsen numbered it, or null
  * @param line the source line it was read from, 0 when it was not read from a file
+ * @param column the column it starts at on that line, 0 when it was not read from a file
  */
 public record Op(Type type, Object process, String f, Object value, Object key, Long time, Long index,
-                 Object error, int line) {
+                 Object error, int line, int column) {
 
     /** Jepsen's operation types. */
     public enum Type {
@@ -43,25 +44,26 @@ public record Op(Type type, Object process, String f, Object value, Object key, 
     private static final Keyword INDEX = Keyword.intern("index");
     private static final Keyword ERROR = Keyword.intern("error");
     private static final Keyword LINE = Keyword.intern("line");
+    private static final Keyword COLUMN = Keyword.intern("column");
 
     public static Op invoke(Object process, String f, Object value) {
-        return new Op(Type.INVOKE, process, f, value, null, null, null, null, 0);
+        return new Op(Type.INVOKE, process, f, value, null, null, null, null, 0, 0);
     }
 
     public static Op ok(Object process, String f, Object value) {
-        return new Op(Type.OK, process, f, value, null, null, null, null, 0);
+        return new Op(Type.OK, process, f, value, null, null, null, null, 0, 0);
     }
 
     public static Op fail(Object process, String f, Object value) {
-        return new Op(Type.FAIL, process, f, value, null, null, null, null, 0);
+        return new Op(Type.FAIL, process, f, value, null, null, null, null, 0, 0);
     }
 
     public static Op info(Object process, String f, Object value) {
-        return new Op(Type.INFO, process, f, value, null, null, null, null, 0);
+        return new Op(Type.INFO, process, f, value, null, null, null, null, 0, 0);
     }
 
     public Op withKey(Object k) {
-        return new Op(type, process, f, value, k, time, index, error, line);
+        return new Op(type, process, f, value, k, time, index, error, line, column);
     }
 
     /** An EDN keyword value, such as {@code :granted}. */
@@ -86,7 +88,7 @@ public record Op(Type type, Object process, String f, Object value, Object key, 
         optional(kvs, ERROR, error);
         IPersistentMap m = PersistentArrayMap.createAsIfByAssoc(kvs.toArray());
         return line == 0 ? m : (IPersistentMap) ((clojure.lang.IObj) m).withMeta(
-                PersistentArrayMap.createAsIfByAssoc(new Object[] {LINE, (long) line}));
+                PersistentArrayMap.createAsIfByAssoc(new Object[] {LINE, (long) line, COLUMN, (long) column}));
     }
 
     private static void optional(List<Object> kvs, Keyword k, Object v) {
@@ -98,12 +100,16 @@ public record Op(Type type, Object process, String f, Object value, Object key, 
 
     /** Reads back an operation map (one that passed the history reader's checks). */
     static Op fromEdn(Map<?, ?> m) {
-        Object meta = m instanceof clojure.lang.IMeta im && im.meta() != null ? im.meta().valAt(LINE) : null;
+        IPersistentMap meta = m instanceof clojure.lang.IMeta im ? im.meta() : null;
         Object f = m.get(F);
         return new Op(Type.valueOf(((Keyword) m.get(TYPE)).getName().toUpperCase(Locale.ROOT)), m.get(PROCESS),
                 f instanceof Keyword k ? k.getName() : String.valueOf(f), m.get(VALUE), m.get(KEY),
                 number(m.get(TIME)), number(m.get(INDEX)), m.get(ERROR),
-                meta instanceof Number n ? n.intValue() : 0);
+                meta == null ? 0 : intOf(meta.valAt(LINE)), meta == null ? 0 : intOf(meta.valAt(COLUMN)));
+    }
+
+    private static int intOf(Object o) {
+        return o instanceof Number n ? n.intValue() : 0;
     }
 
     private static Long number(Object o) {
