@@ -73,11 +73,11 @@ public sealed interface Result permits Result.Valid, Result.Invalid, Result.Unkn
             lastLinearized.forEach(c -> lines.add("  " + c.render()));
             lines.add("the model could be in " + (states.size() == 1 ? "state " : "any of the states ")
                     + String.join(", ", states.stream().map(Edn::print).toList())
-                    + ", from which it cannot reach the stuck operation's result");
+                    + ", and from there no order of the operations pending lets it take effect");
             if (pending.isEmpty()) {
                 lines.add("no other operation was pending");
             } else {
-                lines.add("operations pending meanwhile, none of which leads there:");
+                lines.add("operations pending:");
                 pending.forEach(c -> lines.add("  " + c.render()));
             }
             return lines;
