@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.trustlab.linearizability.Histories;
 import org.trustlab.linearizability.Model;
 import org.trustlab.linearizability.Op;
 import org.trustlab.linearizability.Options;
@@ -70,7 +71,7 @@ final class LinBench {
             total += median;
             largest = Math.max(largest, median);
             String verdict = results[i].verdict();
-            String expected = expected(paths.get(i));
+            String expected = Histories.expectedVerdict(paths.get(i));
             boolean mismatch = expected != null && !expected.equals(verdict);
             mismatches += mismatch ? 1 : 0;
             unknown += results[i] instanceof Result.Unknown ? 1 : 0;
@@ -83,18 +84,5 @@ final class LinBench {
         out.flush();
         return mismatches > 0 ? TrustlabCommand.EXIT_FAILED
                 : unknown > 0 ? LinCommand.EXIT_UNKNOWN : TrustlabCommand.EXIT_OK;
-    }
-
-    /** The verdict a history's place promises: Knossos's good/ and bad/ folders, Porcupine's -ok / -bad names. */
-    static String expected(Path p) {
-        String name = p.getFileName().toString();
-        String folder = p.getParent() == null ? "" : p.getParent().getFileName().toString();
-        if (folder.equals("good") || name.endsWith("-ok.edn")) {
-            return "valid";
-        }
-        if (folder.equals("bad") || name.endsWith("-bad.edn")) {
-            return "invalid";
-        }
-        return null;
     }
 }

@@ -52,6 +52,22 @@ public final class Histories {
         call(() -> Clj.fn("trustlab.lin.history", "calls").invoke(edn));
     }
 
+    /**
+     * The verdict a history's place promises, by the conventions of the public test sets: Knossos's {@code good/}
+     * and {@code bad/} folders, Porcupine's {@code *-ok} / {@code *-bad} names; null when it promises none.
+     */
+    public static String expectedVerdict(Path p) {
+        String name = p.getFileName().toString();
+        String folder = p.getParent() == null ? "" : p.getParent().getFileName().toString();
+        if (folder.equals("good") || name.endsWith("-ok.edn")) {
+            return "valid";
+        }
+        if (folder.equals("bad") || name.endsWith("-bad.edn")) {
+            return "invalid";
+        }
+        return null;
+    }
+
     public static void write(List<Op> ops, Writer w) {
         Clj.fn("trustlab.lin.history", "write-history").invoke(edn(ops), w);
     }
