@@ -6,7 +6,7 @@
             [trustlab.lin.models :as m]
             [trustlab.lin.wgl :as wgl])
   (:import (java.util.concurrent Callable ExecutorService Executors Future ThreadFactory)
-           (java.util.concurrent.atomic AtomicBoolean)))
+           (java.util.concurrent.atomic AtomicBoolean AtomicInteger)))
 
 (set! *warn-on-reflection* true)
 
@@ -20,9 +20,12 @@
         (mapv (fn [k] [k (get groups k)]) (distinct (map #(get-in % [:op :key]) calls))))
       [[nil (vec calls)]])))
 
-(defn- daemon-threads ^ThreadFactory []
-  (reify ThreadFactory
-    (newThread [_ r] (doto (Thread. ^Runnable r "trustlab-lin") (.setDaemon true)))))
+(def ^:private pool
+  "Threads for partitions, kept between checks (starting threads costs more than checking a small partition);
+  daemons, so they never keep the JVM alive."
+  (delay (Executors/newCachedThreadPool
+           (reify ThreadFactory
+             (newThread [_ r] (doto (Thread. ^Runnable r "trustlab-lin") (.setDaemon true)))))))
 
 (defn- explain
   "The failing partition's deepest point as operations of the original history (with their source lines)."
@@ -59,10 +62,18 @@
         order (sort-by (comp - count second) parts)
         results (if (= 1 jobs)
                   (mapv run order)
-                  (let [^ExecutorService pool (Executors/newFixedThreadPool jobs (daemon-threads))]
-                    (try
-                      (mapv #(.get ^Future %) (mapv #(.submit pool ^Callable (fn [] (run %))) order))
-                      (finally (.shutdownNow pool)))))
+                  ;; `jobs` workers on the shared pool take partitions in turn
+                  (let [^objects slots (object-array (count order))
+                        next-part (AtomicInteger. 0)
+                        work (fn []
+                               (loop []
+                                 (let [i (.getAndIncrement next-part)]
+                                   (when (< i (count order))
+                                     (aset slots i (run (nth order i)))
+                                     (recur)))))
+                        futures (mapv (fn [_] (.submit ^ExecutorService @pool ^Callable work)) (range jobs))]
+                    (doseq [^Future f futures] (.get f))
+                    (vec slots)))
         invalid (first (filter #(false? (:valid? %)) results))
         unknown (first (filter #(and (= :unknown (:valid? %)) (not (.startsWith ^String (:reason %) "cancelled")))
                                results))

@@ -39,14 +39,21 @@
   (+ 120 (* 8 words)))
 
 (defn- list-order
-  "Entry indices in history order: calls at their invocation, returns at their completion, crashed returns last."
-  [calls]
+  "Entry indices in history order: calls at their invocation, returns at their completion, crashed returns last
+  (in invocation order). Sorted as primitive keys, position in the high bits and entry in the low 31."
+  ^longs [calls]
   (let [n (count calls)
-        events (for [^long c (range n)
-                     :let [{:keys [call ret]} (nth calls c)]
-                     e [[call (* 2 c)] [(if ret ret Long/MAX_VALUE) (inc (* 2 c)) call]]]
-                 e)]
-    (mapv second (sort-by (fn [[pos e call]] [pos (or call 0)]) events))))
+        keys (long-array (* 2 n))
+        after-all (bit-shift-left 1 31)]
+    (dotimes [c n]
+      (let [{:keys [call ret]} (nth calls c)
+            call (long call)]
+        (aset keys (* 2 c) (+ (bit-shift-left call 31) (* 2 c)))
+        (aset keys (inc (* 2 c)) (+ (bit-shift-left (if ret (long ret) (+ after-all call)) 31) (inc (* 2 c))))))
+    (Arrays/sort keys)
+    (dotimes [i (alength keys)]
+      (aset keys i (bit-and (aget keys i) 0x7fffffff)))
+    keys))
 
 (defn search
   "Searches one partition. `calls` are {:op :call :ret} in invocation order. Limits: {:deadline-nanos :budget-bytes
@@ -62,14 +69,19 @@
         ^ints prv (int-array (inc head) -1)
         words (quot (+ n 63) 64)
         ^longs bits (long-array words)
-        memo (HashSet. 4096)
+        memo (HashSet. 256)
         max-configs (long (quot budget-bytes (bytes-per-config words)))
         ^ints stack (int-array (max n 1))
         ^objects stack-states (object-array (max n 1))
         deepest (volatile! {:depth -1})]
     ;; link the list: head, then entries in history order
-    (reduce (fn [^long prev ^long e] (aset nxt prev (int e)) (aset prv e (int prev)) e)
-            head (list-order calls))
+    (let [^longs order (list-order calls)]
+      (loop [i 0, prev head]
+        (when (< i (alength order))
+          (let [e (aget order i)]
+            (aset nxt prev (int e))
+            (aset prv e (int prev))
+            (recur (inc i) e)))))
     (letfn [(lift [^long e]
               (let [p (aget prv e) q (aget nxt e)]
                 (aset nxt p q)

@@ -49,6 +49,19 @@ class KnossosHistoriesTest {
         }));
     }
 
+    /** The README asks for the limits to be exercised on the stress set: they answer unknown, never run out. */
+    @org.junit.jupiter.api.Test
+    void theLimitsAnswerUnknownOnTheStressSet() throws Exception {
+        Path file = root().resolve("cas-register/good/memstress3-65.edn");
+        List<Op> h = Histories.read(file);
+        Model m = modelFor(file);
+        assertThat(Linearizability.check(h, m, Options.defaults().withTimeLimit(Duration.ofNanos(1))))
+                .isInstanceOfSatisfying(Result.Unknown.class, u -> assertThat(u.reason()).startsWith("time limit"));
+        assertThat(Linearizability.check(h, m, Options.defaults().withMemoryBudget(1)))
+                .isInstanceOfSatisfying(Result.Unknown.class, u -> assertThat(u.reason()).startsWith("memory budget"));
+        assertThat(Linearizability.check(h, m, Options.defaults())).isInstanceOf(Result.Valid.class);
+    }
+
     @org.junit.jupiter.api.Test
     void theSetHasEveryFolderTheReadmeNames() throws IOException, URISyntaxException {
         List<Path> all = histories();
