@@ -80,24 +80,24 @@ class CheckerTest {
 
     @Test
     void aMemoryBudgetAnswersUnknownInsteadOfRunningOutOfMemory() throws HistoryException {
-        Result r = Linearizability.check(Hist.concurrentWrites(16, 99L, null), REGISTER,
+        Result r = Linearizability.check(Hist.concurrentWrites(12, 99L, null), REGISTER,
                 Options.defaults().withMemoryBudget(100_000));
         assertThat(r).isInstanceOfSatisfying(Result.Unknown.class,
                 u -> assertThat(u.reason()).startsWith("memory budget reached: ").contains(" configurations memoized"));
         // the same history decided within a budget large enough
-        assertThat(Linearizability.check(Hist.concurrentWrites(16, 99L, null), REGISTER, Options.defaults()))
+        assertThat(Linearizability.check(Hist.concurrentWrites(12, 99L, null), REGISTER, Options.defaults()))
                 .isInstanceOf(Result.Invalid.class);
     }
 
     @Test
     void partitionsAreCheckedApartAndTheRefutedOneIsNamed() throws HistoryException {
-        List<Op> h = new ArrayList<>(Hist.concurrentWrites(14, 3L, "hard-but-fine"));
+        List<Op> h = new ArrayList<>(Hist.concurrentWrites(10, 3L, "hard-but-fine"));
         h.addAll(Hist.concurrentWrites(2, 7L, "broken"));
         Result r = Linearizability.check(h, REGISTER, Options.defaults().withJobs(2));
         assertThat(r.stats().partitions()).isEqualTo(2);
         assertThat(r).isInstanceOfSatisfying(Result.Invalid.class,
                 i -> assertThat(i.window().key()).isEqualTo("broken"));
-        assertThat(Linearizability.check(Hist.concurrentWrites(14, 3L, "hard-but-fine"), REGISTER,
+        assertThat(Linearizability.check(Hist.concurrentWrites(10, 3L, "hard-but-fine"), REGISTER,
                 Options.defaults())).isInstanceOf(Result.Valid.class);
     }
 }
