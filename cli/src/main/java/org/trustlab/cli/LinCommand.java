@@ -32,12 +32,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lin",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks Jepsen EDN histories for linearizability against a model (Knossos-style:",
-            "Wing & Gong search with Lowe's memoization, partitioned by :key). Prints per file",
-            "'valid', 'invalid' with the operations that cannot be linearized and the states",
-            "the model could be in, or 'unknown' with the reason (time limit, memory budget).",
-            "Exit 0 when all are valid, 1 when one is invalid, 4 when some are unknown and none",
-            "invalid, 2 on bad input (file:line:column: reason), 3 on an internal error."})
+            "Checks Jepsen EDN histories for linearizability against a model,",
+            "as Knossos does (Wing & Gong search with Lowe's memoization,",
+            "partitioned by :key). Prints per file 'valid'; 'invalid' with the",
+            "operation that cannot be linearized, those pending with it and the",
+            "states the model could be in; or 'unknown' with the reason (time",
+            "limit, memory budget). Exit 0 when all are valid, 1 when one is",
+            "invalid, 4 when some are unknown and none invalid, 2 on bad input",
+            "(file:line:column: reason), 3 on an internal error."})
 public final class LinCommand implements Callable<Integer> {
     static final int EXIT_INTERNAL = 3;
     static final int EXIT_UNKNOWN = 4;
