@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MutantsCommand.class,
             ReportCommand.class,
             CheckCommand.class,
+            LinCommand.class,
         })
 public final class TrustlabCommand implements Runnable {
     public static final int EXIT_OK = 0;
