@@ -1,6 +1,7 @@
 package org.trustlab.simulator.scenario;
 
 import java.util.List;
+import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
@@ -44,7 +45,9 @@ public final class ScenarioRunner {
     private <M> RunResult simulate(Scenario scenario, long seed, ProtocolBinding<M> binding) {
         Simulation<M> sim = new Simulation<>(scenario, binding, seed);
         Trace trace = sim.run();
-        List<ExpectationResult> results = Expectations.check(scenario.expect(), trace, oracle);
+        BindingContext ctx = scenario.bindingContext();
+        Naming naming = new Naming(binding.vocabulary().matchFields(), device -> binding.aliases(device, ctx));
+        List<ExpectationResult> results = Expectations.check(scenario.expect(), trace, oracle, naming);
         return new RunResult(scenario, seed, trace, results, sim.roleErrors(), sim.eventsFired());
     }
 }

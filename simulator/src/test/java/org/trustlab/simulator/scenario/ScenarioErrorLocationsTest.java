@@ -184,18 +184,18 @@ class ScenarioErrorLocationsTest {
         // expectations
         c.add(of("expect a map", HEAD + "expect: §{device: a}\n", "'expect' must be a list, got a map"));
         c.add(of("expectation of nothing", HEAD + "expect: [§{device: a}]\n",
-                "an expectation names an 'outcome', an 'audit' or an 'invariant'"));
-        c.add(of("outcome without device", HEAD + "expect: [§{outcome: o}]\n", "missing required key 'device'"));
-        c.add(of("unknown result", HEAD + "expect: [{device: a, outcome: o, result: §maybe}]\n",
+                "an expectation names an 'outcome', an 'audit', an 'invariant', or is a 'never'"));
+        c.add(of("outcome without device", HEAD + "expect: [§{outcome: pong-received}]\n", "missing required key 'device'"));
+        c.add(of("unknown result", HEAD + "expect: [{device: a, outcome: pong-received, result: §maybe}]\n",
                 "result must be accepted, rejected, none or any, not 'maybe'"));
-        c.add(of("result none with a reason", HEAD + "expect: [{device: a, outcome: o, result: none, reason: §R}]\n",
+        c.add(of("result none with a reason", HEAD + "expect: [{device: a, outcome: pong-received, result: none, reason: §UNKNOWN_PING}]\n",
                 "an outcome expected never to happen has no reason"));
         c.add(of("audit of an unknown device", HEAD + "expect: [{device: §zed, audit: x}]\n",
                 "unknown device 'zed'"));
-        c.add(of("invariant without holds", HEAD + "expect: [§{invariant: i}]\n", "missing required key 'holds'"));
-        c.add(of("holds a string", HEAD + "expect: [{invariant: i, holds: §'true'}]\n",
+        c.add(of("invariant without holds", HEAD + "expect: [§{invariant: ping.pong-answers-ping}]\n", "missing required key 'holds'"));
+        c.add(of("holds a string", HEAD + "expect: [{invariant: ping.pong-answers-ping, holds: §'true'}]\n",
                 "'holds' must be true or false, got 'true'"));
-        c.add(of("reason of an invariant", HEAD + "expect: [{invariant: i, holds: true, §reason: R}]\n",
+        c.add(of("reason of an invariant", HEAD + "expect: [{invariant: ping.pong-answers-ping, holds: true, §reason: R}]\n",
                 "unknown key 'reason' (expected one of invariant, holds)"));
         // the protocol's own checks, located by the loader
         c.add(of("ping config of the wrong type", device("config: {sign: §maybe}"), "'sign' must be true or false"));
@@ -239,6 +239,11 @@ class ScenarioErrorLocationsTest {
             @Override
             public WireCodec<EchoMessage> codec() {
                 return new EchoBinding().codec();
+            }
+
+            @Override
+            public org.trustlab.simulator.protocol.Vocabulary vocabulary() {
+                return new EchoBinding().vocabulary();
             }
 
             @Override
