@@ -282,7 +282,16 @@
                           :message {:type "ask-auto-join" :session session :claim "$victim" :key key
                                     :instance "attacker" :validator "$validator"}})
                   (at (+ d1 d2) {:op "inject" :to "$validator" :from "server"
-                                 :message {:type "challenge-response" :challenge "for:attacker" :sign-with sign}})]
+                                 :message {:type "challenge-response" :challenge "for:attacker"
+                                           ;; only a key the attacker holds: a victim key it lacks is its own
+                                           ;; (the same bytes the simulator once substituted, which it no longer
+                                           ;; does)
+                                           :sign-with (if (or (= sign "attacker")
+                                                              (and compromise?
+                                                                   (= ({"$victim" "$victim@0"} sign sign)
+                                                                      (str "$victim@" generation))))
+                                                        sign
+                                                        "attacker")}})]
           :compromise (if compromise? [(at 0 {:device "$victim" :generation generation})] [])})]
     ;; splice: get a challenge of one's own, put its nonce into the victim's challenge, and present the victim's
     ;; signature as the answer to one's own (a signature over the nonce alone would verify)

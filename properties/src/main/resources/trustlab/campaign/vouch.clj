@@ -195,7 +195,10 @@
                    d (gen/choose 0 20000)]
          {:steps [(at d (cond-> {:op "inject" :to "$target" :from voucher
                                  :message {:type "proxy-pairing-request" :voucher voucher :vouchee vouchee
-                                           :target "$target" :sign-with sign}}
+                                           :target "$target"
+                                           ;; only a key the attacker holds (mallory is its own device): the
+                                           ;; voucher's without its compromise is the attacker's own
+                                           :sign-with (if (or (not= sign "$voucher") compromise?) sign "attacker")}}
                           age (assoc-in [:message :age] age)))]
           :compromise (if compromise? [(at 0 {:device "$voucher" :generation 0})] [])})]
     ;; re-sign an observed vouch for another target with a compromised voucher key

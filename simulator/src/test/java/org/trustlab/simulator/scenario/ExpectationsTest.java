@@ -47,6 +47,43 @@ class ExpectationsTest {
         assertThat(r.passed()).isFalse();
     }
 
+    /** Counts, never, field matches and order, over a run where a gets one pong accepted and its duplicate refused. */
+    @Test
+    void countsNeverFieldsAndOrder() {
+        String yaml = DUPLICATED_PONG.substring(0, DUPLICATED_PONG.indexOf("expect:")) + """
+                expect:
+                  - {id: ok, device: a, outcome: pong-received, result: accepted, count: 1}
+                  - {device: a, outcome: pong-received, result: accepted, count: 2}
+                  - {id: dup, device: a, outcome: pong-received, reason: UNKNOWN_PING, after: ok}
+                  - {device: a, outcome: pong-received, reason: UNKNOWN_PING, before: ok}
+                  - {device: a, outcome: pong-received, at-least: 2, at-most: 2}
+                  - {device: a, outcome: pong-received, at-least: 3}
+                  - {device: a, outcome: pong-received, at-most: 1}
+                  - never: {device: a, outcome: pong-received, reason: PONG_TIMEOUT}
+                  - never: {device: a, outcome: pong-received, result: accepted}
+                  - {device: a, outcome: pong-received, result: accepted, peer: b}
+                  - never: {device: a, outcome: pong-received, peer: a}
+                  - {device: a, audit: pong-accepted, fields: {seq: "0", peer: b}, count: 1}
+                  - {device: a, audit: pong-accepted, fields: {seq: "1"}}
+                """;
+        RunResult r = new ScenarioRunner(EchoBinding.bindings(), InvariantOracle.none()).execute(Sim.scenario(yaml));
+        assertThat(r.expectations()).extracting(ExpectationResult::line).containsExactly(
+                "PASS [ok] device a: outcome pong-received accepted, exactly 1",
+                "FAIL device a: outcome pong-received accepted, exactly 2: got 1 matching",
+                "PASS [dup] device a: outcome pong-received rejected UNKNOWN_PING, after ok",
+                "FAIL device a: outcome pong-received rejected UNKNOWN_PING, before ok: got first at event 13, ok's at"
+                        + " event 10",
+                "PASS device a: outcome pong-received, exactly 2",
+                "FAIL device a: outcome pong-received, at least 3: got 2 matching",
+                "FAIL device a: outcome pong-received, at most 1: got 2 matching",
+                "PASS device a: never outcome pong-received rejected PONG_TIMEOUT",
+                "FAIL device a: never outcome pong-received accepted: got 1 matching",
+                "PASS device a: outcome pong-received accepted peer=b",
+                "PASS device a: never outcome pong-received peer=a",
+                "PASS device a: audit pong-accepted peer=b seq=0, exactly 1",
+                "FAIL device a: audit pong-accepted seq=1: got none matching; the device showed: pong-accepted");
+    }
+
     @Test
     void aRunPassesWhenEveryExpectationHolds() {
         RunResult r = Sim.run(Sim.ping("""
