@@ -41,7 +41,8 @@ final class AutoJoinWords {
             .matchField("session", "session")
             .matchField("target", "target")
             .invariants(Vocabulary.words("autojoin.injective-agreement", "autojoin.freshness", "autojoin.no-replay",
-                    "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.refines-model"))
+                    "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.roles-never-throw",
+                    "autojoin.refines-model"))
             .messages(Vocabulary.messageNames(AutoJoinMessage.class))
             .forgery("ask-auto-join", Forgery.of("session", "claim", "key", "instance", "validator", "purpose"))
             .forgery("challenge-response", Forgery.of("challenge", "session", "requester", "purpose", "sign-with",

@@ -18,7 +18,7 @@ final class PingWords {
             .fields(Vocabulary.words("action", "from", "nonce", "pongs-received", "next-seq", "sender", "seq", "to",
                     "reason", "result", "local-time"))
             .matchField("peer", "peer")
-            .invariants(Vocabulary.words("ping.pong-answers-ping"))
+            .invariants(Vocabulary.words("ping.roles-never-throw", "ping.pong-answers-ping"))
             .messages(Vocabulary.words("ping", "pong", "ping-signed"))
             .forgery("ping", Forgery.of("sender", "seq", "nonce", "age", "sign-as").signedBy("sign-as"))
             .forgery("pong", Forgery.of("sender", "seq", "nonce", "age"))

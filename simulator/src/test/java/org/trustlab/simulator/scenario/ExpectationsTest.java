@@ -84,6 +84,45 @@ class ExpectationsTest {
                 "FAIL device a: audit pong-accepted seq=1: got none matching; the device showed: pong-accepted");
     }
 
+    /**
+     * A mutant of an expectation that still passes shows the expectation cannot fail: "a accepted a pong" survives
+     * "a rejected a pong" on a run that has both; ordered against the rejection, it no longer does.
+     */
+    @Test
+    void mutantsShowAnExpectationThatCannotFail() {
+        String head = DUPLICATED_PONG.substring(0, DUPLICATED_PONG.indexOf("expect:"));
+        Scenario weak = Sim.scenario(head + """
+                expect:
+                  - {device: a, outcome: pong-received, result: accepted}
+                """);
+        Scenario ordered = Sim.scenario(head + """
+                expect:
+                  - {id: ok, device: a, outcome: pong-received, result: accepted}
+                  - {device: a, outcome: pong-received, reason: UNKNOWN_PING, after: ok}
+                """);
+        ScenarioRunner runner = new ScenarioRunner(EchoBinding.bindings(), InvariantOracle.none());
+        org.trustlab.simulator.trace.Trace trace = runner.execute(weak).trace();
+        org.trustlab.simulator.protocol.Vocabulary words = EchoBinding.bindings().find("ping").orElseThrow()
+                .vocabulary();
+        assertThat(survivors(runner, weak, trace, words)).containsExactly("accepted -> rejected");
+        assertThat(survivors(runner, ordered, trace, words)).isEmpty();
+    }
+
+    private static java.util.List<String> survivors(ScenarioRunner runner, Scenario s,
+            org.trustlab.simulator.trace.Trace trace, org.trustlab.simulator.protocol.Vocabulary words) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < s.expect().size(); i++) {
+            for (ExpectationMutants.Mutant m : ExpectationMutants.of(s.expect().get(i), words)) {
+                java.util.List<Expectation> mutated = new java.util.ArrayList<>(s.expect());
+                mutated.set(i, m.expectation());
+                if (runner.judge(s.withExpect(mutated), trace).stream().allMatch(ExpectationResult::passed)) {
+                    out.add(m.change());
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void aRunPassesWhenEveryExpectationHolds() {
         RunResult r = Sim.run(Sim.ping("""
