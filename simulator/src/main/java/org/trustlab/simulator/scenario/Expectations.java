@@ -67,7 +67,8 @@ public final class Expectations {
             }
         }
         if (!passed && hits.isEmpty()) {
-            got = "none matching; the device showed: " + summary(candidates(e.match(), trace));
+            // what the device did say instead: "accepted", "rejected UNKNOWN_PING", or "none"
+            got = summary(candidates(e.match(), trace));
         }
         return new ExpectationResult(e, passed, got);
     }

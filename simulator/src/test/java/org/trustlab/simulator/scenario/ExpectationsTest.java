@@ -35,13 +35,12 @@ class ExpectationsTest {
         assertThat(r.expectations()).extracting(ExpectationResult::line).containsExactly(
                 "PASS device a: outcome pong-received accepted",
                 "PASS device a: outcome pong-received rejected UNKNOWN_PING",
-                "FAIL device a: outcome pong-received rejected PONG_TIMEOUT: got none matching; the device showed: "
-                        + "accepted, rejected UNKNOWN_PING",
+                "FAIL device a: outcome pong-received rejected PONG_TIMEOUT: got accepted, rejected UNKNOWN_PING",
                 "FAIL device a: never outcome pong-received: got 2 matching",
                 "PASS device b: never outcome pong-received",
-                "FAIL device b: outcome pong-received: got none matching; the device showed: none",
+                "FAIL device b: outcome pong-received: got none",
                 "PASS device b: audit ping-answered",
-                "FAIL device b: audit ping-rejected BAD_SIGNATURE: got none matching; the device showed: none",
+                "FAIL device b: audit ping-rejected BAD_SIGNATURE: got none",
                 "PASS invariant ping.pong-answers-ping holds",
                 "FAIL invariant ping.pong-answers-ping violated: got holds");
         assertThat(r.passed()).isFalse();
@@ -81,7 +80,7 @@ class ExpectationsTest {
                 "PASS device a: outcome pong-received accepted peer=b",
                 "PASS device a: never outcome pong-received peer=a",
                 "PASS device a: audit pong-accepted peer=b seq=0, exactly 1",
-                "FAIL device a: audit pong-accepted seq=1: got none matching; the device showed: pong-accepted");
+                "FAIL device a: audit pong-accepted seq=1: got pong-accepted");
     }
 
     /**
