@@ -10,8 +10,9 @@ import org.trustlab.simulator.protocol.ProtocolBindings;
 
 /**
  * The invariant ids each binding's vocabulary lets a scenario name are exactly the checks a campaign of that
- * protocol runs (the catalogue's invariants, roles-never-throw, the trace checks against the model). The simulator cannot see the catalogue, so it holds the ids as strings; this
- * keeps them from drifting: a new invariant nobody could name, or a name that checks nothing, fails here.
+ * protocol runs (the catalogue's invariants, roles-never-throw, the trace checks against the model). The simulator
+ * cannot see the catalogue, so it holds the ids as strings; this keeps them from drifting: a new invariant nobody
+ * could name, or a name that checks nothing, fails here.
  */
 class VocabularyInvariantsTest {
     @Test

@@ -36,7 +36,8 @@ final class AutoJoinWords {
                     "purpose", "recipient", "recipient-instance", "recipient-key-fingerprint", "reported-by",
                     "requester", "requester-instance", "requester-key-fingerprint", "revoked-at",
                     "session-key-fingerprint", "signer-time", "skew-tolerance", "trusted-key-fingerprint",
-                    "validator", "validator-instance", "member-instance", "verified-key-fingerprint", "verifier-time", "why", "action",
+                    "validator", "validator-instance", "member-instance", "verified-key-fingerprint", "verifier-time",
+                    "why", "action",
                     "reason", "result", "local-time"))
             .matchField("session", "session")
             .matchField("target", "target")

@@ -527,7 +527,7 @@ final class ScenarioReader {
             if (n.has("reason")) {
                 throw fail(p + "/reason", "an outcome expected never to happen has no reason");
             }
-            if (quantity != Expectation.Quantity.SOME) {
+            if (!quantity.equals(Expectation.Quantity.SOME)) {
                 throw fail(p + "/result", "'result: none' says never; it takes no count");
             }
             quantity = Expectation.Quantity.NEVER;
@@ -627,7 +627,7 @@ final class ScenarioReader {
         return (int) v;
     }
 
-    /** Labels are unique, and {@code before}/{@code after} name a labelled expectation of an event other than itself. */
+    /** Labels are unique; {@code before}/{@code after} name a labelled event expectation other than itself. */
     private void orders(List<Expectation> expect) {
         TreeSet<String> ids = new TreeSet<>();
         for (int i = 0; i < expect.size(); i++) {

@@ -55,7 +55,8 @@ final class VouchWords {
             .matchField("peer", VouchAudit.PEER)
             .matchField("target", VouchAudit.TARGET)
             .invariants(Vocabulary.words("vouch.proxied-key-secrecy", "vouch.trust-chain-soundness",
-                    "vouch.roles-never-throw", "vouch.no-multi-hop", "vouch.freshness", "vouch.no-replay", "vouch.signature-authenticity",
+                    "vouch.roles-never-throw", "vouch.no-multi-hop", "vouch.freshness", "vouch.no-replay",
+                    "vouch.signature-authenticity",
                     "vouch.queue-liveness", "vouch.session-completion", "vouch.user-controlled-propagation",
                     "vouch.refines-model"))
             .messages(Vocabulary.messageNames(VouchMessage.class))

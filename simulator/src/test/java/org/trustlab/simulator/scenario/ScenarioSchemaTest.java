@@ -94,7 +94,8 @@ class ScenarioSchemaTest {
                 "/$defs/expectation/oneOf/0/properties"));
         out.add(place("audit expectation", HEAD + "expect: [{device: a, audit: ping-answered, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/1/properties"));
-        out.add(place("invariant expectation", HEAD + "expect: [{invariant: ping.pong-answers-ping, holds: true, zzz: 1}]\n",
+        out.add(place("invariant expectation", HEAD
+                + "expect: [{invariant: ping.pong-answers-ping, holds: true, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/2/properties"));
         out.add(place("never", HEAD + "expect: [{never: {device: a, outcome: pong-received}, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/3/properties"));
