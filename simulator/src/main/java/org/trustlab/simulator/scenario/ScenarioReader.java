@@ -513,6 +513,10 @@ final class ScenarioReader {
             String np = p + "/never";
             object(n.get("never"), np);
             keys(n.get("never"), np, eventKeys(n.get("never"), true));
+            if (n.get("never").path("result").asText().equals("none")) {
+                throw fail(np + "/result", "'result: none' is the older spelling of never; inside 'never' it is"
+                        + " 'accepted', 'rejected' or 'any'");
+            }
             return new Expectation.EventExpected(Optional.empty(), eventMatch(n.get("never"), np),
                     Expectation.Quantity.NEVER, Optional.empty());
         }

@@ -225,6 +225,8 @@ class ScenarioErrorLocationsTest {
                 + ", after: §snet}]\n", "unknown expectation id 'snet' (did you mean 'sent'?)"));
         c.add(of("order against itself", HEAD + "expect: [{id: x, device: a, audit: ping-sent, before: §x}]\n",
                 "an expectation cannot be ordered against itself"));
+        c.add(of("result none inside never", HEAD + "expect: [{never: {device: a, outcome: pong-received, result:"
+                + " §none}}]\n", "'result: none' is the older spelling of never"));
         c.add(of("never of nothing", HEAD + "expect: [{never: §{device: a}}]\n",
                 "an event expectation names one 'outcome' or one 'audit'"));
         c.add(of("an argument for an action that takes none", HEAD.replace("protocol: ping", "protocol: echo")
