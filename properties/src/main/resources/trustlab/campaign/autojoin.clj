@@ -282,16 +282,7 @@
                           :message {:type "ask-auto-join" :session session :claim "$victim" :key key
                                     :instance "attacker" :validator "$validator"}})
                   (at (+ d1 d2) {:op "inject" :to "$validator" :from "server"
-                                 :message {:type "challenge-response" :challenge "for:attacker"
-                                           ;; only a key the attacker holds: a victim key it lacks is its own
-                                           ;; (the same bytes the simulator once substituted, which it no longer
-                                           ;; does)
-                                           :sign-with (if (or (= sign "attacker")
-                                                              (and compromise?
-                                                                   (= ({"$victim" "$victim@0"} sign sign)
-                                                                      (str "$victim@" generation))))
-                                                        sign
-                                                        "attacker")}})]
+                                 :message {:type "challenge-response" :challenge "for:attacker" :sign-with sign}})]
           :compromise (if compromise? [(at 0 {:device "$victim" :generation generation})] [])})]
     ;; splice: get a challenge of one's own, put its nonce into the victim's challenge, and present the victim's
     ;; signature as the answer to one's own (a signature over the nonce alone would verify)
@@ -396,6 +387,7 @@
                          :when (or (not= "register" (:op st)) (:mallory topo))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
                                       (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
         p (:offline-probability s)

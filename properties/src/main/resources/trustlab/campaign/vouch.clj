@@ -195,10 +195,7 @@
                    d (gen/choose 0 20000)]
          {:steps [(at d (cond-> {:op "inject" :to "$target" :from voucher
                                  :message {:type "proxy-pairing-request" :voucher voucher :vouchee vouchee
-                                           :target "$target"
-                                           ;; only a key the attacker holds (mallory is its own device): the
-                                           ;; voucher's without its compromise is the attacker's own
-                                           :sign-with (if (or (not= sign "$voucher") compromise?) sign "attacker")}}
+                                           :target "$target" :sign-with sign}}
                           age (assoc-in [:message :age] age)))]
           :compromise (if compromise? [(at 0 {:device "$voucher" :generation 0})] [])})]
     ;; re-sign an observed vouch for another target with a compromised voucher key
@@ -332,6 +329,7 @@
                                    (not (c/mentions? "mallory" st)))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
                                 (mapcat :crashes moves)))
