@@ -416,6 +416,7 @@
                          :when (or (not= "register" (:op st)) (:mallory topo))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
                                       (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
         p (:offline-probability s)

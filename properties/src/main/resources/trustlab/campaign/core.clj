@@ -348,6 +348,28 @@
     (vector? x) (mapv #(walk-strings f %) x)
     :else x))
 
+;; The simulator refuses a forgery signed with a key the attacker does not hold at the step's time (it once signed
+;; with the attacker's own key instead, silently). A generated plan can combine a signature in a device's name with
+;; no compromise of that key, or one too late: such a step signs as the attacker, the very bytes the simulator used
+;; to substitute, so campaigns find what they found before and every scenario they write loads.
+(defn honest-signers
+  "`steps` (with :at-ms) with each inject's :sign-with that names a key the attacker lacks at that time (not a device
+  in `controlled`, no entry of `compromise` for that device and generation at or before the step) made `attacker`."
+  [steps compromise controlled]
+  (letfn [(held? [who at]
+            (let [[device g] (str/split who #"@" 2)
+                  generation (if g (Long/parseLong g) 0)]
+              (or (contains? controlled device)
+                  (some #(and (= device (:device %)) (= generation (long (:generation % 0)))
+                              (<= (long (:at-ms % 0)) (long at)))
+                        compromise))))]
+    (mapv (fn [st]
+            (let [who (get-in st [:message :sign-with])]
+              (if (and (= "inject" (:op st)) (string? who) (not= "attacker" who) (not (held? who (:at-ms st 0))))
+                (assoc-in st [:message :sign-with] "attacker")
+                st)))
+          steps)))
+
 (defn mentions?
   "Whether `s` occurs in a string, keyword or symbol anywhere in nested maps and sequences (map keys included):
   what searching x's printed form for `s` finds, when `s` is a plain word, without printing x."

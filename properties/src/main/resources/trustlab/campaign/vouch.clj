@@ -339,6 +339,7 @@
                                    (not (c/mentions? "mallory" st)))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
                                 (mapcat :crashes moves)))

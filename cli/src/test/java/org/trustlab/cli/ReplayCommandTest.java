@@ -80,10 +80,10 @@ class ReplayCommandTest {
         assertThat(trace).doesNotExist();
 
         Files.writeString(file, "name: x\nprotocol: ping\ndevices:\n  - {name: a, role: node}\n"
-                + "attacker:\n  steps:\n    - {op: inject, to: a, message: {type: pang}}\n");
+                + "attacker:\n  steps:\n    - {op: inject, to: a, message: {type: ping, nonce: zz}}\n");
         Run late = run("replay", file.toString());
         assertThat(late.exit()).isEqualTo(2);
-        assertThat(late.err()).startsWith(file + ":7:43: message type must be 'ping' or 'pong'");
+        assertThat(late.err()).startsWith(file + ":7:56: nonce must be 'fresh', 'last-ping' or lower-case hex");
 
         Run missing = run("replay", dir.resolve("missing.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);

@@ -54,6 +54,10 @@ public final class InvariantCatalogue {
         // A campaign also shrinks failures of its per-run trace checks (validation against the model, e.g.
         // vouch.refines-model), and the shrunk scenario names the check in its expectations: answer those too.
         String protocol = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
+        if (id.equals(protocol + ".roles-never-throw")) {
+            return Optional.of(org.trustlab.properties.campaign.Campaigns.rolesNeverThrow(protocol).check()
+                    .apply(trace).isEmpty());
+        }
         return ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()).stream()
                 .filter(c -> c.id().equals(id)).findFirst().map(c -> c.check().apply(trace).isEmpty());
     }

@@ -33,11 +33,13 @@ import org.trustlab.simulator.protocol.AttackerContext;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ConfigView;
 import org.trustlab.simulator.protocol.DeviceSpec;
+import org.trustlab.simulator.protocol.ForgeryRefused;
 import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.SetupCache;
+import org.trustlab.simulator.protocol.Vocabulary;
 import org.trustlab.simulator.protocol.WorldFacts;
 
 /**
@@ -59,6 +61,20 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return AutoJoinWords.VOCABULARY;
+    }
+
+    /** Audits name devices by client id: {@code target: laptop} matches the laptop's. */
+    @Override
+    public Set<String> aliases(String device, BindingContext ctx) {
+        if (ctx.device(device).isEmpty()) {
+            return Set.of();
+        }
+        return Set.of(SETUPS.of(ctx).identity(device, 0).clientId().value());
     }
 
     @Override
@@ -127,8 +143,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      *       {@code purpose}.</li>
      *   <li>{@code type: challenge-response}: answers an observed challenge. {@code challenge}: {@code last}
      *       (default) or {@code for:<instance>}; substitutions {@code session}, {@code requester} (a device),
-     *       {@code purpose}; the signature is {@code sign-with: attacker | device[@generation]} (a device's key
-     *       only if the attacker holds it; otherwise its own) or {@code signature-from: last-response} (copied);
+     *       {@code purpose}; the signature is {@code sign-with: attacker | device[@generation]} (a device's key,
+     *       which the attacker must hold then) or {@code signature-from: last-response} (copied);
      *       {@code instance} and {@code validator} override the routing.</li>
      *   <li>{@code type: challenge}: a challenge for a requester, built from an observed one ({@code challenge})
      *       with {@code nonce-from} another observed challenge ({@code for:<instance>}).</li>
@@ -299,16 +315,18 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         return setup.identity(parts[0], parts.length == 2 ? Integer.parseInt(parts[1]) : 0).publicKey();
     }
 
-    /** Signs with a device's key only if the attacker holds it; otherwise with its own (the verifier must refuse). */
+    /**
+     * Signs with the attacker's own key, or with a device's key the attacker holds now. Never with its own in a
+     * device's stead: a scenario would then pass because the verifier refused the wrong key, not for its reason.
+     */
     private static byte[] sign(String who, byte[] input, AutoJoinSetup setup, AttackerContext<AutoJoinMessage> ctx) {
-        if (!who.equals("attacker")) {
-            String[] parts = who.split("@", 2);
-            int g = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
-            if (ctx.holdsKeys(parts[0], g)) {
-                return setup.profile.sign(ctx.compromisedKeys(parts[0]).orElseThrow(), g, input, ctx.random());
-            }
+        if (who.equals("attacker")) {
+            return setup.profile.sign(ctx.attackerKeys(), 0, input, ctx.random());
         }
-        return setup.profile.sign(ctx.attackerKeys(), 0, input, ctx.random());
+        String[] parts = who.split("@", 2);
+        int g = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        ForgeryRefused.unlessHeld(ctx, parts[0], g);
+        return setup.profile.sign(ctx.compromisedKeys(parts[0]).orElseThrow(), g, input, ctx.random());
     }
 
     /** {@code last}: the latest observed challenge; {@code for:<instance>}: the latest one for that joiner. */

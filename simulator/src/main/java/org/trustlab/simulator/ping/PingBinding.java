@@ -13,10 +13,12 @@ import org.trustlab.simulator.protocol.AttackerContext;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ConfigView;
 import org.trustlab.simulator.protocol.DeviceSpec;
+import org.trustlab.simulator.protocol.ForgeryRefused;
 import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.Vocabulary;
 
 /**
  * The ping demo protocol, shipped so that the example scenarios replay through the CLI before any trust protocol
@@ -37,6 +39,11 @@ public final class PingBinding implements ProtocolBinding<PingMessage> {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return PingWords.VOCABULARY;
     }
 
     @Override
@@ -73,7 +80,7 @@ public final class PingBinding implements ProtocolBinding<PingMessage> {
      * {@code message:} keys: {@code type} ({@code ping} or {@code pong}), {@code sender} (default
      * {@code attacker}), {@code seq} (default 0), {@code nonce} ({@code fresh}: from the attacker's stream,
      * {@code last-ping}: the nonce of the last observed ping, or hex), {@code age} (a ping dated this long before
-     * now), {@code sign-as} (sign with this device's key if the attacker holds it, else with its own).
+     * now), {@code sign-as} (sign a ping with this device's key, which the attacker must hold, or {@code attacker}).
      */
     @Override
     public PingMessage forge(Map<String, Object> spec, AttackerContext<PingMessage> ctx) {
@@ -92,10 +99,13 @@ public final class PingBinding implements ProtocolBinding<PingMessage> {
         byte[] signature = new byte[0];
         if (m.has("sign-as")) {
             String signer = m.string("sign-as");
-            Ed25519KeyPair key = ctx.holdsKeys(signer, 0)
-                    ? ctx.compromisedKeys(signer).orElseThrow().ed25519(0)
-                    // Without the victim's key the attacker can only sign with its own: the verifier must refuse.
-                    : ctx.attackerKeys().ed25519(0);
+            Ed25519KeyPair key;
+            if (signer.equals("attacker")) {
+                key = ctx.attackerKeys().ed25519(0);
+            } else {
+                ForgeryRefused.unlessHeld(ctx, signer, 0);
+                key = ctx.compromisedKeys(signer).orElseThrow().ed25519(0);
+            }
             signature = key.sign(PingCodec.signedPart(sender, seq, nonce, sentAt));
         }
         return new PingMessage.Ping(sender, seq, nonce, sentAt, signature);

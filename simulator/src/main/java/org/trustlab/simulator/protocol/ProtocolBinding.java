@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.trustlab.reference.core.Role;
 import org.trustlab.reference.core.WireCodec;
 
@@ -30,8 +31,24 @@ public interface ProtocolBinding<M> {
     Role<M> createRole(DeviceSpec device, BindingContext ctx);
 
     /**
+     * The words its scenarios may use (user actions and their arguments, outcomes, audit types, reason codes,
+     * invariants, message names, forgeries). The scenario loader refuses any other with the closest known one.
+     */
+    Vocabulary vocabulary();
+
+    /**
+     * The other names {@code device} goes by in this protocol's audit events and outcomes (e.g. its client id), so
+     * that an expectation's {@code peer: phone} matches an audit that names the phone that way. May be empty.
+     */
+    default Set<String> aliases(String device, BindingContext ctx) {
+        return Set.of();
+    }
+
+    /**
      * The attacker builds a message from what it knows (a scripted {@code inject} step, or a move of the random
      * strategy). {@code spec} is the step's {@code message:} map. An unknown spec: throw {@link ScenarioException}.
+     * A message that needs a key the attacker does not hold at this time: throw {@link ForgeryRefused}, never sign
+     * with another key in its stead (the run records the step as one the attacker could not make).
      */
     M forge(Map<String, Object> spec, AttackerContext<M> ctx);
 

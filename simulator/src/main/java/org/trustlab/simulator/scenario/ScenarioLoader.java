@@ -80,12 +80,9 @@ public final class ScenarioLoader {
     }
 
     private Scenario parse(YamlTree tree, String defaultName) {
-        ScenarioReader reader = new ScenarioReader(tree, defaultName);
-        Scenario scenario = reader.read();
-        ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow(() -> reader.fail("/protocol",
-                "unknown protocol '" + scenario.protocol() + "' (known: " + String.join(", ", bindings.names())
-                        + ")"));
-        validateRoles(scenario, binding, tree);
+        // The reader checks every name against the protocol's vocabulary; an unknown protocol fails there.
+        Scenario scenario = new ScenarioReader(tree, defaultName, bindings).read();
+        validateRoles(scenario, bindings.find(scenario.protocol()).orElseThrow(), tree);
         return scenario;
     }
 

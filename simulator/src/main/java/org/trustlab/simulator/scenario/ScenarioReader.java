@@ -16,7 +16,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.trustlab.simulator.protocol.DeviceSpec;
 import org.trustlab.simulator.protocol.Durations;
+import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.Spelling;
 import org.trustlab.simulator.scenario.AttackStep.Match;
 
 /**
@@ -30,12 +33,16 @@ final class ScenarioReader {
 
     private final YamlTree tree;
     private final String defaultName;
+    private final ProtocolBindings bindings;
+    /** The protocol's words, once {@code protocol:} is read. */
+    private NameCheck names;
     private final TreeSet<String> deviceNames = new TreeSet<>();
     private final TreeSet<String> attackerDevices = new TreeSet<>();
 
-    ScenarioReader(YamlTree tree, String defaultName) {
+    ScenarioReader(YamlTree tree, String defaultName, ProtocolBindings bindings) {
         this.tree = tree;
         this.defaultName = defaultName;
+        this.bindings = bindings;
     }
 
     Scenario read() {
@@ -45,6 +52,9 @@ final class ScenarioReader {
                 "crashes", "actions", "attacker", "expect", "end");
         String name = root.has("name") ? string(root.get("name"), "/name") : defaultName;
         String protocol = string(required(root, "", "protocol"), "/protocol");
+        ProtocolBinding<?> binding = bindings.find(protocol).orElseThrow(() -> fail("/protocol",
+                Spelling.unknown("protocol", protocol, bindings.names())));
+        names = new NameCheck(binding.vocabulary(), protocol, tree);
         long seed = root.has("seed") ? integer(root.get("seed"), "/seed") : 0;
         long keySeed = 0;
         if (root.has("keys")) {
@@ -65,6 +75,7 @@ final class ScenarioReader {
         List<ActionSpec> actions = list(root, "actions", this::action);
         Optional<AttackerSpec> attacker = optional(root, "attacker").map(this::attacker);
         List<Expectation> expect = list(root, "expect", this::expectation);
+        orders(expect);
         Duration end = optional(root, "end").map(n -> duration(n, "/end")).orElse(Scenario.DEFAULT_END);
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes, actions,
                 attacker, expect, end);
@@ -270,7 +281,9 @@ final class ScenarioReader {
         Duration at = duration(required(n, p, "at"), p + "/at");
         String device = device(required(n, p, "device"), p + "/device");
         String action = string(required(n, p, "action"), p + "/action");
-        return new ActionSpec(at, device, action, args(n, p));
+        TreeMap<String, String> args = args(n, p);
+        names.action(action, args.keySet(), p + "/action", p + "/args");
+        return new ActionSpec(at, device, action, args);
     }
 
     private TreeMap<String, String> args(JsonNode n, String p) {
@@ -307,6 +320,12 @@ final class ScenarioReader {
             throw fail(p + "/strategy", "strategy 'none' takes no steps");
         }
         List<AttackerSpec.Compromise> compromise = list(n, p, "compromise", this::compromise);
+        NameCheck.Held held = new NameCheck.Held(deviceNames, attackerDevices, compromise);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof AttackStep.Inject in) {
+                names.forgery(in.message(), p + "/steps/" + i + "/message", in.at(), held);
+            }
+        }
         AttackerSpec.RandomAttack random = AttackerSpec.RandomAttack.DEFAULT;
         if (n.has("random")) {
             String rp = p + "/random";
@@ -390,8 +409,10 @@ final class ScenarioReader {
                     throw fail(p + "/device", "only a device with 'attacker: true' can be registered by the "
                             + "attacker; '" + device + "' is honest");
                 }
-                return new AttackStep.Register(at, device, optional(n, "action").map(x -> string(x, p + "/action")),
-                        args(n, p));
+                Optional<String> action = optional(n, "action").map(x -> string(x, p + "/action"));
+                TreeMap<String, String> args = args(n, p);
+                action.ifPresent(a -> names.action(a, args.keySet(), p + "/action", p + "/args"));
+                return new AttackStep.Register(at, device, action, args);
             }
         }
     }
@@ -446,7 +467,11 @@ final class ScenarioReader {
         keys(m, mp, "from", "to", "tag");
         return new Match(optional(m, "from").map(x -> device(x, mp + "/from")),
                 optional(m, "to").map(x -> device(x, mp + "/to")),
-                optional(m, "tag").map(x -> string(x, mp + "/tag")));
+                optional(m, "tag").map(x -> {
+                    String tag = string(x, mp + "/tag");
+                    names.tag(tag, mp + "/tag");
+                    return tag;
+                }));
     }
 
     private int count(JsonNode n, String p) {
@@ -459,41 +484,174 @@ final class ScenarioReader {
 
     // ----- expectations -------------------------------------------------------------------------------------
 
+    private static final List<String> OUTCOME_MATCH = List.of("device", "outcome", "result", "reason", "session",
+            "peer", "target", "fields");
+    private static final List<String> AUDIT_MATCH = List.of("device", "audit", "reason", "session", "peer", "target",
+            "fields");
+    private static final List<String> QUANTITY_AND_ORDER = List.of("id", "count", "at-least", "at-most", "before",
+            "after");
+
+    /** The keys an event expectation of this source may have: what it matches, and how many and when if not never. */
+    private static String[] eventKeys(JsonNode n, boolean never) {
+        List<String> keys = new ArrayList<>(n.has("audit") && !n.has("outcome") ? AUDIT_MATCH : OUTCOME_MATCH);
+        if (!never) {
+            keys.addAll(QUANTITY_AND_ORDER);
+        }
+        return keys.toArray(new String[0]);
+    }
+
     private Expectation expectation(JsonNode n, String p) {
         object(n, p);
         if (n.has("invariant")) {
             keys(n, p, "invariant", "holds");
-            return new Expectation.InvariantExpected(string(n.get("invariant"), p + "/invariant"),
-                    bool(required(n, p, "holds"), p + "/holds"));
+            String id = string(n.get("invariant"), p + "/invariant");
+            names.invariant(id, p + "/invariant");
+            return new Expectation.InvariantExpected(id, bool(required(n, p, "holds"), p + "/holds"));
         }
-        if (n.has("audit")) {
-            keys(n, p, "device", "audit", "reason");
-            return new Expectation.AuditExpected(device(required(n, p, "device"), p + "/device"),
-                    string(n.get("audit"), p + "/audit"), optional(n, "reason").map(x -> string(x, p + "/reason")));
-        }
-        if (n.has("outcome")) {
-            keys(n, p, "device", "outcome", "result", "reason");
-            String device = device(required(n, p, "device"), p + "/device");
-            String kind = string(n.get("outcome"), p + "/outcome");
-            Optional<String> reason = optional(n, "reason").map(x -> string(x, p + "/reason"));
-            Expectation.Result result = reason.isPresent() ? Expectation.Result.REJECTED : Expectation.Result.ANY;
-            if (n.has("result")) {
-                String r = string(n.get("result"), p + "/result");
-                result = switch (r) {
-                    case "accepted" -> Expectation.Result.ACCEPTED;
-                    case "rejected" -> Expectation.Result.REJECTED;
-                    case "none" -> Expectation.Result.NONE;
-                    case "any" -> Expectation.Result.ANY;
-                    default -> throw fail(p + "/result", "result must be accepted, rejected, none or any, not '"
-                            + r + "'");
-                };
+        if (n.has("never")) {
+            keys(n, p, "never");
+            String np = p + "/never";
+            object(n.get("never"), np);
+            keys(n.get("never"), np, eventKeys(n.get("never"), true));
+            if (n.get("never").path("result").asText().equals("none")) {
+                throw fail(np + "/result", "'result: none' is the older spelling of never; inside 'never' it is"
+                        + " 'accepted', 'rejected' or 'any'");
             }
-            if (result == Expectation.Result.NONE && reason.isPresent()) {
+            return new Expectation.EventExpected(Optional.empty(), eventMatch(n.get("never"), np),
+                    Expectation.Quantity.NEVER, Optional.empty());
+        }
+        if (!n.has("outcome") && !n.has("audit")) {
+            throw fail(p, "an expectation names an 'outcome', an 'audit', an 'invariant', or is a 'never'");
+        }
+        keys(n, p, eventKeys(n, false));
+        Expectation.Match match = eventMatch(n, p);
+        Expectation.Quantity quantity = quantity(n, p);
+        if (n.has("result") && n.get("result").asText().equals("none")) {
+            // An outcome of this kind never happens: the older spelling of 'never' with no result.
+            if (n.has("reason")) {
                 throw fail(p + "/reason", "an outcome expected never to happen has no reason");
             }
-            return new Expectation.OutcomeExpected(device, kind, result, reason);
+            if (!quantity.equals(Expectation.Quantity.SOME)) {
+                throw fail(p + "/result", "'result: none' says never; it takes no count");
+            }
+            quantity = Expectation.Quantity.NEVER;
         }
-        throw fail(p, "an expectation names an 'outcome', an 'audit' or an 'invariant'");
+        Optional<String> id = optional(n, "id").map(x -> string(x, p + "/id"));
+        if (n.has("before") && n.has("after")) {
+            throw fail(p + "/after", "an expectation is ordered 'before' or 'after' one other, not both");
+        }
+        Optional<Expectation.Order> order = optional(n, "before").map(x -> new Expectation.Order(true,
+                string(x, p + "/before"))).or(() -> optional(n, "after").map(x -> new Expectation.Order(false,
+                string(x, p + "/after"))));
+        if (order.isPresent() && quantity.isNever()) {
+            throw fail(p + (n.has("before") ? "/before" : "/after"), "an event that must never happen has no order");
+        }
+        return new Expectation.EventExpected(id, match, quantity, order);
+    }
+
+    private Expectation.Match eventMatch(JsonNode n, String p) {
+        if (n.has("outcome") == n.has("audit")) {
+            throw fail(p, "an event expectation names one 'outcome' or one 'audit'");
+        }
+        String device = device(required(n, p, "device"), p + "/device");
+        Optional<String> reason = optional(n, "reason").map(x -> string(x, p + "/reason"));
+        reason.ifPresent(r -> names.reason(r, p + "/reason"));
+        TreeMap<String, String> match = new TreeMap<>();
+        for (String k : new String[] {"session", "peer", "target"}) {
+            if (n.has(k)) {
+                names.matchKey(k, p + "/" + k);
+                match.put(k, scalar(n.get(k), p + "/" + k));
+            }
+        }
+        TreeMap<String, String> fields = new TreeMap<>();
+        if (n.has("fields")) {
+            JsonNode f = n.get("fields");
+            object(f, p + "/fields");
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
+                String fp = p + "/fields/" + YamlTree.escape(e.getKey());
+                names.field(e.getKey(), fp);
+                fields.put(e.getKey(), scalar(e.getValue(), fp));
+            }
+        }
+        if (n.has("audit")) {
+            String type = string(n.get("audit"), p + "/audit");
+            names.audit(type, p + "/audit");
+            return new Expectation.Match(Expectation.Source.AUDIT, device, type, Expectation.Result.ANY, reason,
+                    fields, match);
+        }
+        String kind = string(n.get("outcome"), p + "/outcome");
+        names.outcome(kind, p + "/outcome");
+        Expectation.Result result = reason.isPresent() ? Expectation.Result.REJECTED : Expectation.Result.ANY;
+        if (n.has("result")) {
+            String r = string(n.get("result"), p + "/result");
+            result = switch (r) {
+                case "accepted" -> Expectation.Result.ACCEPTED;
+                case "rejected" -> Expectation.Result.REJECTED;
+                case "any", "none" -> Expectation.Result.ANY;
+                default -> throw fail(p + "/result", "result must be accepted, rejected, none or any, not '" + r
+                        + "'");
+            };
+        }
+        if (result == Expectation.Result.ACCEPTED && reason.isPresent()) {
+            throw fail(p + "/reason", "an accepted outcome has no reason");
+        }
+        return new Expectation.Match(Expectation.Source.OUTCOME, device, kind, result, reason, fields, match);
+    }
+
+    /** {@code count: n}, or {@code at-least} and/or {@code at-most}; at least one when none is given. */
+    private Expectation.Quantity quantity(JsonNode n, String p) {
+        if (n.has("count")) {
+            if (n.has("at-least") || n.has("at-most")) {
+                throw fail(p + "/count", "'count' is exact; it goes without 'at-least' and 'at-most'");
+            }
+            return Expectation.Quantity.exactly(natural(n.get("count"), p + "/count"));
+        }
+        if (!n.has("at-least") && !n.has("at-most")) {
+            return Expectation.Quantity.SOME;
+        }
+        int min = n.has("at-least") ? natural(n.get("at-least"), p + "/at-least") : 0;
+        int max = n.has("at-most") ? natural(n.get("at-most"), p + "/at-most") : -1;
+        if (max >= 0 && max < min) {
+            throw fail(p + "/at-most", "at-most " + max + " is below at-least " + min);
+        }
+        if (max == 0) {
+            throw fail(p + "/at-most", "'at-most: 0' is written 'never:'");
+        }
+        if (min == 0 && max < 0) {
+            throw fail(p + "/at-least", "'at-least: 0' expects nothing");
+        }
+        return new Expectation.Quantity(min, max);
+    }
+
+    private int natural(JsonNode n, String p) {
+        long v = integer(n, p);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw fail(p, "'" + last(p) + "' must be a count >= 0");
+        }
+        return (int) v;
+    }
+
+    /** Labels are unique; {@code before}/{@code after} name a labelled event expectation other than itself. */
+    private void orders(List<Expectation> expect) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (int i = 0; i < expect.size(); i++) {
+            Optional<String> id = expect.get(i).id();
+            if (id.isPresent() && !ids.add(id.get())) {
+                throw fail("/expect/" + i + "/id", "two expectations are labelled '" + id.get() + "'");
+            }
+        }
+        for (int i = 0; i < expect.size(); i++) {
+            if (expect.get(i) instanceof Expectation.EventExpected e && e.order().isPresent()) {
+                Expectation.Order o = e.order().get();
+                String op = "/expect/" + i + (o.before() ? "/before" : "/after");
+                if (!ids.contains(o.other())) {
+                    throw fail(op, Spelling.unknown("expectation id", o.other(), ids));
+                }
+                if (e.id().filter(o.other()::equals).isPresent()) {
+                    throw fail(op, "an expectation cannot be ordered against itself");
+                }
+            }
+        }
     }
 
     // ----- typed access -------------------------------------------------------------------------------------

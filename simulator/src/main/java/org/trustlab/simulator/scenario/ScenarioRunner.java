@@ -1,6 +1,7 @@
 package org.trustlab.simulator.scenario;
 
 import java.util.List;
+import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
@@ -44,7 +45,18 @@ public final class ScenarioRunner {
     private <M> RunResult simulate(Scenario scenario, long seed, ProtocolBinding<M> binding) {
         Simulation<M> sim = new Simulation<>(scenario, binding, seed);
         Trace trace = sim.run();
-        List<ExpectationResult> results = Expectations.check(scenario.expect(), trace, oracle);
-        return new RunResult(scenario, seed, trace, results, sim.roleErrors(), sim.eventsFired());
+        return new RunResult(scenario, seed, trace, judge(scenario, trace), sim.roleErrors(), sim.eventsFired());
+    }
+
+    /**
+     * The scenario's expectations judged on a trace of its run, as {@link #execute} judges them: a run is a function
+     * of (scenario, seed), so expectations changed after the run (say, mutated to see whether they can fail) are
+     * judged on its trace without running it again.
+     */
+    public List<ExpectationResult> judge(Scenario scenario, Trace trace) {
+        ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow();
+        BindingContext ctx = scenario.bindingContext();
+        Naming naming = new Naming(binding.vocabulary().matchFields(), device -> binding.aliases(device, ctx));
+        return Expectations.check(scenario.expect(), trace, oracle, naming);
     }
 }

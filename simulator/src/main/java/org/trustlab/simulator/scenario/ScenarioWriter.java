@@ -282,19 +282,48 @@ public final class ScenarioWriter {
 
     private static Map<String, Object> expectation(Expectation e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (e instanceof Expectation.OutcomeExpected o) {
-            m.put("device", o.device());
-            m.put("outcome", o.kind());
-            m.put("result", o.result().yamlName());
-            o.reason().ifPresent(r -> m.put("reason", r));
-        } else if (e instanceof Expectation.AuditExpected a) {
-            m.put("device", a.device());
-            m.put("audit", a.type());
-            a.reason().ifPresent(r -> m.put("reason", r));
+        if (e instanceof Expectation.EventExpected ev) {
+            if (ev.quantity().isNever()) {
+                m.put("never", eventMatch(ev.match()));
+                return m;
+            }
+            ev.id().ifPresent(id -> m.put("id", id));
+            m.putAll(eventMatch(ev.match()));
+            Expectation.Quantity q = ev.quantity();
+            if (q.min() == q.max()) {
+                m.put("count", q.min());
+            } else if (!q.equals(Expectation.Quantity.SOME)) {
+                if (q.min() > 0) {
+                    m.put("at-least", q.min());
+                }
+                if (q.max() >= 0) {
+                    m.put("at-most", q.max());
+                }
+            }
+            ev.order().ifPresent(o -> m.put(o.before() ? "before" : "after", o.other()));
         } else {
             Expectation.InvariantExpected i = (Expectation.InvariantExpected) e;
             m.put("invariant", i.invariant());
             m.put("holds", i.holds());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> eventMatch(Expectation.Match match) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", match.device());
+        m.put(match.source().yamlName(), match.type());
+        boolean rejectedByReason = match.reason().isPresent() && match.result() == Expectation.Result.REJECTED;
+        if (match.source() == Expectation.Source.OUTCOME && (match.result() != Expectation.Result.ANY
+                || match.reason().isPresent()) && !rejectedByReason) {
+            m.put("result", match.result().yamlName());
+        } else if (rejectedByReason) {
+            m.put("result", "rejected");
+        }
+        match.reason().ifPresent(r -> m.put("reason", r));
+        m.putAll(match.match());
+        if (!match.fields().isEmpty()) {
+            m.put("fields", new LinkedHashMap<>(match.fields()));
         }
         return m;
     }

@@ -13,6 +13,7 @@ import org.trustlab.reference.vouch.VouchMessage.PairingChallenge;
 import org.trustlab.reference.vouch.VouchMessage.PairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.simulator.protocol.AttackerContext;
+import org.trustlab.simulator.protocol.ForgeryRefused;
 import org.trustlab.simulator.protocol.ObservedMessage;
 
 /**
@@ -47,12 +48,18 @@ final class AttackerKnowledge {
         return ctx.holdsKeys(device, 0) ? ctx.compromisedKeys(device).map(k -> k.x25519(0)) : Optional.empty();
     }
 
-    /** The key the attacker signs with in {@code who}'s name: {@code who}'s if it holds it, else its own. */
+    /**
+     * The key {@code who} ({@code attacker}, {@code device} or {@code device@generation}) names, which the attacker
+     * must hold now: it never signs with its own key in a device's stead.
+     */
     Ed25519KeyPair signer(String who) {
-        if (!who.equals(ATTACKER) && ctx.holdsKeys(who, 0)) {
-            return ctx.compromisedKeys(who).orElseThrow().ed25519(0);
+        if (who.equals(ATTACKER)) {
+            return ctx.attackerKeys().ed25519(0);
         }
-        return ctx.attackerKeys().ed25519(0);
+        String[] parts = who.split("@", 2);
+        int g = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        ForgeryRefused.unlessHeld(ctx, parts[0], g);
+        return ctx.compromisedKeys(parts[0]).orElseThrow().ed25519(g);
     }
 
     byte[] identityKey(String device) {

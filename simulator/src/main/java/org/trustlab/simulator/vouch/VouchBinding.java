@@ -33,11 +33,13 @@ import org.trustlab.simulator.protocol.AttackerContext;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ConfigView;
 import org.trustlab.simulator.protocol.DeviceSpec;
+import org.trustlab.simulator.protocol.ForgeryRefused;
 import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.SetupCache;
+import org.trustlab.simulator.protocol.Vocabulary;
 import org.trustlab.simulator.protocol.WorldFacts;
 
 /**
@@ -57,6 +59,11 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return VouchWords.VOCABULARY;
     }
 
     @Override
@@ -83,8 +90,8 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     }
 
     /**
-     * {@code message:} for {@code inject} steps ({@code sign-with} a device signs with that device's key if the
-     * attacker holds it, otherwise with its own; the default is its own):
+     * {@code message:} for {@code inject} steps ({@code sign-with} a device signs with that device's key, which
+     * the attacker must hold then; the default is its own):
      * <ul>
      *   <li>{@code type: proxy-pairing-request}: a vouch. {@code voucher} (claimed; default the first paired
      *       device), {@code vouchee} (default {@code attacker}: the attacker's own device), {@code target} (whose
@@ -92,8 +99,8 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       first peer), {@code session} (default fresh), {@code age} (dated this long before now),
      *       {@code future} (after now), {@code keys}: {@code distinct} (default) or {@code equal}.</li>
      *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one),
-     *       re-signed for {@code resign-for} when the attacker holds the voucher's key (otherwise copied as is:
-     *       a plain replay of the original bytes' content).</li>
+     *       copied as is, or re-signed for {@code resign-for} with the voucher's key, which the attacker must hold
+     *       (whose key that is shows only in the run: without it the step is recorded as not made).</li>
      *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
      *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
      *   <li>{@code type: proxy-pairing-revoked}: a withdrawal of the latest observed vouch ({@code session}),
@@ -217,8 +224,11 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
         ProxyPairingRequest req = (ProxyPairingRequest) seen.get().message();
         Optional<String> resignFor = m.optionalString("resign-for");
         String voucher = req.voucherDeviceId().value();
-        if (resignFor.isEmpty() || !k.holds(voucher)) {
+        if (resignFor.isEmpty()) {
             return req;
+        }
+        if (!k.holds(voucher)) {
+            throw new ForgeryRefused(voucher + "@0");
         }
         String target = resignFor.get();
         byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),

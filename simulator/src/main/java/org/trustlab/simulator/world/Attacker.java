@@ -26,6 +26,7 @@ import org.trustlab.simulator.protocol.DeviceSpec;
 import org.trustlab.simulator.protocol.LearnedSecret;
 import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
+import org.trustlab.simulator.protocol.ForgeryRefused;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.scenario.AttackStep;
 import org.trustlab.simulator.scenario.AttackerSpec;
@@ -406,6 +407,11 @@ final class Attacker<M> implements AttackerContext<M> {
         } catch (ScenarioException ex) {
             String p = ex.path().orElse("message");
             throw ex.withPath(p.startsWith("/") ? p : path + "/" + p);
+        } catch (ForgeryRefused ex) {
+            // A step the attacker cannot make: on the record, and nothing on the wire in its stead.
+            sim.record(ME, Kind.ATTACKER, "inject-refused", Simulation.fields("step", step, "from", from, "to", to,
+                    "reason", "key-not-held", "key", ex.key()));
+            return;
         }
         byte[] bytes = codec.encode(message);
         String tag = Simulation.tagOf(bytes);

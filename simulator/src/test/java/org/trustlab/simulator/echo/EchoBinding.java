@@ -21,6 +21,9 @@ import org.trustlab.simulator.protocol.DeviceSpec;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.Vocabulary;
+import org.trustlab.reference.core.CoreReason;
+import org.trustlab.reference.crypto.DecodeReason;
 
 /**
  * A test protocol with no cryptography. User action {@code send {to, count, gap}} sends {@code count} numbered
@@ -73,6 +76,23 @@ public final class EchoBinding implements ProtocolBinding<EchoMessage> {
     @Override
     public WireCodec<EchoMessage> codec() {
         return CODEC;
+    }
+
+    /** {@code demo.*} invariants are answered by the tests' own oracles; {@code demo.nothing} by none. */
+    static final Vocabulary VOCABULARY = Vocabulary.builder()
+            .action("send", "to", "count", "gap")
+            .outcomes(Vocabulary.words("echo-returned"))
+            .audits(Vocabulary.words("echo-received", "echo-refused", "user-action-ignored"))
+            .reasons(Vocabulary.codes(Reason.class, CoreReason.class, DecodeReason.class))
+            .fields(Vocabulary.words("seq", "from", "body"))
+            .matchField("peer", "from")
+            .invariants(Vocabulary.words("demo.holds", "demo.nothing"))
+            .messages(Vocabulary.words("echo"))
+            .build();
+
+    @Override
+    public Vocabulary vocabulary() {
+        return VOCABULARY;
     }
 
     @Override

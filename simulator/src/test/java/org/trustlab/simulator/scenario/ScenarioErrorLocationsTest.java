@@ -184,19 +184,59 @@ class ScenarioErrorLocationsTest {
         // expectations
         c.add(of("expect a map", HEAD + "expect: §{device: a}\n", "'expect' must be a list, got a map"));
         c.add(of("expectation of nothing", HEAD + "expect: [§{device: a}]\n",
-                "an expectation names an 'outcome', an 'audit' or an 'invariant'"));
-        c.add(of("outcome without device", HEAD + "expect: [§{outcome: o}]\n", "missing required key 'device'"));
-        c.add(of("unknown result", HEAD + "expect: [{device: a, outcome: o, result: §maybe}]\n",
+                "an expectation names an 'outcome', an 'audit', an 'invariant', or is a 'never'"));
+        c.add(of("outcome without device", HEAD + "expect: [§{outcome: pong-received}]\n", "missing required key 'device'"));
+        c.add(of("unknown result", HEAD + "expect: [{device: a, outcome: pong-received, result: §maybe}]\n",
                 "result must be accepted, rejected, none or any, not 'maybe'"));
-        c.add(of("result none with a reason", HEAD + "expect: [{device: a, outcome: o, result: none, reason: §R}]\n",
+        c.add(of("result none with a reason", HEAD + "expect: [{device: a, outcome: pong-received, result: none, reason: §UNKNOWN_PING}]\n",
                 "an outcome expected never to happen has no reason"));
         c.add(of("audit of an unknown device", HEAD + "expect: [{device: §zed, audit: x}]\n",
                 "unknown device 'zed'"));
-        c.add(of("invariant without holds", HEAD + "expect: [§{invariant: i}]\n", "missing required key 'holds'"));
-        c.add(of("holds a string", HEAD + "expect: [{invariant: i, holds: §'true'}]\n",
+        c.add(of("invariant without holds", HEAD + "expect: [§{invariant: ping.pong-answers-ping}]\n", "missing required key 'holds'"));
+        c.add(of("holds a string", HEAD + "expect: [{invariant: ping.pong-answers-ping, holds: §'true'}]\n",
                 "'holds' must be true or false, got 'true'"));
-        c.add(of("reason of an invariant", HEAD + "expect: [{invariant: i, holds: true, §reason: R}]\n",
+        c.add(of("reason of an invariant", HEAD
+                + "expect: [{invariant: ping.pong-answers-ping, holds: true, §reason: R}]\n",
                 "unknown key 'reason' (expected one of invariant, holds)"));
+        // the expectation language: counts, never, order
+        String pong = "{device: a, outcome: pong-received";
+        c.add(of("outcome and audit at once", HEAD + "expect: [" + pong + ", §audit: ping-sent}]\n",
+                "unknown key 'audit' (expected one of device, outcome, result, reason,"));
+        c.add(of("accepted with a reason", HEAD + "expect: [" + pong + ", result: accepted, reason: §UNKNOWN_PING}]\n",
+                "an accepted outcome has no reason"));
+        c.add(of("count with at-least", HEAD + "expect: [" + pong + ", count: §1, at-least: 1}]\n",
+                "'count' is exact; it goes without 'at-least' and 'at-most'"));
+        c.add(of("at-most below at-least", HEAD + "expect: [" + pong + ", at-least: 3, at-most: §2}]\n",
+                "at-most 2 is below at-least 3"));
+        c.add(of("at-most zero", HEAD + "expect: [" + pong + ", at-most: §0}]\n", "'at-most: 0' is written 'never:'"));
+        c.add(of("at-least zero", HEAD + "expect: [" + pong + ", at-least: §0}]\n", "'at-least: 0' expects nothing"));
+        c.add(of("negative count", HEAD + "expect: [" + pong + ", count: §-1}]\n", "'count' must be a count >= 0"));
+        c.add(of("result none with a count", HEAD + "expect: [" + pong + ", result: §none, count: 2}]\n",
+                "'result: none' says never; it takes no count"));
+        c.add(of("result none with an order", HEAD + "expect: [{id: x, device: a, audit: ping-sent}, " + pong
+                + ", result: none, after: §x}]\n", "an event that must never happen has no order"));
+        c.add(of("order in a never", HEAD + "expect: [{never: {device: a, outcome: pong-received, §after: x}}]\n",
+                "unknown key 'after'"));
+        c.add(of("before and after", HEAD + "expect: [{id: x, device: a, audit: ping-sent}, " + pong
+                + ", before: x, after: §x}]\n", "an expectation is ordered 'before' or 'after' one other, not both"));
+        c.add(of("two labels alike", HEAD + "expect: [{id: x, device: a, audit: ping-sent}, {id: §x, device: a,"
+                + " audit: ping-sent}]\n", "two expectations are labelled 'x'"));
+        c.add(of("order against an unknown label", HEAD + "expect: [{id: sent, device: a, audit: ping-sent}, " + pong
+                + ", after: §snet}]\n", "unknown expectation id 'snet' (did you mean 'sent'?)"));
+        c.add(of("order against itself", HEAD + "expect: [{id: x, device: a, audit: ping-sent, before: §x}]\n",
+                "an expectation cannot be ordered against itself"));
+        c.add(of("result none inside never", HEAD + "expect: [{never: {device: a, outcome: pong-received, result:"
+                + " §none}}]\n", "'result: none' is the older spelling of never"));
+        c.add(of("never of nothing", HEAD + "expect: [{never: §{device: a}}]\n",
+                "an event expectation names one 'outcome' or one 'audit'"));
+        c.add(of("an argument for an action that takes none", HEAD.replace("protocol: ping", "protocol: echo")
+                + "actions: [{at: 1s, device: a, action: send, args: {to: e, §colour: red}}]\n",
+                "unknown argument 'colour' of send (it takes count, gap, to)"));
+        c.add(of("a malformed signing key", HEAD + "attacker: {steps: [{op: inject, to: a, message: {type: ping,"
+                + " sign-as: §a@x}}]}\n", "a signing key is 'attacker' or device[@generation], not 'a@x'"));
+        c.add(of("a key generation not compromised", HEAD + "attacker: {compromise: [{device: a, generation: 1}],"
+                + " steps: [{op: inject, to: a, message: {type: ping, sign-as: §a}}]}\n",
+                "the attacker does not hold a's generation-0 key at 0s"));
         // the protocol's own checks, located by the loader
         c.add(of("ping config of the wrong type", device("config: {sign: §maybe}"), "'sign' must be true or false"));
         return c.stream();
@@ -239,6 +279,11 @@ class ScenarioErrorLocationsTest {
             @Override
             public WireCodec<EchoMessage> codec() {
                 return new EchoBinding().codec();
+            }
+
+            @Override
+            public org.trustlab.simulator.protocol.Vocabulary vocabulary() {
+                return new EchoBinding().vocabulary();
             }
 
             @Override

@@ -45,7 +45,7 @@ class ScenarioLoaderTest {
             duplicate device        | HEAD  - name: a\\n    role: node\\n                                          | bad.yaml:6:11: duplicate device name 'a'
             reserved device name    | name: x\\nprotocol: ping\\ndevices:\\n  - {name: attacker, role: node}\\n       | bad.yaml:4:12: 'attacker' is reserved
             missing key             | name: x\\ndevices:\\n  - {name: a, role: node}\\n                            | bad.yaml:1:1: missing required key 'protocol'
-            unknown protocol        | name: x\\nprotocol: pong\\ndevices:\\n  - {name: a, role: node}\\n           | bad.yaml:2:11: unknown protocol 'pong' (known: 
+            unknown protocol        | name: x\\nprotocol: pong\\ndevices:\\n  - {name: a, role: node}\\n           | bad.yaml:2:11: unknown protocol 'pong' (did you mean 'ping'?
             config the role refuses | HEAD    config: {timeout: soon}\\n                                           | bad.yaml:6:23: 'timeout' must be a duration
             unknown config key      | HEAD    config: {colour: red}\\n                                             | bad.yaml:6:14: unknown key 'colour'
             role the binding lacks  | name: x\\nprotocol: ping\\ndevices:\\n  - {name: a, role: pinger}\\n          | bad.yaml:4:21: ping devices have role 'node', not 'pinger'
@@ -98,13 +98,13 @@ class ScenarioLoaderTest {
                   steps:
                     - op: inject
                       to: a
-                      message: {type: pang}
+                      message: {type: ping, nonce: zz}
                 """);
         Scenario s = ScenarioLoader.load(file);
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
                 () -> ScenarioRunner.run(s, 0));
-        assertThat(e.path()).contains("/attacker/steps/0/message/type");
+        assertThat(e.path()).contains("/attacker/steps/0/message/nonce");
         assertThat(ScenarioLoader.locate(file, e).getMessage())
-                .isEqualTo(file + ":10:23: message type must be 'ping' or 'pong', not 'pang'");
+                .isEqualTo(file + ":10:36: nonce must be 'fresh', 'last-ping' or lower-case hex");
     }
 }

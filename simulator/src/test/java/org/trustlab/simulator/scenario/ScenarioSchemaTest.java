@@ -90,12 +90,19 @@ class ScenarioSchemaTest {
         out.add(place("substitute", HEAD + "attacker: {steps: [{op: tamper, substitute: {field: 1, value: '00', "
                 + "zzz: 1}}]}\n", stepPointer("tamper") + "/substitute/properties"));
         out.add(place("match", HEAD + "attacker: {steps: [{op: drop, match: {zzz: 1}}]}\n", "/$defs/match/properties"));
-        out.add(place("outcome expectation", HEAD + "expect: [{device: a, outcome: o, zzz: 1}]\n",
+        out.add(place("outcome expectation", HEAD + "expect: [{device: a, outcome: pong-received, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/0/properties"));
-        out.add(place("audit expectation", HEAD + "expect: [{device: a, audit: o, zzz: 1}]\n",
+        out.add(place("audit expectation", HEAD + "expect: [{device: a, audit: ping-answered, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/1/properties"));
-        out.add(place("invariant expectation", HEAD + "expect: [{invariant: i, holds: true, zzz: 1}]\n",
+        out.add(place("invariant expectation", HEAD
+                + "expect: [{invariant: ping.pong-answers-ping, holds: true, zzz: 1}]\n",
                 "/$defs/expectation/oneOf/2/properties"));
+        out.add(place("never", HEAD + "expect: [{never: {device: a, outcome: pong-received}, zzz: 1}]\n",
+                "/$defs/expectation/oneOf/3/properties"));
+        out.add(place("never an outcome", HEAD + "expect: [{never: {device: a, outcome: pong-received, zzz: 1}}]\n",
+                "/$defs/neverOutcome/properties"));
+        out.add(place("never an audit event", HEAD + "expect: [{never: {device: a, audit: ping-sent, zzz: 1}}]\n",
+                "/$defs/neverAudit/properties"));
         return out.stream();
     }
 
@@ -156,7 +163,7 @@ class ScenarioSchemaTest {
                 .endsWith("(expected " + String.join(", ", dists.subList(0, dists.size() - 1)) + " or "
                         + dists.get(dists.size() - 1) + ")");
         List<String> results = strings(schema.at("/$defs/expectation/oneOf/0/properties/result/enum"));
-        assertThat(error(HEAD + "expect: [{device: a, outcome: o, result: zzz}]\n").what())
+        assertThat(error(HEAD + "expect: [{device: a, outcome: pong-received, result: zzz}]\n").what())
                 .startsWith("result must be " + String.join(", ", results.subList(0, results.size() - 1)) + " or "
                         + results.get(results.size() - 1) + ",");
         for (String op : ops) {

@@ -50,7 +50,7 @@ class ScenarioWriterTest {
               - {device: a, at: 6s}
             actions:
               - {at: 1s, device: a, action: ping, args: {to: b, count: "10", interval: 1s}}
-              - {at: 2s, device: b, action: wave}
+              - {at: 2s, device: b, action: ping, args: {to: a, count: 2}}
             attacker:
               strategy: random
               random: {rate: 0.25, ops: [drop, tamper], max-delay: 1s}
@@ -77,6 +77,10 @@ class ScenarioWriterTest {
               - {device: b, audit: ping-rejected, reason: BAD_SIGNATURE}
               - {device: b, audit: ping-answered}
               - {invariant: ping.pong-answers-ping, holds: false}
+              - {id: first, device: a, outcome: pong-received, result: accepted, peer: b, count: 1}
+              - {device: a, outcome: pong-received, reason: UNKNOWN_PING, at-least: 2, at-most: 3, after: first}
+              - {device: b, audit: ping-answered, fields: {seq: "0"}, at-least: 2, before: first}
+              - never: {device: a, audit: pong-rejected, reason: PONG_TIMEOUT, peer: eve}
             """;
 
     private static Scenario roundTrip(Scenario s) {

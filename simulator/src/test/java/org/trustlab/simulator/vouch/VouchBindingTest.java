@@ -144,4 +144,47 @@ class VouchBindingTest {
             Files.delete(file);
         }
     }
+
+    /**
+     * Re-signing an observed vouch needs the key of whoever vouched, which only the run shows: without it the step
+     * is recorded as not made and nothing is sent (before, the vouch went out unchanged, a replay in disguise).
+     */
+    @Test
+    void reSigningAnObservedVouchNeedsTheVouchersKey() {
+        String base = """
+                protocol: vouch
+                seed: 4
+                devices:
+                  - {name: laptop, role: voucher}
+                  - {name: phone, role: vouchee}
+                  - {name: desktop, role: receiver}
+                  - {name: tablet, role: receiver}
+                setup:
+                  profile: hardened
+                  pairings:
+                    - {a: laptop, b: phone}
+                    - {a: laptop, b: desktop}
+                    - {a: laptop, b: tablet}
+                actions:
+                  - {at: 10s, device: laptop, action: network.pair.vouch, args: {vouchee: phone, targets: desktop}}
+                attacker:
+                  steps:
+                    - {at: 30s, op: inject, to: tablet, from: laptop, message: {type: observed-request, resign-for: tablet}}
+                end: 2m
+                """;
+        ScenarioRunner runner = new ScenarioRunner(ProtocolBindings.standard(), (id, t) -> Optional.empty());
+        ScenarioLoader loader = new ScenarioLoader(ProtocolBindings.standard());
+        RunResult refused = runner.execute(loader.parse(base, "s.yaml"));
+        List<TraceEvent> notMade = refused.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject-refused"));
+        assertThat(notMade).singleElement().satisfies(e -> {
+            assertThat(e.field("key")).isEqualTo("laptop@0");
+            assertThat(e.field("reason")).isEqualTo("key-not-held");
+        });
+        assertThat(refused.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject"))).isEmpty();
+
+        RunResult made = runner.execute(loader.parse(base.replace("  steps:\n",
+                "  compromise: [{device: laptop, at: 0s}]\n  steps:\n"), "s.yaml"));
+        assertThat(made.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject-refused"))).isEmpty();
+        assertThat(made.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject"))).hasSize(1);
+    }
 }

@@ -1,6 +1,7 @@
 package org.trustlab.simulator.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trustlab.reference.crypto.DeterministicKeys;
 import org.trustlab.simulator.Sim;
+import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.scenario.AttackStep;
+import org.trustlab.simulator.scenario.AttackerSpec;
 import org.trustlab.simulator.scenario.RunResult;
+import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
 
@@ -213,20 +218,23 @@ class AttackerTest {
         assertThat(Sim.outcomes(r, "eve", "pong-received")).containsExactly("accepted");
     }
 
+    private static final String COMPROMISED_AT_10S = """
+            name: t
+            protocol: ping
+            end: 1m
+            devices:
+              - {name: a, role: node}
+              - {name: b, role: node, config: {require-signature: true}}
+            attacker:
+              compromise:
+                - {device: a, generation: 0, at: 10s}
+              steps:
+            """;
+
     @Test
     void compromisedKeysWorkOnlyFromTheirTimeOn() {
-        RunResult r = Sim.run("""
-                name: t
-                protocol: ping
-                end: 1m
-                devices:
-                  - {name: a, role: node}
-                  - {name: b, role: node, config: {require-signature: true}}
-                attacker:
-                  compromise:
-                    - {device: a, generation: 0, at: 10s}
-                  steps:
-                    - {at: 5s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 1, sign-as: a}}
+        RunResult r = Sim.run(COMPROMISED_AT_10S + """
+                    - {at: 5s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 1, sign-as: attacker}}
                     - {at: 15s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 2, sign-as: a}}
                 """);
         assertThat(Sim.attacker(r, "compromise")).singleElement()
@@ -237,6 +245,45 @@ class AttackerTest {
         });
         assertThat(Sim.audits(r, "b", "ping-answered")).singleElement()
                 .satisfies(e -> assertThat(e.field("seq")).isEqualTo("2"));
+    }
+
+    /** Signing with a key before it is compromised is refused before the run, never signed with another key. */
+    @Test
+    void aSignatureWithAKeyNotYetHeldIsRefusedAtLoad() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Sim.scenario(COMPROMISED_AT_10S + """
+                    - {at: 5s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 1, sign-as: a}}
+                """));
+        assertThat(e.getMessage()).isEqualTo("test.yaml:11:94: the attacker does not hold a's generation-0 key at"
+                + " 5s, so it cannot sign with it (add a 'compromise' of a generation 0 at or before 5s, or sign with"
+                + " 'attacker')");
+        // at the compromise's own instant it holds the key: compromises happen before steps of the same time
+        Sim.scenario(COMPROMISED_AT_10S + """
+                    - {at: 10s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 1, sign-as: a}}
+                """);
+    }
+
+    /**
+     * Where only the run can tell (a step no file states, as a campaign builds), a forgery needing a key the
+     * attacker lacks is recorded as not made, and nothing is sent in its stead.
+     */
+    @Test
+    void aForgeryTheAttackerCannotMakeIsRecordedAndNotSent() {
+        Scenario base = Sim.scenario(COMPROMISED_AT_10S + """
+                    - {at: 15s, op: inject, to: b, from: a, message: {type: ping, sender: a, seq: 2, sign-as: a}}
+                """);
+        AttackerSpec spec = base.attacker().orElseThrow();
+        // the same step at 5s, which the loader would have refused
+        AttackStep.Inject early = new AttackStep.Inject(java.time.Duration.ofSeconds(5), "b", "a",
+                java.util.Map.of("type", "ping", "sender", "a", "seq", 1, "sign-as", "a"));
+        RunResult r = Sim.run(base.withAttacker(java.util.Optional.of(spec.withSteps(List.of(early)))), 0);
+        assertThat(Sim.attacker(r, "inject-refused")).singleElement().satisfies(e -> {
+            assertThat(e.field("key")).isEqualTo("a@0");
+            assertThat(e.field("reason")).isEqualTo("key-not-held");
+            assertThat(e.timeNanos()).isEqualTo(5_000_000_000L);
+        });
+        assertThat(Sim.attacker(r, "inject")).isEmpty();
+        assertThat(delivered(r, "b")).isEmpty();
+        assertThat(Sim.audits(r, "b", "ping-rejected")).isEmpty();
     }
 
     @Test
@@ -290,13 +337,14 @@ class AttackerTest {
                   steps:
                     - {at: 1s, op: register, device: eve}
                     - {at: 2s, op: inject, to: b, from: eve, message: {type: ping, sender: eve, sign-as: eve}}
-                    - {at: 3s, op: inject, to: b, from: a, message: {type: ping, sender: a, sign-as: a}}
+                    - {at: 3s, op: inject, to: b, from: a, message: {type: ping, sender: a, sign-as: attacker}}
                 """);
         String eveKey = DeterministicKeys.ed25519(0, "eve", 0).fingerprint();
         assertThat(Sim.attacker(r, "register")).singleElement()
                 .satisfies(e -> assertThat(e.field("ed25519")).isEqualTo(eveKey));
         assertThat(eveKey).isNotEqualTo(DeterministicKeys.ed25519(0, "a", 0).fingerprint());
-        // its own device's key is the attacker's to use; a's key is not, so the attacker's own signature fails
+        // its own device's key is the attacker's to use; a's is not (signing as a is refused at load), and the
+        // attacker's own signature in a's name fails
         assertThat(Sim.audits(r, "b", "ping-answered")).singleElement()
                 .satisfies(e -> assertThat(e.field("sender")).isEqualTo("eve"));
         assertThat(Sim.audits(r, "b", "ping-rejected")).singleElement().satisfies(e -> {
