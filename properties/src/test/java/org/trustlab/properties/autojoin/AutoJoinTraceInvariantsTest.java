@@ -249,4 +249,38 @@ class AutoJoinTraceInvariantsTest {
                     "key-fingerprint", "mk")))).hasSize(1);
         }
     }
+
+    /** Grant validity's second half: after an automatic join, the session key goes only to the granted key. */
+    @Nested
+    class GrantValidityOfDeliveries {
+        private final Invariant invariant = new AutoJoinInvariants.GrantValidity();
+
+        private List<Violation> check(SyntheticTrace b) {
+            return invariant.check(b.build());
+        }
+
+        @Test
+        void holdsForADeliveryToTheGrantedKeyAfterTheAcceptance() {
+            assertThat(check(delivered(accepted(signed(world())), "auto-join", "n1", "pk0"))).isEmpty();
+        }
+
+        @Test
+        void firesOnADeliveryToAnotherKeyAndNamesBoth() {
+            assertThat(check(delivered(accepted(signed(world())), "auto-join", "n1", "mk"))).singleElement()
+                    .satisfies(v -> assertThat(v.message())
+                            .isEqualTo("laptop encrypted the session key to mk, not to the granted key pk0"));
+        }
+
+        @Test
+        void firesOnADeliveryWithoutAnAcceptanceOfThatNonce() {
+            assertThat(check(delivered(accepted(signed(world())), "auto-join", "n2", "pk0"))).singleElement()
+                    .satisfies(v -> assertThat(v.message())
+                            .isEqualTo("laptop delivered a session key for nonce n2 without accepting it"));
+        }
+
+        @Test
+        void aManualJoinsDeliveryIsNotJudgedHere() {
+            assertThat(check(delivered(world(), "manual-join", "-", "mk"))).isEmpty();
+        }
+    }
 }

@@ -274,6 +274,12 @@ class VouchTraceInvariantsTest {
         }
 
         @Test
+        void anAcceptanceNoSignatureMatchesIsLeftToSignatureAuthenticity() {
+            assertThat(check(answered(accepted(removed(signed(trace(), "desktop", "ek", "Direct", "Direct"),
+                    "laptop", "phone")), "h-m2"))).isEmpty();
+        }
+
+        @Test
         void theVoucheeFiresOnAStoreFromAVoucherItHadUnpairedUnlessTheVoucherWasCompromised() {
             assertThat(check(stored(removed(trace(), "phone", "laptop")))).singleElement().satisfies(v ->
                     assertThat(v.message()).isEqualTo("phone stored tablet on the word of laptop, whom it had "

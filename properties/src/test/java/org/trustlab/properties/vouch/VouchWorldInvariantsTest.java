@@ -57,6 +57,13 @@ class VouchWorldInvariantsTest {
         }
 
         @Test
+        void aReceiverNeverPairedWithTheVoucherIsLeftToTrustChainSoundness() {
+            Trace t = accept(new SyntheticTrace().fact("pairing", "device", "desktop", "peer", "laptop", "type",
+                    "Direct", "trust-level", "Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+            assertThat(invariant.check(t)).isEmpty();
+        }
+
+        @Test
         void anotherReceiversLevelDoesNotCount() {
             Trace t = accept(world("Trusted").fact("trust-set", "device", "desktop", "peer", "laptop",
                     "trust-level", "Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
