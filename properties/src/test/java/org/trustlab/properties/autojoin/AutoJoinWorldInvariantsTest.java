@@ -1,71 +1,29 @@
 package org.trustlab.properties.autojoin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trustlab.properties.autojoin.AutoJoinFixtures.world;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.SyntheticTrace;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.trace.Trace;
-import org.trustlab.simulator.trace.TraceEvent.Kind;
-import org.trustlab.simulator.trace.TraceEvent;
 
 /**
  * Freshness and grant validity on hand-built traces: each fires on the world's facts even when the validator's
  * own audit says everything was fine, and each exemption excuses only what it names.
  */
 class AutoJoinWorldInvariantsTest {
-    /** A trace under construction: world facts first, then audits, numbered in order. */
-    private static final class Builder {
-        private final List<TraceEvent> events = new ArrayList<>();
-
-        Builder fact(String type, String... kv) {
-            return add("world", Kind.FACT, type, kv);
-        }
-
-        Builder audit(String node, String type, String... kv) {
-            return add(node, Kind.AUDIT, type, kv);
-        }
-
-        private Builder add(String node, Kind kind, String type, String... kv) {
-            Map<String, String> f = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < kv.length; i += 2) {
-                f.put(kv[i], kv[i + 1]);
-            }
-            events.add(new TraceEvent(events.size(), events.size() * 1_000_000L, node, kind, type, f));
-            return this;
-        }
-
-        Trace build() {
-            return new Trace(events, "0".repeat(64));
-        }
-    }
-
-    private static Builder world() {
-        return new Builder()
-                .fact("identity", "device", "laptop", "role", "validator", "client", "C-laptop", "key-generation", "0",
-                        "key-fingerprint", "lk0")
-                .fact("identity", "device", "phone", "role", "requester", "client", "C-phone", "key-generation", "0",
-                        "key-fingerprint", "pk0")
-                .fact("limits", "device", "laptop", "challenge-ttl", "PT30S", "skew-tolerance", "PT2S",
-                        "challenge-ttl-cap", "PT5M", "skew-tolerance-cap", "PT30S")
-                .fact("grant", "owner", "laptop", "owner-client", "C-laptop", "owner-key-fingerprint", "lk0",
-                        "trusted-client", "C-phone", "trusted-key-fingerprint", "pk0", "scope", "AutoJoin",
-                        "created", "1969-12-31T00:00:00Z", "expires", "1970-01-31T00:00:00Z", "revoked", "false");
-    }
-
-    private static Builder issued(Builder b, String at) {
+    private static SyntheticTrace issued(SyntheticTrace b, String at) {
         return b.audit("laptop", AutoJoinTrace.ISSUED, "nonce", "n1", "session", "S1", "requester", "C-phone",
                 "target", "C-laptop", "purpose", "auto-join", "issued-at", at,
                 // The validator's own word, which the invariants must not believe: a twenty-fold lifetime.
                 "expires-at", "1970-01-01T00:10:00Z", "local-time", at);
     }
 
-    private static Builder accepted(Builder b, String at, String verifiedKey) {
+    private static SyntheticTrace accepted(SyntheticTrace b, String at, String verifiedKey) {
         return b.audit("laptop", AutoJoinTrace.ACCEPTED, "nonce", "n1", "session", "S1", "requester", "C-phone",
                 "target", "C-laptop", "purpose", "auto-join", "verified-key-fingerprint", verifiedKey,
                 // The validator's audit claims a ten-minute tolerance and a fine grant: neither may excuse anything.
@@ -102,7 +60,7 @@ class AutoJoinWorldInvariantsTest {
             Trace never = accepted(world(), "1970-01-01T00:00:02Z", "pk0").build();
             assertThat(check(freshness, never)).singleElement().satisfies(v ->
                     assertThat(v.message()).contains("never issued"));
-            Builder noLimits = new Builder();
+            SyntheticTrace noLimits = new SyntheticTrace();
             Trace unconfigured = accepted(issued(noLimits, "1970-01-01T00:00:01Z"), "1970-01-01T00:00:02Z", "pk0")
                     .build();
             assertThat(check(freshness, unconfigured)).singleElement().satisfies(v ->
@@ -114,7 +72,7 @@ class AutoJoinWorldInvariantsTest {
     class GrantValidity {
         private final Invariant validity = new AutoJoinInvariants.GrantValidity();
 
-        private Trace acceptAfter(Builder b) {
+        private Trace acceptAfter(SyntheticTrace b) {
             return accepted(issued(b, "1970-01-01T00:00:01Z"), "1970-01-01T00:00:02Z", "pk0").build();
         }
 
@@ -151,7 +109,7 @@ class AutoJoinWorldInvariantsTest {
 
         @Test
         void aGrantMadeAgainAfterARevocationStandsAgain() {
-            Builder b = world().fact("grant-revoked", "owner", "laptop", "trusted-client", "C-phone")
+            SyntheticTrace b = world().fact("grant-revoked", "owner", "laptop", "trusted-client", "C-phone")
                     .audit("laptop", AutoJoinTrace.GRANT_CREATED, "grant-trusted-client", "C-phone",
                             "grant-owner-key-fingerprint", "lk0", "grant-key-fingerprint", "pk0",
                             "grant-scope", "AutoJoin", "grant-expires", "1970-01-31T00:00:00Z");
@@ -160,7 +118,7 @@ class AutoJoinWorldInvariantsTest {
 
         @Test
         void firesWithoutAnyGrantWhateverTheValidatorsAuditSays() {
-            Builder b = new Builder()
+            SyntheticTrace b = new SyntheticTrace()
                     .fact("identity", "device", "laptop", "role", "validator", "client", "C-laptop",
                             "key-generation", "0", "key-fingerprint", "lk0");
             assertThat(check(validity, acceptAfter(b))).singleElement().satisfies(v ->
@@ -169,8 +127,8 @@ class AutoJoinWorldInvariantsTest {
 
         @Test
         void firesForAnExpiredGrantANarrowScopeAndAnotherVerifiedKey() {
-            Builder expired = new Builder().fact("identity", "device", "laptop", "role", "validator", "client",
-                    "C-laptop", "key-generation", "0", "key-fingerprint", "lk0")
+            SyntheticTrace expired = new SyntheticTrace().fact("identity", "device", "laptop", "role", "validator",
+                    "client", "C-laptop", "key-generation", "0", "key-fingerprint", "lk0")
                     .fact("grant", "owner", "laptop", "owner-client", "C-laptop", "owner-key-fingerprint", "lk0",
                             "trusted-client", "C-phone", "trusted-key-fingerprint", "pk0", "scope", "AutoJoin",
                             "created", "1969-12-31T00:00:00Z", "expires", "1970-01-01T00:00:02Z", "revoked",

@@ -2,15 +2,11 @@ package org.trustlab.properties.vouch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.SyntheticTrace;
 import org.trustlab.simulator.trace.Trace;
-import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
 
 /**
@@ -18,29 +14,8 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  * and the user's trust levels whatever the receiver reports, and excuse only what they name.
  */
 class VouchWorldInvariantsTest {
-    private static final class Builder {
-        private final List<TraceEvent> events = new ArrayList<>();
-
-        Builder add(String node, Kind kind, String type, String... kv) {
-            Map<String, String> f = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < kv.length; i += 2) {
-                f.put(kv[i], kv[i + 1]);
-            }
-            events.add(new TraceEvent(events.size(), events.size() * 1_000_000L, node, kind, type, f));
-            return this;
-        }
-
-        Builder fact(String type, String... kv) {
-            return add("world", Kind.FACT, type, kv);
-        }
-
-        Trace build() {
-            return new Trace(events, "0".repeat(64));
-        }
-    }
-
-    private static Builder world(String tabletViewOfLaptop) {
-        return new Builder()
+    private static SyntheticTrace world(String tabletViewOfLaptop) {
+        return new SyntheticTrace()
                 .fact("limits", "device", "tablet", "vouch-signature-max-age", "PT5M",
                         "vouch-clock-skew-tolerance", "PT2S")
                 .fact("pairing", "device", "tablet", "peer", "laptop", "type", "Direct",
@@ -49,7 +24,7 @@ class VouchWorldInvariantsTest {
     }
 
     /** The tablet accepts phone on laptop's word; its own report claims a generous limit and a Trusted voucher. */
-    private static Builder accept(Builder b, String vouchedAt, String seenAt) {
+    private static SyntheticTrace accept(SyntheticTrace b, String vouchedAt, String seenAt) {
         return b.add("tablet", Kind.OUTCOME, "proxy-pairing", "result", "accepted", "voucher", "laptop",
                 "vouchee", "phone", "vouch-timestamp", vouchedAt, "receiver-local-time", seenAt,
                 "max-age-ms", "86400000", "skew-tolerance-ms", "86400000", "trust-level", "Trusted");
@@ -82,6 +57,13 @@ class VouchWorldInvariantsTest {
         }
 
         @Test
+        void aReceiverNeverPairedWithTheVoucherIsLeftToTrustChainSoundness() {
+            Trace t = accept(new SyntheticTrace().fact("pairing", "device", "desktop", "peer", "laptop", "type",
+                    "Direct", "trust-level", "Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
+            assertThat(invariant.check(t)).isEmpty();
+        }
+
+        @Test
         void anotherReceiversLevelDoesNotCount() {
             Trace t = accept(world("Trusted").fact("trust-set", "device", "desktop", "peer", "laptop",
                     "trust-level", "Blocked"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
@@ -111,7 +93,7 @@ class VouchWorldInvariantsTest {
 
         @Test
         void firesWithoutConfiguredLimits() {
-            Trace t = accept(new Builder(), "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z").build();
+            Trace t = accept(new SyntheticTrace(), "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z").build();
             assertThat(invariant.check(t)).singleElement().satisfies(v ->
                     assertThat(v.message()).contains("without configured limits"));
         }
@@ -122,18 +104,18 @@ class VouchWorldInvariantsTest {
         private final Invariant invariant = new VouchInvariants.NoOverwrite();
 
         /** The tablet stores the vouched phone, then reports the acceptance: what held it the phone before? */
-        private Trace acceptPhone(Builder b) {
+        private Trace acceptPhone(SyntheticTrace b) {
             return accept(b.add("tablet", Kind.AUDIT, "pairing-stored", "peer", "phone", "pairing-type", "Proxied",
                     "voucher", "laptop"), "1970-01-01T00:00:01Z", "1970-01-01T00:00:02Z").build();
         }
 
         @Test
         void firesWhenTheReceiverWasPairedWithTheVoucheeAtSetUpOrSince() {
-            Builder setUp = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type", "Direct",
-                    "trust-level", "Trusted");
+            SyntheticTrace setUp = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type",
+                    "Direct", "trust-level", "Trusted");
             assertThat(invariant.check(acceptPhone(setUp))).singleElement().satisfies(v ->
                     assertThat(v.message()).contains("already paired with it"));
-            Builder since = world("Trusted").add("tablet", Kind.AUDIT, "pairing-stored", "peer", "phone",
+            SyntheticTrace since = world("Trusted").add("tablet", Kind.AUDIT, "pairing-stored", "peer", "phone",
                     "pairing-type", "Direct");
             assertThat(invariant.check(acceptPhone(since))).hasSize(1);
         }
@@ -141,14 +123,14 @@ class VouchWorldInvariantsTest {
         @Test
         void holdsForANewDeviceAndForOneTheReceiverUnpairedFirst() {
             assertThat(invariant.check(acceptPhone(world("Trusted")))).isEmpty();
-            Builder removed = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type",
+            SyntheticTrace removed = world("Trusted").fact("pairing", "device", "tablet", "peer", "phone", "type",
                     "Direct", "trust-level", "Trusted").add("tablet", Kind.AUDIT, "pairing-removed", "peer", "phone");
             assertThat(invariant.check(acceptPhone(removed))).isEmpty();
         }
 
         @Test
         void anotherDevicesPairingWithTheVoucheeDoesNotCount() {
-            Builder other = world("Trusted").fact("pairing", "device", "desktop", "peer", "phone", "type",
+            SyntheticTrace other = world("Trusted").fact("pairing", "device", "desktop", "peer", "phone", "type",
                     "Direct", "trust-level", "Trusted");
             assertThat(invariant.check(acceptPhone(other))).isEmpty();
         }
