@@ -1,7 +1,7 @@
 package org.trustlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,8 @@ import org.trustlab.properties.campaign.Failure;
 import org.trustlab.properties.campaign.RunCrashedException;
 import org.trustlab.properties.campaign.Shard;
 import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import picocli.CommandLine.Command;
@@ -84,6 +86,10 @@ public final class CampaignCommand implements Callable<Integer> {
     @Mixin
     GraphEngineOption graphEngine = new GraphEngineOption();
 
+    @Option(names = "--memory-budget", paramLabel = "MB", hidden = true,
+            description = "Heap the runs' records may take (default: half of the JVM's maximum heap).")
+    Integer memoryBudgetMb;
+
     @Option(names = "--bench", negatable = false,
             description = "Measure instead of report: share of time in cryptography, and --jobs 1 vs 2 scaling.")
     boolean bench;
@@ -91,11 +97,13 @@ public final class CampaignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the flags ask for, checked: one spec per protocol. */
-    record Plan(List<CampaignSpec> specs, GraphEngine engine) {}
+    static final String WRITTEN_BY = "trustlab campaign";
+
+    /** What the flags ask for, checked: one spec per protocol, and how many runs fit the memory budget. */
+    record Plan(List<CampaignSpec> specs, GraphEngine engine, RunBudget budget) {}
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Plan plan;
@@ -109,38 +117,57 @@ public final class CampaignCommand implements Callable<Integer> {
         if (bench) {
             return CampaignBench.run(plan.specs(), stdout, err);
         }
+        OutputFolder folder;
+        try {
+            folder = OutputFolder.claim(out, WRITTEN_BY);
+        } catch (OutputRefusedException e) {
+            err.println("trustlab campaign: --out " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        }
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign", folder::whatIsKept)) {
+            return run(plan, folder, stdout, err);
+        }
+    }
+
+    private int run(Plan plan, OutputFolder folder, PrintWriter stdout, PrintWriter err) throws IOException {
         if (!noReport && (plan.engine() == GraphEngine.AUTO || plan.engine() == GraphEngine.JS)) {
             // The JavaScript graph engine takes tens of seconds to start; overlap that with the runs.
             ReportWriter.warmUp();
         }
         boolean violated = false;
+        boolean cut = false;
         List<Path> written = new ArrayList<>();
-        for (CampaignSpec s : plan.specs()) {
+        for (CampaignSpec requested : plan.specs()) {
+            CampaignSpec s = plan.budget().fit(requested);
+            if (s != requested) {
+                cut = true;
+                err.println("trustlab campaign: " + plan.budget().warning(requested, s));
+                err.flush();
+            }
             CampaignRunner runner = Campaigns.runner(s.protocol(), s.validate());
             CampaignResult result;
             try {
                 result = runner.run(s, ConsoleProgress.forConsole(err));
             } catch (RunCrashedException e) {
-                reportCrash(s, e, err);
+                reportCrash(s, e, folder, err);
                 return TrustlabCommand.EXIT_FAILED;
             }
-            Path dir = CampaignWriter.write(result, out);
+            CampaignWriter.writeProtocolFolder(result, folder.staging());
+            Path dir = out.resolve(s.protocol());
             written.add(dir);
             print(result, dir, stdout);
+            if (s != requested) {
+                stdout.println("  unknown: " + plan.budget().reached(requested, s));
+            }
             violated |= result.anyViolation();
         }
+        folder.commit(true);
         if (!noReport) {
-            try {
-                stdout.println("report: " + ReportWriter.writeForCampaign(written, out, plan.engine()));
-            } catch (RuntimeException e) {
-                stdout.flush();
-                err.println("trustlab campaign: the results are written, but the report failed: " + e.getMessage());
-                err.flush();
-                return TrustlabCommand.EXIT_FAILED;
-            }
+            stdout.println("report: " + ReportWriter.writeForCampaign(written, folder, plan.engine()));
         }
         stdout.flush();
-        return violated ? TrustlabCommand.EXIT_FAILED : TrustlabCommand.EXIT_OK;
+        return violated ? TrustlabCommand.EXIT_FAILED : cut ? TrustlabCommand.EXIT_UNKNOWN : TrustlabCommand.EXIT_OK;
     }
 
     Plan plan() {
@@ -157,6 +184,9 @@ public final class CampaignCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shrink-budget must not be negative");
         }
         Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        if (memoryBudgetMb != null && memoryBudgetMb < 1) {
+            throw new IllegalArgumentException("--memory-budget must be at least 1 (MB), got " + memoryBudgetMb);
+        }
         GraphEngine engine = graphEngine.engine();
         Optional<Mutant> m = Optional.empty();
         if (mutant != null) {
@@ -185,17 +215,21 @@ public final class CampaignCommand implements Callable<Integer> {
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("no protocol is implemented yet");
         }
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<CampaignSpec> specs = new ArrayList<>();
         for (String proto : protocols) {
             int n = runs != null ? runs : Campaigns.defaultRuns(proto);
+            if (sh.size(n) == 0) {
+                // An empty shard is refused rather than written as an empty result: a scheduler given more shards
+                // than runs is misconfigured, and the merge would otherwise hide it.
+                throw new IllegalArgumentException("shard " + sh + " of " + n + " runs is empty (shard i takes runs"
+                        + " i, i+n, ...): use at most " + n + " shards, or more --runs");
+            }
             specs.add(new CampaignSpec(proto, n, seed, m.map(Mutant::name), sh, threads, !noValidate, shrinkBudget,
                     failuresPerInvariant));
         }
-        return new Plan(specs, engine);
+        RunBudget budget = memoryBudgetMb != null ? RunBudget.ofMegabytes(memoryBudgetMb) : RunBudget.ofHeap();
+        return new Plan(specs, engine, budget);
     }
 
     static void print(CampaignResult result, Path dir, PrintWriter out) {
@@ -227,13 +261,17 @@ public final class CampaignCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void reportCrash(CampaignSpec s, RunCrashedException e, PrintWriter err) {
+    private void reportCrash(CampaignSpec s, RunCrashedException e, OutputFolder folder, PrintWriter err) {
         err.println("trustlab campaign: " + s.protocol() + " " + e.getMessage());
         if (e.scenario() != null) {
             try {
-                Path file = Campaigns.writeCrashScenario(s.protocol(), e, out);
+                Path staged = Campaigns.writeCrashScenario(s.protocol(), e, folder.staging());
+                // The crashed campaign's output replaces the earlier one whole: results of the protocols that
+                // finished before it, and the crashing scenario.
+                folder.commit(true);
+                Path file = out.resolve(staged.getFileName());
                 err.println("  scenario written to " + file + " (replay it with 'trustlab replay " + file + "')");
-            } catch (RuntimeException writeFailed) {
+            } catch (RuntimeException | IOException writeFailed) {
                 err.println("  (could not write the scenario: " + writeFailed.getMessage() + ")");
             }
         }

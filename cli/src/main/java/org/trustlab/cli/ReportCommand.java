@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.input.ReportInputException;
@@ -57,6 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
             return TrustlabCommand.EXIT_OK;
         } catch (ReportInputException | IllegalArgumentException e) {
             err.println("trustlab report: " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        } catch (OutputRefusedException e) {
+            err.println("trustlab report: " + (out != null ? "--out " : "") + e.getMessage());
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }

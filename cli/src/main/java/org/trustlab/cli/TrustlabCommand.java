@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code trustlab} command. Each subcommand is its own class; a subcommand is listed here only once it works.
- * Exit codes everywhere: 0 when every check holds, 1 when one fails, 2 on bad input.
+ * Exit codes everywhere: 0 when every check holds, 1 when one fails, 2 on bad input or an unusable output folder
+ * (found before any work starts), 3 on an internal error (one line and a log file), 4 when the answer is
+ * {@code unknown} within a limit (memory, time, states), 130 when interrupted (SIGINT or SIGTERM).
  */
 @Command(name = "trustlab",
         mixinStandardHelpOptions = true,
@@ -24,6 +26,8 @@ public final class TrustlabCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL = 3;
+    public static final int EXIT_UNKNOWN = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,10 +45,14 @@ public final class TrustlabCommand implements Runnable {
             ex.getCommandLine().getErr().println("Try 'trustlab --help'.");
             return EXIT_BAD_INPUT;
         });
+        cl.setExecutionExceptionHandler(CrashLog.inTemp());
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        Interrupts.install(System.err);
+        int exit = commandLine().execute(args);
+        Interrupts.finished();
+        System.exit(exit);
     }
 }
