@@ -125,7 +125,7 @@ public final class CampaignCommand implements Callable<Integer> {
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
-        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign", folder::whatIsKept)) {
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign", folder::abandon)) {
             return run(plan, folder, stdout, err);
         }
     }

@@ -101,7 +101,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
-        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab replay", folder::whatIsKept)) {
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab replay", folder::abandon)) {
             return replay(folder, engine);
         }
     }

@@ -211,6 +211,19 @@ public final class OutputFolder implements AutoCloseable {
                 : "nothing was kept in " + dir;
     }
 
+    /**
+     * For an interruption: unless the output is being moved into place (then the marker already says incomplete),
+     * removes what this run staged, as {@link #close} does; returns {@link #whatIsKept}. Best effort, as workers
+     * may still be writing: a staging folder left behind is hidden and removed by the next claim.
+     */
+    public String abandon() {
+        String kept = whatIsKept();
+        if (!committing) {
+            close();
+        }
+        return kept;
+    }
+
     /** Releases the lock and removes the staging folder; a folder this claim created and never filled goes too. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package org.trustlab.properties.output;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -48,6 +49,8 @@ public record OutputMarker(String writtenBy, boolean complete, List<String> entr
                     .equals("complete"), entries));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new OutputRefusedException(dir, FILE + " is not a trustlab output marker; choose another folder");
         } catch (IOException e) {
             throw new OutputRefusedException(dir, "cannot read " + FILE + ": " + e.getMessage());
         }
@@ -74,7 +77,7 @@ public record OutputMarker(String writtenBy, boolean complete, List<String> entr
     }
 
     /** The entries of {@code dir} that are not trustlab's own bookkeeping (marker, lock, staging), sorted. */
-    static List<String> visibleEntries(Path dir) throws IOException {
+    public static List<String> visibleEntries(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.map(p -> p.getFileName().toString()).filter(n -> !OutputFolder.isBookkeeping(n)).sorted()
                     .toList();
