@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = {
             "Run a property campaign: seeded random scenarios, every invariant checked, failures shrunk.",
-            "Writes DIR/<protocol>/summary.json, runs.jsonl and failures/. Exit 0: no invariant violated;"
-                    + " 1: one is; 2: bad input."})
+            "Writes DIR/<protocol>/summary.json, runs.jsonl and failures/, and the report, into --out, which must be"
+                    + " new, empty or an earlier trustlab output (replaced whole).",
+            "Exit 0: no invariant violated; 1: one is; 2: bad input or unusable --out; 3: internal error;"
+                    + " 4: unknown (runs cut to the memory budget); 130: interrupted."})
 public final class CampaignCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", paramLabel = "P|all",
@@ -47,8 +49,9 @@ public final class CampaignCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Scenarios per protocol (default: ${DEFAULT-VALUE}; sized so that --protocol all takes"
-                    + " about a minute on 2 cores).")
+            description = "Scenarios per protocol (default: 10000 for autojoin, 3000 for vouch, sized so that"
+                    + " --protocol all takes about a minute on 2 cores). Runs beyond what fits half the JVM's heap are"
+                    + " not run: the answer is then 'unknown' (exit 4); split larger campaigns with --shard.")
     Integer runs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: 1).")

@@ -1,5 +1,7 @@
 package org.trustlab.cli;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,8 +48,27 @@ public final class TrustlabCommand implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler(CrashLog.inTemp());
+        cl.getSubcommands().values().forEach(TrustlabCommand::headerFromFirstSentence);
         return cl;
     }
+
+    /**
+     * The command listing of {@code trustlab --help} shows a subcommand's header, or else the first line of its
+     * description, which for a description wrapped by hand ends mid-sentence. The header is the description's first
+     * whole sentence instead.
+     */
+    static void headerFromFirstSentence(CommandLine sub) {
+        CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+        if (usage.header().length > 0 || usage.description().length == 0) {
+            return;
+        }
+        String text = String.join(" ", usage.description()).replaceAll("\\s+", " ").strip();
+        Matcher end = SENTENCE_END.matcher(text);
+        usage.header(end.find() ? text.substring(0, end.start() + 1) : text);
+    }
+
+    /** A full stop followed by a space or the end; "e.g." and "i.e." are not sentence ends. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\be\\.g|\\bi\\.e)\\.(?=\\s|$)");
 
     public static void main(String[] args) {
         Interrupts.install(System.err);

@@ -63,12 +63,15 @@ public final class ReportWriter {
     }
 
     /**
-     * Claims {@code out} (refusing a folder holding files trustlab did not write, or one another process is
-     * writing), reads {@code dirs} and writes the report into it; returns the path of report.html.
+     * Reads {@code dirs}, claims {@code out} (refusing a folder holding files trustlab did not write, or one
+     * another process is writing), then builds the report (re-simulating and replaying, the slow part) and writes
+     * it there; returns the path of report.html.
      */
     public static Path write(List<Path> dirs, Path out, Options options) {
+        // The inputs first: a missing or malformed input is named as such, and no output folder is created for it.
+        ResultReader.Inputs inputs = ResultReader.read(dirs);
         try (OutputFolder folder = OutputFolder.claim(out, WRITTEN_BY)) {
-            return build(dirs, options).writeTo(folder);
+            return build(inputs, dirs, options).writeTo(folder);
         }
     }
 
@@ -79,7 +82,10 @@ public final class ReportWriter {
 
     /** The report in memory, for callers (and tests) that look at it before or instead of writing it. */
     public static Written build(List<Path> dirs, Options options) {
-        ResultReader.Inputs inputs = ResultReader.read(dirs);
+        return build(ResultReader.read(dirs), dirs, options);
+    }
+
+    private static Written build(ResultReader.Inputs inputs, List<Path> dirs, Options options) {
         boolean partial = options.allowPartial() != null ? options.allowPartial() : dirs.size() == 1;
         ReportBuilder.Built built = new ReportBuilder(GraphRenderer.create(options.graphEngine()),
                 options.typicalRuns()).build(inputs, dirs, partial);

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +119,7 @@ public final class CampaignWriter {
             d.put("runIndex", f.runIndex());
             d.put("runSeed", f.runSeed());
             d.put("traceSha256", f.traceSha256());
+            d.put("scenarioSha256", scenarioSha256(f));
             d.put("message", f.message());
             d.put("scenarioSteps", f.scenarioSteps());
             d.put("shrinkSteps", f.shrinkSteps());
@@ -159,8 +163,19 @@ public final class CampaignWriter {
         m.put("runIndex", f.runIndex());
         m.put("runSeed", f.runSeed());
         m.put("traceSha256", f.traceSha256());
+        m.put("scenarioSha256", scenarioSha256(f));
         m.put("replayVerified", f.replayVerified());
         return m;
+    }
+
+    /** The failure file's hash as written, so that a report can tell a file edited since the campaign. */
+    static String scenarioSha256(Failure f) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(f.yaml().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
     }
 
     private static Map<String, Object> ordered(Object... kv) {

@@ -291,7 +291,7 @@ public final class ResultReader {
         Optional<Long> runIndex = v.hasNonNull("runIndex") ? Optional.of(j.integer(v, "runIndex", "/"))
                 : Optional.empty();
         return new FailureCase(yamlFile, invariant, yaml, trace, j.optionalText(v, "message", "/").orElse(""),
-                evidence, runIndex, j.optionalText(v, "traceSha256", "/"), j.bool(v, "replayVerified", "/", false));
+                evidence, runIndex, j.optionalText(v, "traceSha256", "/"), j.optionalText(v, "scenarioSha256", "/"));
     }
 
     private static List<MutantLine> parseMutants(Path file) {
