@@ -89,9 +89,9 @@ public final class CampaignCommand implements Callable<Integer> {
     @Mixin
     GraphEngineOption graphEngine = new GraphEngineOption();
 
-    @Option(names = "--memory-budget", paramLabel = "MB", hidden = true,
-            description = "Heap the runs' records may take (default: half of the JVM's maximum heap).")
-    Integer memoryBudgetMb;
+    @Option(names = "--memory-budget", paramLabel = "SIZE", hidden = true,
+            description = "Heap the runs' records may take, e.g. 512k, 64m (default: half of the JVM's maximum heap).")
+    String memoryBudget;
 
     @Option(names = "--bench", negatable = false,
             description = "Measure instead of report: share of time in cryptography, and --jobs 1 vs 2 scaling.")
@@ -187,9 +187,6 @@ public final class CampaignCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shrink-budget must not be negative");
         }
         Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
-        if (memoryBudgetMb != null && memoryBudgetMb < 1) {
-            throw new IllegalArgumentException("--memory-budget must be at least 1 (MB), got " + memoryBudgetMb);
-        }
         GraphEngine engine = graphEngine.engine();
         Optional<Mutant> m = Optional.empty();
         if (mutant != null) {
@@ -231,7 +228,7 @@ public final class CampaignCommand implements Callable<Integer> {
             specs.add(new CampaignSpec(proto, n, seed, m.map(Mutant::name), sh, threads, !noValidate, shrinkBudget,
                     failuresPerInvariant));
         }
-        RunBudget budget = memoryBudgetMb != null ? RunBudget.ofMegabytes(memoryBudgetMb) : RunBudget.ofHeap();
+        RunBudget budget = memoryBudget != null ? RunBudget.parse(memoryBudget) : RunBudget.ofHeap();
         return new Plan(specs, engine, budget);
     }
 

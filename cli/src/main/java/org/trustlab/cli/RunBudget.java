@@ -11,12 +11,13 @@ import org.trustlab.properties.campaign.Shard;
  * answers {@code unknown} (exit 4) for the rest, saying how far it got; {@code --shard} splits larger campaigns
  * over processes.
  *
- * <p>{@link #BYTES_PER_RUN} is an upper bound on a run's retained record (index, seeds, the trace hash, violations,
- * network profile and latencies) measured on autojoin and vouch campaigns with several times the margin, plus the
- * record's share of runs.jsonl while it is written.
+ * <p>{@link #BYTES_PER_RUN} bounds what one run keeps: a class histogram ({@code jcmd PID GC.class_histogram})
+ * of an autojoin campaign showed about 350 bytes per run (the RunRecord of 48 bytes, its ScenarioMeta and
+ * RunMetrics, the trace hash as a String, the latency list and its Doubles, the slot in the results array);
+ * 1 KiB leaves about three times that. runs.jsonl is written line by line and adds nothing per run.
  */
 record RunBudget(long bytes) {
-    static final long BYTES_PER_RUN = 4096;
+    static final long BYTES_PER_RUN = 1024;
     /** The share of the maximum heap the records may take; the rest is the simulator's, generators' and report's. */
     static final double HEAP_SHARE = 0.5;
 
@@ -24,8 +25,19 @@ record RunBudget(long bytes) {
         return new RunBudget((long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE));
     }
 
-    static RunBudget ofMegabytes(long mb) {
-        return new RunBudget(mb * 1024 * 1024);
+    /** {@code 512k}, {@code 64m}, {@code 2g}, or a plain number of megabytes; IllegalArgumentException otherwise. */
+    static RunBudget parse(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([kmg]?)")
+                .matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            throw new IllegalArgumentException("--memory-budget must look like 512k, 64m or 2g, got '" + text + "'");
+        }
+        long unit = switch (m.group(2)) {
+            case "k" -> 1024L;
+            case "g" -> 1024L * 1024 * 1024;
+            default -> 1024L * 1024;
+        };
+        return new RunBudget(Long.parseLong(m.group(1)) * unit);
     }
 
     long runsThatFit() {
@@ -45,10 +57,10 @@ record RunBudget(long bytes) {
     }
 
     String warning(CampaignSpec requested, CampaignSpec cut) {
-        return String.format(Locale.ROOT, "%s: %,d runs need more memory than the budget (%,d MB: %,d runs); "
+        return String.format(Locale.ROOT, "%s: %,d runs need more memory than the budget (%,d KiB: %,d runs); "
                 + "running the first %,d and answering unknown for the rest (split with --shard i/n, or give the "
                 + "JVM more heap with JAVA_TOOL_OPTIONS=-Xmx...)", requested.protocol(), requested.shardRuns(),
-                bytes / (1024 * 1024), runsThatFit(), cut.shardRuns());
+                bytes / 1024, runsThatFit(), cut.shardRuns());
     }
 
     String reached(CampaignSpec requested, CampaignSpec cut) {

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustlab.properties.campaign.CampaignSpec;
+import org.trustlab.properties.campaign.Shard;
 import picocli.CommandLine;
 
 /**
@@ -62,17 +64,36 @@ class ExitCodesTest {
     @Test
     void runsBeyondTheMemoryBudgetAnswerUnknownWithWhatWasReached() throws IOException {
         Path out = tmp.resolve("o");
-        // 1 MB holds 256 run records: the campaign runs those and answers unknown for the other 44.
-        CliRun r = CliRun.run("campaign", "--protocol", "autojoin", "--runs", "300", "--memory-budget", "1",
+        // 256 KiB hold 256 run records: the campaign runs those and answers unknown for the other 44.
+        CliRun r = CliRun.run("campaign", "--protocol", "autojoin", "--runs", "300", "--memory-budget", "256k",
                 "--out", out.toString(), "--no-report", "--no-validate");
 
         assertThat(r.exit()).as(r.err()).isEqualTo(TrustlabCommand.EXIT_UNKNOWN);
-        assertThat(r.err()).contains("autojoin: 300 runs need more memory than the budget (1 MB: 256 runs); "
+        assertThat(r.err()).contains("autojoin: 300 runs need more memory than the budget (256 KiB: 256 runs); "
                 + "running the first 256");
         assertThat(r.out()).contains("autojoin: 0 violations in 256 runs")
                 .contains("  unknown: 256 of the 300 runs asked for were reached within the memory budget");
         assertThat(new ObjectMapper().readTree(out.resolve("autojoin").resolve("summary.json").toFile())
                 .get("runs").asInt()).isEqualTo(256);
+    }
+
+    @Test
+    void aShardCutToTheBudgetKeepsItsOwnStride() {
+        RunBudget b = RunBudget.parse("10k");
+        assertThat(b.runsThatFit()).isEqualTo(10);
+        CampaignSpec whole = CampaignSpec.of("autojoin", 1000, 1);
+        assertThat(b.fit(whole).shardRuns()).isEqualTo(10);
+        CampaignSpec shard = whole.withShard(new Shard(3, 7));
+        CampaignSpec cut = b.fit(shard);
+        assertThat(cut.shardRuns()).isEqualTo(10);
+        assertThat(cut.shard().runIndex(9)).isEqualTo(66);
+        CampaignSpec fits = CampaignSpec.of("autojoin", 10, 1);
+        assertThat(b.fit(fits)).isSameAs(fits);
+        for (String bad : new String[] {"0", "x", "-5", "12t"}) {
+            CliRun r = CliRun.run("campaign", "--memory-budget", bad, "--out", "/proc/never");
+            assertThat(r.exit()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).contains("--memory-budget must look like 512k, 64m or 2g");
+        }
     }
 
     @Test
