@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trustlab.properties.Mutant;
@@ -60,8 +61,14 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--mutant", paramLabel = "M", description = "Run against this mutant (see 'trustlab mutants').")
     String mutant;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "Run only the run indices ≡ i (mod n).")
+    @Option(names = "--shard", paramLabel = "i/n|auto[/n]",
+            description = "Run only the run indices ≡ i (mod n). 'auto' takes i (and n) from the batch system:"
+                    + " a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with n given as auto/n), a Slurm job array,"
+                    + " GitLab's parallel jobs, or TRUSTLAB_SHARD_INDEX/TRUSTLAB_SHARD_COUNT from a CI matrix.")
     String shard;
+
+    /** The environment --shard auto reads; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "trustlab-out/campaign",
             description = "Result directory (default: ${DEFAULT-VALUE}).")
@@ -186,7 +193,16 @@ public final class CampaignCommand implements Callable<Integer> {
         if (shrinkBudget < 0) {
             throw new IllegalArgumentException("--shrink-budget must not be negative");
         }
-        Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        Shard sh;
+        if (shard == null) {
+            sh = Shard.WHOLE;
+        } else if (SchedulerShard.isAuto(shard)) {
+            SchedulerShard.Resolved r = SchedulerShard.resolve(shard, environment);
+            sh = r.shard();
+            spec.commandLine().getErr().println("trustlab campaign: shard " + sh + " from the " + r.from());
+        } else {
+            sh = Shard.parse(shard);
+        }
         GraphEngine engine = graphEngine.engine();
         Optional<Mutant> m = Optional.empty();
         if (mutant != null) {
