@@ -28,28 +28,28 @@ final class CrashLog implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
         String command = "trustlab" + (cl.getCommandName().equals("trustlab") ? "" : " " + cl.getCommandName());
-        err.println(command + ": internal error: " + oneLine(ex) + "; " + where(ex, parsed));
+        return report(ex, command, parsed == null ? "" : String.join(" ", parsed.originalArgs()), cl.getErr());
+    }
+
+    /** Prints the one line for {@code ex} on {@code err}, writes the log, and returns exit code 3. */
+    int report(Throwable ex, String command, String args, PrintWriter err) {
+        String where;
+        try {
+            where = "details in " + write(ex, args);
+        } catch (IOException | RuntimeException e) {
+            where = "and its log could not be written (" + e.getMessage() + ")";
+        }
+        err.println(command + ": internal error: " + oneLine(ex) + "; " + where);
         err.flush();
         return TrustlabCommand.EXIT_INTERNAL;
     }
 
-    private String where(Throwable ex, CommandLine.ParseResult parsed) {
-        try {
-            Path log = write(ex, parsed);
-            return "details in " + log;
-        } catch (IOException | RuntimeException e) {
-            return "and its log could not be written (" + e.getMessage() + ")";
-        }
-    }
-
-    Path write(Throwable ex, CommandLine.ParseResult parsed) throws IOException {
+    Path write(Throwable ex, String args) throws IOException {
         Files.createDirectories(folder);
         Path log = Files.createTempFile(folder, "trustlab-error-", ".log");
         StringWriter trace = new StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
-        String args = parsed == null ? "" : String.join(" ", parsed.originalArgs());
         Files.writeString(log, "trustlab " + args + "\njava " + System.getProperty("java.version") + " on "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "\n\n" + trace,
                 StandardCharsets.UTF_8);

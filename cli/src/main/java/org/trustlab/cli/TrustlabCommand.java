@@ -72,7 +72,14 @@ public final class TrustlabCommand implements Runnable {
 
     public static void main(String[] args) {
         Interrupts.install(System.err);
-        int exit = commandLine().execute(args);
+        CommandLine cl = commandLine();
+        int exit;
+        try {
+            exit = cl.execute(args);
+        } catch (Throwable t) {
+            // An Error (out of memory, a linkage error) passes picocli's handler: the same one line and log.
+            exit = CrashLog.inTemp().report(t, "trustlab", String.join(" ", args), cl.getErr());
+        }
         Interrupts.finished();
         System.exit(exit);
     }

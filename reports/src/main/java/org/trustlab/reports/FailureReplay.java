@@ -1,6 +1,7 @@
 package org.trustlab.reports;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.SimulatorBackend;
@@ -21,7 +22,7 @@ final class FailureReplay {
     private FailureReplay() {}
 
     static Verdict check(String protocol, FailureCase f) {
-        String sha = java.util.HexFormat.of().formatHex(Hashes.sha256(f.yaml().getBytes(StandardCharsets.UTF_8)));
+        String sha = HexFormat.of().formatHex(Hashes.sha256(f.yaml().getBytes(StandardCharsets.UTF_8)));
         if (f.recordedScenarioSha256().isPresent() && !f.recordedScenarioSha256().get().equals(sha)) {
             return new Verdict(false, "NO: the scenario file was edited since the campaign (its SHA-256 is " + sha
                     + ", the campaign recorded " + f.recordedScenarioSha256().get() + "); not replayed");

@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.properties.output.OutputMarker;
+import org.trustlab.reference.crypto.Hashes;
 
 /**
  * Writes a campaign's result directory ({@code DIR/<protocol>/summary.json}, {@code runs.jsonl},
@@ -170,12 +169,7 @@ public final class CampaignWriter {
 
     /** The failure file's hash as written, so that a report can tell a file edited since the campaign. */
     static String scenarioSha256(Failure f) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(f.yaml().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hashes.sha256(f.yaml().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, Object> ordered(Object... kv) {

@@ -132,9 +132,16 @@ public final class OutputFolder implements AutoCloseable {
             String which = foreign.size() == 1 ? "'" + foreign.get(0) + "'"
                     : "'" + foreign.get(0) + "' and " + (foreign.size() - 1) + " more";
             throw new OutputRefusedException(dir, "holds " + which + ", which trustlab did not write there; "
-                    + "trustlab replaces only its own earlier output. Choose a new or empty folder");
+                    + "trustlab replaces only its own earlier output (marked by " + OutputMarker.FILE + "). Choose a"
+                    + " new or empty folder" + (marker.isEmpty() && looksLikeOldOutput(present)
+                    ? ", or remove this output of an older trustlab by hand" : ""));
         }
         return marker;
+    }
+
+    /** An output written before folders carried a marker: the same names, which a user's folder rarely has. */
+    private static boolean looksLikeOldOutput(List<String> entries) {
+        return entries.contains("report.html") || entries.contains("summary.json") || entries.contains("replay.json");
     }
 
     /** Staging and trash folders of an earlier writer that was interrupted; safe to remove under the lock. */
