@@ -64,17 +64,17 @@ class ExitCodesTest {
     @Test
     void runsBeyondTheMemoryBudgetAnswerUnknownWithWhatWasReached() throws IOException {
         Path out = tmp.resolve("o");
-        // 256 KiB hold 256 run records: the campaign runs those and answers unknown for the other 44.
-        CliRun r = CliRun.run("campaign", "--protocol", "autojoin", "--runs", "300", "--memory-budget", "256k",
+        // 64 KiB hold 64 run records: the campaign runs those and answers unknown for the other 16.
+        CliRun r = CliRun.run("campaign", "--protocol", "autojoin", "--runs", "80", "--memory-budget", "64k",
                 "--out", out.toString(), "--no-report", "--no-validate");
 
         assertThat(r.exit()).as(r.err()).isEqualTo(TrustlabCommand.EXIT_UNKNOWN);
-        assertThat(r.err()).contains("autojoin: 300 runs need more memory than the budget (256 KiB: 256 runs); "
-                + "running the first 256");
-        assertThat(r.out()).contains("autojoin: 0 violations in 256 runs")
-                .contains("  unknown: 256 of the 300 runs asked for were reached within the memory budget");
+        assertThat(r.err()).contains("autojoin: 80 runs need more memory than the budget (64 KiB: 64 runs); "
+                + "running the first 64");
+        assertThat(r.out()).contains("autojoin: 0 violations in 64 runs")
+                .contains("  unknown: 64 of the 80 runs asked for were reached within the memory budget");
         assertThat(new ObjectMapper().readTree(out.resolve("autojoin").resolve("summary.json").toFile())
-                .get("runs").asInt()).isEqualTo(256);
+                .get("runs").asInt()).isEqualTo(64);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ShardedCampaignTest {
     @TempDir
     Path tmp;
 
-    private static final int SHARDS = 3;
+    private static final int SHARDS = 2;
     private static final String[] CAMPAIGN = {"campaign", "--protocol", "autojoin", "--runs", "24", "--seed", "5",
         "--no-validate", "--no-report", "--jobs", "1"};
 
@@ -52,8 +52,8 @@ class ShardedCampaignTest {
         List<String> whole = new ArrayList<>(List.of(CAMPAIGN));
         whole.addAll(List.of("--out", tmp.resolve("whole").toString()));
         assertThat(CliRun.run(whole.toArray(String[]::new)).exit()).isZero();
-        CliRun merge = CliRun.run("report", tmp.resolve("shard-2").toString(), tmp.resolve("shard-0").toString(),
-                tmp.resolve("shard-1").toString(), "--out", tmp.resolve("merged").toString(), "--graph-engine",
+        CliRun merge = CliRun.run("report", tmp.resolve("shard-1").toString(), tmp.resolve("shard-0").toString(),
+                "--out", tmp.resolve("merged").toString(), "--graph-engine",
                 "builtin");
         assertThat(merge.exit()).as(merge.err()).isZero();
 
@@ -62,7 +62,7 @@ class ShardedCampaignTest {
                 .get("campaignSha256").asText();
         var merged = json.readTree(tmp.resolve("merged").resolve("report.json").toFile()).get("campaigns").get(0);
         assertThat(merged.get("campaignSha256").asText()).isEqualTo(unsharded);
-        assertThat(merged.get("coverage").asText()).isEqualTo("all 24 runs, merged from shards 0/3, 1/3, 2/3");
+        assertThat(merged.get("coverage").asText()).isEqualTo("all 24 runs, merged from shards 0/2, 1/2");
     }
 
     @Test

@@ -77,7 +77,12 @@ public final class ReportWriter {
 
     /** The report over {@code dirs} added to a folder the caller has claimed (a campaign's or a replay's). */
     public static Path write(List<Path> dirs, OutputFolder out, Options options) {
-        return build(dirs, options).writeTo(out);
+        return write(ResultReader.read(dirs), dirs, out, options);
+    }
+
+    /** The report over inputs already read from {@code dirs}, written into a folder the caller has claimed. */
+    public static Path write(ResultReader.Inputs inputs, List<Path> dirs, OutputFolder out, Options options) {
+        return build(inputs, dirs, options).writeTo(out);
     }
 
     /** The report in memory, for callers (and tests) that look at it before or instead of writing it. */
