@@ -1,10 +1,11 @@
 package org.trustlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trustlab.properties.Mutant;
@@ -20,6 +21,8 @@ import org.trustlab.properties.campaign.Failure;
 import org.trustlab.properties.campaign.RunCrashedException;
 import org.trustlab.properties.campaign.Shard;
 import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import picocli.CommandLine.Command;
@@ -36,8 +39,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = {
             "Run a property campaign: seeded random scenarios, every invariant checked, failures shrunk.",
-            "Writes DIR/<protocol>/summary.json, runs.jsonl and failures/. Exit 0: no invariant violated;"
-                    + " 1: one is; 2: bad input."})
+            "Writes DIR/<protocol>/summary.json, runs.jsonl and failures/, and the report, into --out, which must be"
+                    + " new, empty or an earlier trustlab output (replaced whole).",
+            "Exit 0: no invariant violated; 1: one is; 2: bad input or unusable --out; 3: internal error;"
+                    + " 4: unknown (runs cut to the memory budget); 130: interrupted."})
 public final class CampaignCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", paramLabel = "P|all",
@@ -45,8 +50,9 @@ public final class CampaignCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Scenarios per protocol (default: ${DEFAULT-VALUE}; sized so that --protocol all takes"
-                    + " about a minute on 2 cores).")
+            description = "Scenarios per protocol (default: 10000 for autojoin, 3000 for vouch, sized so that"
+                    + " --protocol all takes about a minute on 2 cores). Runs beyond what fits half the JVM's heap are"
+                    + " not run: the answer is then 'unknown' (exit 4); split larger campaigns with --shard.")
     Integer runs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: 1).")
@@ -55,8 +61,14 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--mutant", paramLabel = "M", description = "Run against this mutant (see 'trustlab mutants').")
     String mutant;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "Run only the run indices ≡ i (mod n).")
+    @Option(names = "--shard", paramLabel = "i/n|auto[/n]",
+            description = "Run only the run indices ≡ i (mod n). 'auto' takes i (and n) from the batch system:"
+                    + " a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with n given as auto/n), a Slurm job array,"
+                    + " GitLab's parallel jobs, or TRUSTLAB_SHARD_INDEX/TRUSTLAB_SHARD_COUNT from a CI matrix.")
     String shard;
+
+    /** The environment --shard auto reads; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "trustlab-out/campaign",
             description = "Result directory (default: ${DEFAULT-VALUE}).")
@@ -84,6 +96,10 @@ public final class CampaignCommand implements Callable<Integer> {
     @Mixin
     GraphEngineOption graphEngine = new GraphEngineOption();
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE", hidden = true,
+            description = "Heap the runs' records may take, e.g. 512k, 64m (default: half of the JVM's maximum heap).")
+    String memoryBudget;
+
     @Option(names = "--bench", negatable = false,
             description = "Measure instead of report: share of time in cryptography, and --jobs 1 vs 2 scaling.")
     boolean bench;
@@ -91,11 +107,13 @@ public final class CampaignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the flags ask for, checked: one spec per protocol. */
-    record Plan(List<CampaignSpec> specs, GraphEngine engine) {}
+    static final String WRITTEN_BY = "trustlab campaign";
+
+    /** What the flags ask for, checked: one spec per protocol, and how many runs fit the memory budget. */
+    record Plan(List<CampaignSpec> specs, GraphEngine engine, RunBudget budget) {}
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Plan plan;
@@ -109,38 +127,57 @@ public final class CampaignCommand implements Callable<Integer> {
         if (bench) {
             return CampaignBench.run(plan.specs(), stdout, err);
         }
+        OutputFolder folder;
+        try {
+            folder = OutputFolder.claim(out, WRITTEN_BY);
+        } catch (OutputRefusedException e) {
+            err.println("trustlab campaign: --out " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        }
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign", folder::abandon)) {
+            return run(plan, folder, stdout, err);
+        }
+    }
+
+    private int run(Plan plan, OutputFolder folder, PrintWriter stdout, PrintWriter err) throws IOException {
         if (!noReport && (plan.engine() == GraphEngine.AUTO || plan.engine() == GraphEngine.JS)) {
             // The JavaScript graph engine takes tens of seconds to start; overlap that with the runs.
             ReportWriter.warmUp();
         }
         boolean violated = false;
+        boolean cut = false;
         List<Path> written = new ArrayList<>();
-        for (CampaignSpec s : plan.specs()) {
+        for (CampaignSpec requested : plan.specs()) {
+            CampaignSpec s = plan.budget().fit(requested);
+            if (s != requested) {
+                cut = true;
+                err.println("trustlab campaign: " + plan.budget().warning(requested, s));
+                err.flush();
+            }
             CampaignRunner runner = Campaigns.runner(s.protocol(), s.validate());
             CampaignResult result;
             try {
                 result = runner.run(s, ConsoleProgress.forConsole(err));
             } catch (RunCrashedException e) {
-                reportCrash(s, e, err);
+                reportCrash(s, e, folder, err);
                 return TrustlabCommand.EXIT_FAILED;
             }
-            Path dir = CampaignWriter.write(result, out);
+            CampaignWriter.writeProtocolFolder(result, folder.staging());
+            Path dir = out.resolve(s.protocol());
             written.add(dir);
             print(result, dir, stdout);
+            if (s != requested) {
+                stdout.println("  unknown: " + plan.budget().reached(requested, s));
+            }
             violated |= result.anyViolation();
         }
+        folder.commit(true);
         if (!noReport) {
-            try {
-                stdout.println("report: " + ReportWriter.writeForCampaign(written, out, plan.engine()));
-            } catch (RuntimeException e) {
-                stdout.flush();
-                err.println("trustlab campaign: the results are written, but the report failed: " + e.getMessage());
-                err.flush();
-                return TrustlabCommand.EXIT_FAILED;
-            }
+            stdout.println("report: " + ReportWriter.writeForCampaign(written, folder, plan.engine()));
         }
         stdout.flush();
-        return violated ? TrustlabCommand.EXIT_FAILED : TrustlabCommand.EXIT_OK;
+        return violated ? TrustlabCommand.EXIT_FAILED : cut ? TrustlabCommand.EXIT_UNKNOWN : TrustlabCommand.EXIT_OK;
     }
 
     Plan plan() {
@@ -156,7 +193,16 @@ public final class CampaignCommand implements Callable<Integer> {
         if (shrinkBudget < 0) {
             throw new IllegalArgumentException("--shrink-budget must not be negative");
         }
-        Shard sh = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        Shard sh;
+        if (shard == null) {
+            sh = Shard.WHOLE;
+        } else if (SchedulerShard.isAuto(shard)) {
+            SchedulerShard.Resolved r = SchedulerShard.resolve(shard, environment);
+            sh = r.shard();
+            spec.commandLine().getErr().println("trustlab campaign: shard " + sh + " from the " + r.from());
+        } else {
+            sh = Shard.parse(shard);
+        }
         GraphEngine engine = graphEngine.engine();
         Optional<Mutant> m = Optional.empty();
         if (mutant != null) {
@@ -185,17 +231,21 @@ public final class CampaignCommand implements Callable<Integer> {
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("no protocol is implemented yet");
         }
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<CampaignSpec> specs = new ArrayList<>();
         for (String proto : protocols) {
             int n = runs != null ? runs : Campaigns.defaultRuns(proto);
+            if (sh.size(n) == 0) {
+                // An empty shard is refused rather than written as an empty result: a scheduler given more shards
+                // than runs is misconfigured, and the merge would otherwise hide it.
+                throw new IllegalArgumentException("shard " + sh + " of " + n + " runs is empty (shard i takes runs"
+                        + " i, i+n, ...): use at most " + n + " shards, or more --runs");
+            }
             specs.add(new CampaignSpec(proto, n, seed, m.map(Mutant::name), sh, threads, !noValidate, shrinkBudget,
                     failuresPerInvariant));
         }
-        return new Plan(specs, engine);
+        RunBudget budget = memoryBudget != null ? RunBudget.parse(memoryBudget) : RunBudget.ofHeap();
+        return new Plan(specs, engine, budget);
     }
 
     static void print(CampaignResult result, Path dir, PrintWriter out) {
@@ -227,13 +277,17 @@ public final class CampaignCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void reportCrash(CampaignSpec s, RunCrashedException e, PrintWriter err) {
+    private void reportCrash(CampaignSpec s, RunCrashedException e, OutputFolder folder, PrintWriter err) {
         err.println("trustlab campaign: " + s.protocol() + " " + e.getMessage());
         if (e.scenario() != null) {
             try {
-                Path file = Campaigns.writeCrashScenario(s.protocol(), e, out);
+                Path staged = Campaigns.writeCrashScenario(s.protocol(), e, folder.staging());
+                // The crashed campaign's output replaces the earlier one whole: results of the protocols that
+                // finished before it, and the crashing scenario.
+                folder.commit(true);
+                Path file = out.resolve(staged.getFileName());
                 err.println("  scenario written to " + file + " (replay it with 'trustlab replay " + file + "')");
-            } catch (RuntimeException writeFailed) {
+            } catch (RuntimeException | IOException writeFailed) {
                 err.println("  (could not write the scenario: " + writeFailed.getMessage() + ")");
             }
         }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.input.ReplayDir;
@@ -78,12 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunResult result;
-        Scenario scenario;
-        String scenarioText;
-        long runSeed;
         GraphEngine engine;
         try {
             engine = graphEngine.engine();
@@ -92,8 +89,32 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
+        if (noReport) {
+            return replay(null, engine);
+        }
+        Path dir = reportOut != null ? reportOut : defaultReportDir(scenarioFile);
+        OutputFolder folder;
         try {
-            scenarioText = ScenarioLoader.text(scenarioFile);
+            folder = OutputFolder.claim(dir, "trustlab replay");
+        } catch (OutputRefusedException e) {
+            err.println("trustlab replay: " + (reportOut != null ? "--report-out " : "") + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        }
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab replay", folder::abandon)) {
+            return replay(folder, engine);
+        }
+    }
+
+    private int replay(OutputFolder folder, GraphEngine engine) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunResult result;
+        Scenario scenario;
+        String scenarioText;
+        long runSeed;
+        try {
+            scenarioText = ScenarioFile.read(scenarioFile);
             scenario = new ScenarioLoader(ProtocolBindings.standard()).parse(scenarioText, scenarioFile);
             runSeed = seed != null ? seed : scenario.seed();
             result = new ScenarioRunner(oracle).execute(scenario, runSeed);
@@ -120,21 +141,13 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         out.println("trace-sha256: " + result.traceSha256());
-        if (!noReport) {
-            try {
-                Path dir = reportOut != null ? reportOut : defaultReportDir(scenarioFile);
-                Path html = ReportWriter.writeReplay(dir, scenario.protocol(), scenario.name(), runSeed,
-                        scenario.mutant(), scenarioText, result.trace(),
-                        result.expectations().stream()
-                                .map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList(),
-                        ReportWriter.Options.defaults().withGraphEngine(engine));
-                out.println("report: " + html);
-            } catch (RuntimeException e) {
-                out.flush();
-                err.println("trustlab replay: the replay ran, but its report could not be written: " + e.getMessage());
-                err.flush();
-                return TrustlabCommand.EXIT_FAILED;
-            }
+        if (folder != null) {
+            Path html = ReportWriter.writeReplay(folder, scenario.protocol(), scenario.name(), runSeed,
+                    scenario.mutant(), scenarioText, result.trace(),
+                    result.expectations().stream()
+                            .map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList(),
+                    ReportWriter.Options.defaults().withGraphEngine(engine));
+            out.println("report: " + html);
         }
         out.flush();
         return result.passed() ? TrustlabCommand.EXIT_OK : TrustlabCommand.EXIT_FAILED;

@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.input.ReportInputException;
+import org.trustlab.reports.input.ResultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -51,12 +54,24 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             GraphEngine engine = graphEngine.engine();
             Path target = out != null ? out : dirs.size() == 1 ? dirs.get(0) : DEFAULT_MERGED_OUT;
-            Path html = ReportWriter.write(dirs, target, ReportWriter.Options.defaults().withGraphEngine(engine));
+            // The inputs are read first (a missing input is named as such, and no folder is created for it), the
+            // output claimed next, and only then the slow part: replays, re-simulation, graph layout.
+            ResultReader.Inputs inputs = ResultReader.read(dirs);
+            Path html;
+            try (OutputFolder folder = OutputFolder.claim(target, "trustlab report");
+                    Interrupts.Registration r = Interrupts.whileRunning("trustlab report", folder::abandon)) {
+                html = ReportWriter.write(inputs, dirs, folder, ReportWriter.Options.defaults()
+                        .withGraphEngine(engine));
+            }
             stdout.println(html);
             stdout.flush();
             return TrustlabCommand.EXIT_OK;
         } catch (ReportInputException | IllegalArgumentException e) {
             err.println("trustlab report: " + e.getMessage());
+            err.flush();
+            return TrustlabCommand.EXIT_BAD_INPUT;
+        } catch (OutputRefusedException e) {
+            err.println("trustlab report: " + (out != null ? "--out " : "") + e.getMessage());
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }

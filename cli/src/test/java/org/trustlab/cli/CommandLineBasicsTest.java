@@ -2,7 +2,9 @@ package org.trustlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trustlab.properties.campaign.Campaigns;
 
 /** The root command's contract: help, version, and bad input as exit code 2. */
 class CommandLineBasicsTest {
@@ -66,5 +68,41 @@ class CommandLineBasicsTest {
         CliRun r = run("no-such-command");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("no-such-command");
+    }
+
+    @Test
+    void theCommandListingShowsEachCommandsFirstSentenceWhole() {
+        // "  name  text" starts an entry; deeper-indented lines continue it.
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : run("--help").out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1).toList()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+            if (m.matches()) {
+                current = m.group(1);
+                entries.put(current, m.group(2));
+            } else if (current != null) {
+                entries.merge(current, " " + line.strip(), String::concat);
+            }
+        }
+        assertThat(entries).containsKeys("replay", "report", "check", "campaign", "selftest", "mutants");
+        entries.forEach((name, text) -> assertThat(text).as(name).endsWith("."));
+        assertThat(entries.get("replay")).isEqualTo("Runs a scenario file in the deterministic simulator, checks its"
+                + " expectations and prints one PASS/FAIL line per expectation, then 'trace-sha256: <hex>' (same"
+                + " scenario and seed, same hash).");
+    }
+
+    @Test
+    void theRunsHelpStatesEachProtocolsDefault() {
+        String help = run("campaign", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).doesNotContain("null");
+        for (String p : Campaigns.implemented()) {
+            assertThat(help).contains(Campaigns.defaultRuns(p) + " for " + p);
+        }
+    }
+
+    @Test
+    void noColourCodesWhenTheOutputIsNotATerminal() {
+        assertThat(run("--help").out()).doesNotContain("\u001b");
+        assertThat(run("campaign", "--help").out()).doesNotContain("\u001b");
     }
 }

@@ -87,7 +87,7 @@ class ReplayCommandTest {
 
         Run missing = run("replay", dir.resolve("missing.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).startsWith(dir.resolve("missing.yaml") + ":1:1: cannot read the scenario");
+        assertThat(missing.err()).isEqualTo(dir.resolve("missing.yaml") + ":1:1: no such file\n");
         assertThat(run("replay").exit()).isEqualTo(2);
         assertThat(run("replay", file.toString(), "--seed", "abc").exit()).isEqualTo(2);
     }

@@ -62,8 +62,8 @@ public final class ReportBuilder {
 
     /** A counterexample as any input has it: a scenario, its trace, and the violation found on it. */
     private record Counterexample(String protocol, Optional<String> mutant, String invariant, String statement,
-            String message, String scenarioFile, String yaml, Trace trace, String traceStatus, boolean replayVerified,
-            Optional<Long> runIndex, List<Long> evidence) {}
+            String message, String scenarioFile, String yaml, Trace trace, String traceStatus,
+            FailureReplay.Verdict replay, Optional<Long> runIndex, List<Long> evidence) {}
 
     public ReportBuilder(GraphRenderer renderer, TypicalRunSource typicalRuns) {
         this.renderer = renderer;
@@ -135,7 +135,7 @@ public final class ReportBuilder {
                         .map(InvariantVerdict::statement).findFirst().orElseGet(() -> statement(f.invariant()));
                 FailureView view = failure(new Counterexample(c.protocol(), c.mutant(), f.invariant(), statement,
                         f.message(), f.yamlFile().toString(), f.yaml(), f.trace(), traceStatus(f),
-                        f.replayVerified(), f.runIndex(), f.evidenceSeqs()));
+                        FailureReplay.check(c.protocol(), f), f.runIndex(), f.evidenceSeqs()));
                 firstFailure.putIfAbsent(f.invariant(), view.anchor());
             }
             for (InvariantVerdict v : c.invariants()) {
@@ -165,7 +165,8 @@ public final class ReportBuilder {
                     Violation v = found.get(0);
                     failureAnchor = Optional.of(failure(new Counterexample(r.protocol(), r.mutant(), inv.id(),
                             inv.statement(), v.message(), r.dir().resolve(ReplayDirs.SCENARIO_YAML).toString(),
-                            r.yaml(), r.trace(), "the replayed run's trace", false, Optional.empty(),
+                            r.yaml(), r.trace(), "the replayed run's trace", new FailureReplay.Verdict(true,
+                                    "yes: this is the replay's own run"), Optional.empty(),
                             v.evidence().stream().map(TraceEvent::seq).toList())).anchor());
                 }
                 int violated = found.isEmpty() ? 0 : 1;
@@ -227,7 +228,7 @@ public final class ReportBuilder {
                     facts, x.trace().events(), at);
             FailureView view = new FailureView(anchor, x.protocol(), x.mutant(), x.invariant(),
                     redactor.redact(x.statement()), redactor.redact(x.message()), redactor.redact(x.scenarioFile()),
-                    redactor.redactYaml(x.yaml()), x.trace().sha256(), x.traceStatus(), x.replayVerified(),
+                    redactor.redactYaml(x.yaml()), x.trace().sha256(), x.traceStatus(), x.replay().verified(), redactor.redact(x.replay().status()),
                     x.runIndex(), at, seq, seqId, graph);
             failures.add(view);
             return view;

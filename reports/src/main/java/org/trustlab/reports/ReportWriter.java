@@ -3,12 +3,11 @@ package org.trustlab.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.graph.GraphRenderer;
 import org.trustlab.reports.input.ReplayDir;
@@ -32,6 +31,7 @@ public final class ReportWriter {
     public static final String HTML = "report.html";
     public static final String MARKDOWN = "report.md";
     public static final String JSON = "report.json";
+    static final String WRITTEN_BY = "trustlab report";
 
     /**
      * How to write: the graph engine, where typical runs come from, and whether a campaign may be shown with runs
@@ -62,13 +62,35 @@ public final class ReportWriter {
         return write(dirs, out, Options.defaults());
     }
 
+    /**
+     * Reads {@code dirs}, claims {@code out} (refusing a folder holding files trustlab did not write, or one
+     * another process is writing), then builds the report (re-simulating and replaying, the slow part) and writes
+     * it there; returns the path of report.html.
+     */
     public static Path write(List<Path> dirs, Path out, Options options) {
-        return build(dirs, options).writeTo(out);
+        // The inputs first: a missing or malformed input is named as such, and no output folder is created for it.
+        ResultReader.Inputs inputs = ResultReader.read(dirs);
+        try (OutputFolder folder = OutputFolder.claim(out, WRITTEN_BY)) {
+            return build(inputs, dirs, options).writeTo(folder);
+        }
+    }
+
+    /** The report over {@code dirs} added to a folder the caller has claimed (a campaign's or a replay's). */
+    public static Path write(List<Path> dirs, OutputFolder out, Options options) {
+        return write(ResultReader.read(dirs), dirs, out, options);
+    }
+
+    /** The report over inputs already read from {@code dirs}, written into a folder the caller has claimed. */
+    public static Path write(ResultReader.Inputs inputs, List<Path> dirs, OutputFolder out, Options options) {
+        return build(inputs, dirs, options).writeTo(out);
     }
 
     /** The report in memory, for callers (and tests) that look at it before or instead of writing it. */
     public static Written build(List<Path> dirs, Options options) {
-        ResultReader.Inputs inputs = ResultReader.read(dirs);
+        return build(ResultReader.read(dirs), dirs, options);
+    }
+
+    private static Written build(ResultReader.Inputs inputs, List<Path> dirs, Options options) {
         boolean partial = options.allowPartial() != null ? options.allowPartial() : dirs.size() == 1;
         ReportBuilder.Built built = new ReportBuilder(GraphRenderer.create(options.graphEngine()),
                 options.typicalRuns()).build(inputs, dirs, partial);
@@ -82,18 +104,26 @@ public final class ReportWriter {
      * coverage allowed and stated, trust graphs laid out by {@code engine}. Returns the path of report.html in
      * {@code out}.
      */
-    public static Path writeForCampaign(List<Path> protocolDirs, Path out, GraphEngine engine) {
+    public static Path writeForCampaign(List<Path> protocolDirs, OutputFolder out, GraphEngine engine) {
         return write(protocolDirs, out, Options.defaults().allowingPartial(true).withGraphEngine(engine));
     }
 
     /**
      * Writes a replay's result directory ({@code replay.json}, {@code scenario.yaml}, {@code trace.jsonl}) into
-     * {@code out} and the report over it next to them; returns the path of report.html. For {@code trustlab replay}.
+     * the claimed folder {@code out}, replacing its earlier output whole, then the report over it next to them;
+     * returns the path of report.html. For {@code trustlab replay}.
      */
-    public static Path writeReplay(Path out, String protocol, String scenarioName, long seed, Optional<String> mutant,
-            String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations, Options options) {
-        ReplayDirs.write(out, protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations);
-        return write(List.of(out), out, options);
+    public static Path writeReplay(OutputFolder out, String protocol, String scenarioName, long seed,
+            Optional<String> mutant, String scenarioYaml, Trace trace, List<ReplayDir.Expectation> expectations,
+            Options options) {
+        try {
+            ReplayDirs.write(out.staging(), protocol, scenarioName, seed, mutant, scenarioYaml, trace, expectations);
+            out.commit(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay result to " + out.dir() + ": " + e.getMessage(),
+                    e);
+        }
+        return write(List.of(out.dir()), out, options);
     }
 
     /**
@@ -106,30 +136,16 @@ public final class ReportWriter {
 
     /** The three renderings of one report, and what they were made from. */
     public record Written(ReportBuilder.Built built, String html, String markdown, String json) {
-        public Path writeTo(Path out) {
+        /** Writes the three files through {@code out}'s staging folder, replacing an earlier report there. */
+        public Path writeTo(OutputFolder out) {
             try {
-                Files.createDirectories(out);
-                replace(out.resolve(MARKDOWN), markdown);
-                replace(out.resolve(JSON), json);
-                Path html = out.resolve(HTML);
-                replace(html, this.html);
-                return html;
+                Files.writeString(out.staging().resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
+                Files.writeString(out.staging().resolve(JSON), json, StandardCharsets.UTF_8);
+                Files.writeString(out.staging().resolve(HTML), html, StandardCharsets.UTF_8);
+                out.commit(false);
+                return out.dir().resolve(HTML);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the report to " + out + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static void replace(Path target, String text) throws IOException {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+                throw new UncheckedIOException("cannot write the report to " + out.dir() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -95,10 +95,11 @@ public final class CampaignRunner {
                     + campaign.protocol());
         }
         long started = System.nanoTime();
-        ScenarioGenerator generator = campaign.generator();
         int n = spec.shardRuns();
-        RunRecord[] records = new RunRecord[n];
+        // Progress starts before the generators load (Clojure compiles them: seconds on a fresh JVM).
         progress.started(spec.protocol(), n);
+        ScenarioGenerator generator = campaign.generator();
+        RunRecord[] records = new RunRecord[n];
         ExecutorService pool = Executors.newFixedThreadPool(spec.jobs(), workers());
         try {
             AtomicInteger next = new AtomicInteger();

@@ -3,24 +3,26 @@ package org.trustlab.properties.campaign;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputMarker;
+import org.trustlab.reference.crypto.Hashes;
 
 /**
  * Writes a campaign's result directory ({@code DIR/<protocol>/summary.json}, {@code runs.jsonl},
- * {@code failures/}) in the format the reports read. Everything is written into a temporary sibling directory and
- * moved into place at the end, so an interrupted or failed campaign never leaves a half-written result behind.
+ * {@code failures/}) in the format the reports read. Everything is written into a claimed {@link OutputFolder}'s
+ * staging folder and moved into place at the end, so an interrupted or failed campaign never leaves a half-written
+ * result behind, and never overwrites files trustlab did not write.
  */
 public final class CampaignWriter {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -28,33 +30,46 @@ public final class CampaignWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
+    static final String WRITTEN_BY = "trustlab campaign";
+
     private CampaignWriter() {}
 
-    /** Writes {@code result} to {@code outDir/<protocol>} (replacing an earlier result there) and returns that path. */
+    /**
+     * Writes {@code result} to {@code outDir/<protocol>} and returns that path: claims {@code outDir} (refusing a
+     * folder holding files trustlab did not write, or one another process is writing), writes into its staging
+     * folder and moves the protocol folder into place, replacing only an earlier result of the same protocol.
+     */
     public static Path write(CampaignResult result, Path outDir) {
-        String protocol = result.spec().protocol();
-        try {
-            Files.createDirectories(outDir);
-            Path tmp = Files.createTempDirectory(outDir, "." + protocol + ".tmp-");
-            try {
-                writeInto(result, tmp);
-                return moveIntoPlace(tmp, outDir.resolve(protocol));
-            } finally {
-                deleteRecursively(tmp);
-            }
+        try (OutputFolder folder = OutputFolder.claim(outDir, WRITTEN_BY)) {
+            writeProtocolFolder(result, folder.staging());
+            folder.commit(false);
+            return outDir.resolve(result.spec().protocol());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write campaign results to " + outDir + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Writes {@code parent/<protocol>} in full, with its {@link OutputMarker}, and returns it; {@code parent} is a
+     * claimed folder's staging folder, so nothing is visible under the final name until the commit.
+     */
+    public static Path writeProtocolFolder(CampaignResult result, Path parent) throws IOException {
+        Path dir = Files.createDirectory(parent.resolve(result.spec().protocol()));
+        writeInto(result, dir);
+        OutputMarker.markComplete(dir, WRITTEN_BY);
+        return dir;
+    }
+
     static void writeInto(CampaignResult result, Path dir) throws IOException {
         Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(result)) + "\n",
                 StandardCharsets.UTF_8);
-        StringBuilder runs = new StringBuilder();
-        for (RunRecord r : result.runs()) {
-            runs.append(JSON_LINE.writeValueAsString(runLine(r))).append('\n');
+        // Line by line: a campaign of a million runs must not hold its whole runs.jsonl in memory as well.
+        try (BufferedWriter runs = Files.newBufferedWriter(dir.resolve("runs.jsonl"), StandardCharsets.UTF_8)) {
+            for (RunRecord r : result.runs()) {
+                runs.write(JSON_LINE.writeValueAsString(runLine(r)));
+                runs.write('\n');
+            }
         }
-        Files.writeString(dir.resolve("runs.jsonl"), runs, StandardCharsets.UTF_8);
         if (!result.failures().isEmpty()) {
             Path failures = Files.createDirectories(dir.resolve("failures"));
             for (Failure f : result.failures()) {
@@ -103,6 +118,7 @@ public final class CampaignWriter {
             d.put("runIndex", f.runIndex());
             d.put("runSeed", f.runSeed());
             d.put("traceSha256", f.traceSha256());
+            d.put("scenarioSha256", scenarioSha256(f));
             d.put("message", f.message());
             d.put("scenarioSteps", f.scenarioSteps());
             d.put("shrinkSteps", f.shrinkSteps());
@@ -146,8 +162,14 @@ public final class CampaignWriter {
         m.put("runIndex", f.runIndex());
         m.put("runSeed", f.runSeed());
         m.put("traceSha256", f.traceSha256());
+        m.put("scenarioSha256", scenarioSha256(f));
         m.put("replayVerified", f.replayVerified());
         return m;
+    }
+
+    /** The failure file's hash as written, so that a report can tell a file edited since the campaign. */
+    static String scenarioSha256(Failure f) {
+        return HexFormat.of().formatHex(Hashes.sha256(f.yaml().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, Object> ordered(Object... kv) {
@@ -156,33 +178,5 @@ public final class CampaignWriter {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    private static Path moveIntoPlace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + tmp.getFileName());
-            Files.move(target, old);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target);
-        }
-        if (old != null) {
-            deleteRecursively(old);
-        }
-        return target;
-    }
-
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustlab.properties.output.OutputMarker;
 
 /** The campaign machinery on a toy protocol: determinism across threads and shards, shrinking, result files. */
 class CampaignRunnerTest {
@@ -134,8 +135,10 @@ class CampaignRunnerTest {
         CampaignWriter.write(clean, out);
         assertThat(dir.resolve("failures")).doesNotExist();
         assertThat(Files.readAllLines(dir.resolve("runs.jsonl"))).hasSize(3);
+        // Besides the result, only the folder's own bookkeeping (its marker and lock): no temporary folder is left.
         try (Stream<Path> left = Files.list(out)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("toy");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("toy",
+                    OutputMarker.FILE, ".trustlab-lock");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.trustlab.properties.output.OutputMarker;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceReader;
 import org.trustlab.simulator.trace.TraceWriter;
@@ -52,6 +53,7 @@ public final class ReplayDirs {
             Files.writeString(dir.resolve(REPLAY_JSON),
                     ResultReader.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n",
                     StandardCharsets.UTF_8);
+            OutputMarker.markComplete(dir, "trustlab replay");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the replay result to " + dir + ": " + e.getMessage(), e);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.trustlab.properties.output.OutputMarker;
+import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceReader;
 
@@ -46,6 +48,7 @@ public final class ResultReader {
             if (!Files.isDirectory(dir)) {
                 throw new ReportInputException(dir, Files.exists(dir) ? "not a directory" : "no such directory");
             }
+            refuseIncomplete(dir);
             if (Files.isRegularFile(dir.resolve(ReplayDirs.REPLAY_JSON))) {
                 replays.add(ReplayDirs.read(dir));
             } else if (Files.isRegularFile(dir.resolve("summary.json"))) {
@@ -57,6 +60,7 @@ public final class ResultReader {
                             + "(expected DIR/<protocol>/summary.json as `trustlab campaign --out DIR` writes)");
                 }
                 for (Path child : children) {
+                    refuseIncomplete(child);
                     if (Files.isRegularFile(child.resolve(ReplayDirs.REPLAY_JSON))) {
                         replays.add(ReplayDirs.read(child));
                     } else {
@@ -66,6 +70,24 @@ public final class ResultReader {
             }
         }
         return new Inputs(campaigns, replays);
+    }
+
+    /**
+     * A folder whose writer was interrupted while moving its output into place holds a mix of old and new files;
+     * a report over it would state verdicts of no single run.
+     */
+    static void refuseIncomplete(Path dir) {
+        Optional<OutputMarker> marker;
+        try {
+            marker = OutputMarker.read(dir);
+        } catch (OutputRefusedException e) {
+            throw new ReportInputException(dir.resolve(OutputMarker.FILE), "is not a trustlab output marker");
+        }
+        if (marker.isPresent() && !marker.get().complete()) {
+            throw new ReportInputException(dir, "is marked incomplete: the " + marker.get().writtenBy()
+                    + " that wrote it was interrupted while moving its results into place, so it mixes old and new"
+                    + " files; run that command again");
+        }
     }
 
     /** Sub-folders holding a result, sorted; hidden ones are a campaign writer's temporary folders. */
@@ -269,7 +291,7 @@ public final class ResultReader {
         Optional<Long> runIndex = v.hasNonNull("runIndex") ? Optional.of(j.integer(v, "runIndex", "/"))
                 : Optional.empty();
         return new FailureCase(yamlFile, invariant, yaml, trace, j.optionalText(v, "message", "/").orElse(""),
-                evidence, runIndex, j.optionalText(v, "traceSha256", "/"), j.bool(v, "replayVerified", "/", false));
+                evidence, runIndex, j.optionalText(v, "traceSha256", "/"), j.optionalText(v, "scenarioSha256", "/"));
     }
 
     private static List<MutantLine> parseMutants(Path file) {

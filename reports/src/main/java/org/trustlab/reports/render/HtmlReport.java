@@ -13,6 +13,7 @@ import org.trustlab.reports.GraphView;
 import org.trustlab.reports.MutantRow;
 import org.trustlab.reports.Report;
 import org.trustlab.reports.VerdictRow;
+import org.trustlab.reports.secret.Redactor;
 import org.trustlab.reports.stats.AcceptanceBin;
 import org.trustlab.reports.stats.LatencyRow;
 import org.trustlab.reports.svg.Charts;
@@ -49,9 +50,8 @@ public final class HtmlReport {
         failures(h, report.failures(), drawings);
         campaigns(h, report.campaigns(), drawings);
 
-        h.open("footer").text("Written by " + report.generatedBy() + ". Secrets (keys, AUTH tokens, PSKs, passwords, "
-                + "registration secrets, session keys) appear only as fingerprints [fp:…], the first 8 bytes of their "
-                + "SHA-256. The same data is in report.json; report.md is for pasting into an issue.").close("footer");
+        h.open("footer").text("Written by " + report.generatedBy() + ". " + Redactor.POLICY
+                + " The same data is in report.json; report.md is for pasting into an issue.").close("footer");
         h.newline().close("body").newline().close("html").newline();
         return h.toString();
     }
@@ -142,8 +142,7 @@ public final class HtmlReport {
             term(h, "Scenario file", f.scenarioFile());
             f.runIndex().ifPresent(i -> term(h, "Shrunk from run", Long.toString(i)));
             term(h, "Trace SHA-256", f.traceSha256() + " (" + f.traceStatus() + ")");
-            term(h, "Replays", f.replayVerified() ? "yes: trustlab replay reproduces this trace and violation"
-                    : "not verified by the campaign");
+            term(h, "Replays", f.replayStatus());
             term(h, "Violation at", "event #" + f.violationSeq());
             h.close("dl");
             h.element("h4", "Shrunk scenario");

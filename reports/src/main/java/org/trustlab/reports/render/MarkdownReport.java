@@ -8,6 +8,7 @@ import org.trustlab.reports.FailureView;
 import org.trustlab.reports.MutantRow;
 import org.trustlab.reports.Report;
 import org.trustlab.reports.VerdictRow;
+import org.trustlab.reports.secret.Redactor;
 import org.trustlab.reports.stats.AcceptanceBin;
 import org.trustlab.reports.stats.LatencyRow;
 import org.trustlab.reports.svg.Charts;
@@ -63,6 +64,7 @@ public final class MarkdownReport {
             f.runIndex().ifPresent(i -> md.append("- shrunk from run ").append(i).append("\n"));
             md.append("- trace SHA-256: ").append(code(f.traceSha256())).append(" (").append(f.traceStatus())
                     .append(")\n");
+            md.append("- replays: ").append(f.replayStatus()).append("\n");
             md.append("- violation at event #").append(f.violationSeq()).append("; sequence diagram and trust graph: "
                     + "report.html#").append(f.anchor()).append("\n\n");
             md.append("Trust edges at the violation:\n\n");
@@ -97,7 +99,7 @@ public final class MarkdownReport {
                 acceptance(md, "Offline probability", c.statistics().byOffline());
             }
         }
-        md.append("\nSecrets appear only as fingerprints `[fp:…]` (first 8 bytes of SHA-256).\n");
+        md.append("\n").append(Redactor.POLICY).append("\n");
         return md.toString();
     }
 

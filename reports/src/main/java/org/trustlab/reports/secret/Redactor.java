@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,10 +23,15 @@ import org.trustlab.simulator.trace.TraceEvent;
 
 /**
  * Keeps secrets out of reports. It learns the secret values of the inputs (values under secret-named keys in
- * scenario files and trace fields: passwords, AUTH tokens, PSKs, registration secrets, session and private keys)
- * and replaces every occurrence of them, anywhere in the report's text, with a short fingerprint
- * ({@code [fp:0123456789abcdef]}, the first 8 bytes of SHA-256 as {@link Bytes#fingerprint} computes it), so a
- * reviewer can still see that two places hold the same secret.
+ * scenario files and trace fields: passwords, pairing codes, AUTH tokens, PSKs, registration secrets, session and
+ * private keys) and replaces every occurrence of them, anywhere in the report's text.
+ *
+ * <p>A low-entropy secret (a password, passphrase, PIN or pairing code) is shown only by its kind and length,
+ * {@code [password, 13 characters]}: any hash of it, salted or not, is recovered by trying a dictionary, and
+ * reports are pasted into issues. A key is shown by the one fingerprint the CLI and the trace use for it
+ * ({@link Bytes#fingerprint}, the first 8 bytes of SHA-256 of the key's bytes), so a reviewer can match the report
+ * against them: a value that already is such a fingerprint (the trace records keys that way) is left as it is, a
+ * key given as hex is fingerprinted over its bytes. Other high-entropy secrets (tokens) become {@code [fp:…]}.
  *
  * <p>Replacement is by value, not only by key, because a secret also leaks through free text: a violation message
  * quoting the password, or a scenario name. Values shorter than {@link #MIN_LENGTH} are not replaced by value (that
@@ -33,11 +40,23 @@ import org.trustlab.simulator.trace.TraceEvent;
 public final class Redactor {
     public static final int MIN_LENGTH = 4;
 
+    /** The rule above in one sentence, for the reports' readers. */
+    public static final String POLICY = "Passwords, PINs and pairing codes appear only by their length, never hashed;"
+            + " keys appear by the fingerprint the CLI and the trace use (first 8 bytes of the SHA-256 of the key);"
+            + " other secrets (AUTH tokens, PSKs, registration secrets) as [fp:…].";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "passphrase", "secret", "psk",
             "token", "pin", "otp", "auth", "privatekey", "sessionkey", "aeskey", "masterkey");
     private static final Set<String> KEY_QUALIFIERS = Set.of("session", "private", "aes", "shared", "master",
             "proxied", "send", "receive", "symmetric", "group");
+    /** Secrets a person chooses or reads off a screen: guessable, so never shown hashed. */
+    private static final Map<String, String> LOW_ENTROPY_WORDS = Map.of("password", "password", "passwd",
+            "password", "passphrase", "passphrase", "pin", "PIN", "otp", "one-time code");
+    /** "code" is a secret only as a pairing or verification code, not as a reason or error code. */
+    private static final Set<String> CODE_QUALIFIERS = Set.of("pairing", "verification", "join", "invite");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern KEY_HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){16,}");
     private static final Set<String> METADATA_WORDS = Set.of("fp", "fingerprint", "hash", "sha", "sha256", "digest",
             "id", "kind", "type", "length", "len", "size", "count", "expires", "created", "age", "reason", "status",
             "valid", "ok", "match", "matches", "used", "consumed", "scope", "generation");
@@ -100,7 +119,7 @@ public final class Redactor {
                         || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
                         : value;
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3)
-                        + "\"" + mask(unquoted) + "\""));
+                        + "\"" + render(key, unquoted) + "\""));
             } else {
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
             }
@@ -109,16 +128,51 @@ public final class Redactor {
         return redact(out.toString());
     }
 
-    /** A field as the report shows it: the fingerprint if the key names a secret, else the redacted value. */
+    /** A field as the report shows it: {@link #render} if the key names a secret, else the redacted value. */
     public String field(String key, String value) {
         if (value == null) {
             return null;
         }
-        return isSecretKey(key) ? mask(value) : redact(value);
+        return isSecretKey(key) ? render(key, value) : redact(value);
     }
 
+    /**
+     * How the secret {@code value} under {@code key} appears: a low-entropy secret by kind and length, a key by its
+     * fingerprint (the value itself when it already is one), anything else by {@link #mask}.
+     */
+    public static String render(String key, String value) {
+        Optional<String> lowEntropy = lowEntropyKind(key);
+        if (lowEntropy.isPresent()) {
+            int n = value.codePointCount(0, value.length());
+            return "[" + lowEntropy.get() + ", " + n + (n == 1 ? " character]" : " characters]");
+        }
+        if (FINGERPRINT.matcher(value).matches()) {
+            return value;
+        }
+        if (KEY_HEX.matcher(value).matches()) {
+            return "[fp:" + Bytes.fingerprint(HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT))) + "]";
+        }
+        return mask(value);
+    }
+
+    /** A high-entropy secret that is not a key: the first 8 bytes of SHA-256 of its text. */
     public static String mask(String value) {
         return "[fp:" + Bytes.fingerprint(value.getBytes(StandardCharsets.UTF_8)) + "]";
+    }
+
+    /** "password", "PIN", "pairing code"...: what a key names when its value is a low-entropy secret. */
+    static Optional<String> lowEntropyKind(String key) {
+        List<String> words = words(key);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (LOW_ENTROPY_WORDS.containsKey(w)) {
+                return Optional.of(LOW_ENTROPY_WORDS.get(w));
+            }
+            if (w.equals("code") && i > 0 && CODE_QUALIFIERS.contains(words.get(i - 1))) {
+                return Optional.of(words.get(i - 1) + " code");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -142,7 +196,7 @@ public final class Redactor {
                 return true;
             }
         }
-        return false;
+        return lowEntropyKind(key).isPresent();
     }
 
     static List<String> words(String key) {
@@ -160,9 +214,21 @@ public final class Redactor {
     public static final class Builder {
         private final Map<String, String> secrets = new TreeMap<>();
 
+        /** A high-entropy secret whose key is not known: shown as {@link #mask}. */
         public Builder add(String value) {
+            return add("secret", value);
+        }
+
+        /**
+         * The secret {@code value} found under {@code key}. A value that already is a fingerprint names a key in
+         * public and is not learnt, so that it reads the same in the report as in the CLI and the trace.
+         */
+        public Builder add(String key, String value) {
             if (value != null && !value.isEmpty()) {
-                secrets.put(value, mask(value));
+                String shown = render(key, value);
+                if (!shown.equals(value)) {
+                    secrets.put(value, shown);
+                }
             }
             return this;
         }
@@ -176,7 +242,7 @@ public final class Redactor {
                 return this;
             }
             if (root != null) {
-                walk(root, false);
+                walk(root, null);
             }
             return this;
         }
@@ -185,20 +251,22 @@ public final class Redactor {
             for (TraceEvent e : trace.events()) {
                 for (Map.Entry<String, String> f : e.fields().entrySet()) {
                     if (isSecretKey(f.getKey())) {
-                        add(f.getValue());
+                        add(f.getKey(), f.getValue());
                     }
                 }
             }
             return this;
         }
 
-        private void walk(JsonNode n, boolean underSecret) {
+        /** {@code secretKey}: the nearest enclosing secret-named key, or null outside any. */
+        private void walk(JsonNode n, String secretKey) {
             if (n.isObject()) {
-                n.properties().forEach(e -> walk(e.getValue(), underSecret || isSecretKey(e.getKey())));
+                n.properties().forEach(e -> walk(e.getValue(), secretKey != null ? secretKey
+                        : isSecretKey(e.getKey()) ? e.getKey() : null));
             } else if (n.isArray()) {
-                n.forEach(c -> walk(c, underSecret));
-            } else if (underSecret && n.isValueNode() && !n.isNull()) {
-                add(n.asText());
+                n.forEach(c -> walk(c, secretKey));
+            } else if (secretKey != null && n.isValueNode() && !n.isNull()) {
+                add(secretKey, n.asText());
             }
         }
 
