@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -111,8 +112,8 @@ public final class VouchInvariants {
                     continue;
                 }
                 for (TraceEvent h : byKey.getOrDefault(learned.field("fingerprint"), List.of())) {
-                    TraceEvent later = h.seq() > learned.seq() ? h : learned;
-                    if (!t.attackerHeld(h.field(RECEIVER), later) && !t.attackerHeld(h.field(VOUCHEE), later)) {
+                    // Judged at the leak: a compromise after the attacker learned the key does not excuse it.
+                    if (!t.attackerHeld(h.field(RECEIVER), learned) && !t.attackerHeld(h.field(VOUCHEE), learned)) {
                         violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
                                 + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
                                 + " without holding either's keys", learned, h);
@@ -490,12 +491,19 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
             for (TraceEvent s : t.audits(VOUCH_SENT)) {
-                if (!"true".equals(s.field(FROM_QUEUE)) || s.field(EXPIRES_AT) == null) {
+                if (!"true".equals(s.field(FROM_QUEUE))) {
                     continue;
                 }
+                // Expiry on the voucher's clock (the simulator's reading of it): the configured entry lifetime after
+                // the vouch was queued, not the expiry the voucher reports.
+                Optional<TraceEvent> queued = t.latestBefore(s.node(), s, Kind.AUDIT, VOUCH_QUEUED,
+                        q -> Objects.equals(q.field(SESSION_ID), s.field(SESSION_ID))
+                                && Objects.equals(q.field(TARGET), s.field(TARGET)));
                 Optional<Instant> at = VouchTrace.instant(s.field("local-time"));
-                Optional<Instant> expires = VouchTrace.instant(s.field(EXPIRES_AT));
+                Optional<Instant> expires = queued.flatMap(q -> VouchTrace.instant(q.field("local-time")))
+                        .flatMap(from -> world.limits(s.node()).map(l -> from.plus(l.queueEntryLifetime())));
                 if (at.isPresent() && expires.isPresent() && !at.get().isBefore(expires.get())) {
                     violation(out, s.node() + " sent the queued vouch of session " + s.field(SESSION_ID) + " to "
                             + s.field(TARGET) + " at " + at.get() + ", not before its expiry at " + expires.get(), s);
@@ -511,24 +519,31 @@ public final class VouchInvariants {
             String v = q.node();
             String target = q.field(TARGET);
             String session = q.field(SESSION_ID);
-            long lifetime = VouchTrace.between(q.field(QUEUED_AT), q.field(EXPIRES_AT)).toNanos();
-            long expiry = Math.min(end, q.timeNanos() + lifetime);
-            long grace = Duration.ofMillis(VouchTrace.millis(q.field(PROBE_MAX_MS), 3_600_000)
-                    + 3 * VouchTrace.millis(q.field(POLL_INTERVAL_MS), 10_000)
-                    + 2 * VouchTrace.millis(q.field(ACK_TIMEOUT_MS), 5_000)).plusMinutes(1).toNanos();
-            boolean unfair = t.of(Kind.DROP).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
-                    && link(e, v, target) && "loss".equals(e.field("reason")))
-                    || t.of(Kind.ATTACKER).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos() && link(e, v, target)
-                            && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
-                                    || e.type().equals("tamper")));
-            if (unfair) {
+            // The voucher's configured queue settings (the world's), never the ones it reports when it queues.
+            Optional<VouchWorld.Limits> limits = VouchWorld.of(t.trace()).limits(v);
+            if (limits.isEmpty()) {
+                violation(out, v + " queued a vouch without configured queue settings", q);
                 return;
             }
+            VouchWorld.Limits l = limits.get();
+            long expiry = Math.min(end, q.timeNanos() + l.queueEntryLifetime().toNanos());
+            long grace = l.probeMaxInterval().plus(l.pollInterval().multipliedBy(3))
+                    .plus(l.ackTimeout().multipliedBy(2)).plusMinutes(1).toNanos();
             long windowStart = firstWindow(t, v, target, q.timeNanos(), expiry, grace);
             if (windowStart < 0) {
                 return;
             }
             long deadline = windowStart + grace;
+            // Only a loss or an attack on the link while the vouch was owed excuses it, not one long after.
+            boolean unfair = t.of(Kind.DROP).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
+                    && e.timeNanos() <= deadline && link(e, v, target) && "loss".equals(e.field("reason")))
+                    || t.of(Kind.ATTACKER).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
+                            && e.timeNanos() <= deadline && link(e, v, target)
+                            && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
+                                    || e.type().equals("tamper")));
+            if (unfair) {
+                return;
+            }
             boolean withdrawn = t.audits(VOUCH_DEQUEUED).stream().anyMatch(e -> e.timeNanos() <= deadline
                     && e.node().equals(v) && session.equals(e.field(SESSION_ID))
                     && target.equals(e.field(TARGET)) && !DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))

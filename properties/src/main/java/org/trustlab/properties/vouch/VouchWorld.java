@@ -20,8 +20,13 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  * receivers' decisions against these, never against the limits or levels a receiver writes into its own audit.
  */
 public final class VouchWorld {
-    /** A device's configured {@code vouch_signature_max_age} and clock skew tolerance. */
-    public record Limits(Duration maxAge, Duration skewTolerance) {}
+    /**
+     * A device's configured {@code vouch_signature_max_age} and clock skew tolerance, and the queue's settings: how
+     * long an entry lives, how often the worker polls, how long presence probes may be apart, how long a send waits
+     * for the transport's acknowledgement.
+     */
+    public record Limits(Duration maxAge, Duration skewTolerance, Duration queueEntryLifetime, Duration pollInterval,
+            Duration probeMaxInterval, Duration ackTimeout) {}
 
     private record LevelAt(long seq, String level) {}
 
@@ -35,7 +40,9 @@ public final class VouchWorld {
         WorldFacts facts = new WorldFacts(trace);
         for (TraceEvent f : facts.of("limits")) {
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
-                    WorldFacts.duration(f, "vouch-clock-skew-tolerance")));
+                    WorldFacts.duration(f, "vouch-clock-skew-tolerance"), WorldFacts.duration(f, "queue-entry-lifetime"),
+                    WorldFacts.duration(f, "queue-poll-interval"), WorldFacts.duration(f, "presence-probe-max-interval"),
+                    WorldFacts.duration(f, "transport-ack-timeout")));
         }
         for (TraceEvent e : trace.events()) {
             if (e.kind() == Kind.FACT && e.type().equals("pairing")) {

@@ -25,7 +25,7 @@ class JudgedByTheWorldTest {
     /** Audit fields in which a role reports its own limits, its grant store or its trust in a peer. */
     private static final Pattern SELF_REPORTED = Pattern.compile("field\\(\\s*(\"(skew-tolerance|challenge-ttl"
             + "|grant-[a-z-]+|trusted-key-fingerprint|verifier-time|current-epoch)\"|MAX_AGE_MS|SKEW_TOLERANCE_MS"
-            + "|TRUST_LEVEL|RESPONSE_TIMEOUT_MS|QUEUE_[A-Z_]+)\\s*\\)");
+            + "|TRUST_LEVEL|[A-Z_]+_MS|QUEUED_AT|EXPIRES_AT)\\s*\\)");
 
     @Test
     void noCheckReadsALimitGrantOrTrustLevelFromTheJudgedDevicesAudit() throws IOException {

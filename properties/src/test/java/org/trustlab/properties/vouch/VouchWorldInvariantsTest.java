@@ -17,7 +17,9 @@ class VouchWorldInvariantsTest {
     private static SyntheticTrace world(String tabletViewOfLaptop) {
         return new SyntheticTrace()
                 .fact("limits", "device", "tablet", "vouch-signature-max-age", "PT5M",
-                        "vouch-clock-skew-tolerance", "PT2S")
+                        "vouch-clock-skew-tolerance", "PT2S", "queue-entry-lifetime", "P7D",
+                        "queue-poll-interval", "PT10S", "presence-probe-max-interval", "PT1H",
+                        "transport-ack-timeout", "PT5S")
                 .fact("pairing", "device", "tablet", "peer", "laptop", "type", "Direct",
                         "trust-level", tabletViewOfLaptop)
                 .fact("pairing", "device", "laptop", "peer", "tablet", "type", "Direct", "trust-level", "Trusted");

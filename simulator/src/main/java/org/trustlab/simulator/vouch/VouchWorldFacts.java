@@ -14,7 +14,8 @@ import org.trustlab.simulator.protocol.WorldFacts;
 /**
  * What the world knows of a vouch run, from the scenario and the users' actions:
  * <ul>
- *   <li>{@code limits}: each device's configured {@code vouch_signature_max_age} and clock skew tolerance;</li>
+ *   <li>{@code limits}: each device's configured {@code vouch_signature_max_age}, clock skew tolerance, queue entry
+ *       lifetime, queue poll interval, presence probe interval and transport acknowledgement timeout;</li>
  *   <li>{@code pairing}: each side of each set-up pairing, with the trust level that side gives its peer;</li>
  *   <li>{@code trust-set}: a user marking a peer Trusted, Unreliable or Blocked ({@code network.device.trust}).</li>
  * </ul>
@@ -35,7 +36,10 @@ final class VouchWorldFacts implements WorldFacts {
             VouchConfig c = setup.config(d);
             out.add(WorldFact.of("limits", "device", d.name(), "vouch-signature-max-age",
                     c.vouchSignatureMaxAge().toString(), "vouch-clock-skew-tolerance",
-                    c.vouchClockSkewTolerance().toString()));
+                    c.vouchClockSkewTolerance().toString(), "queue-entry-lifetime",
+                    c.queueEntryLifetime().toString(), "queue-poll-interval", c.queuePollInterval().toString(),
+                    "presence-probe-max-interval", c.presenceProbeMaxInterval().toString(),
+                    "transport-ack-timeout", c.transportAckTimeout().toString()));
         }
         for (VouchSetup.Pairing p : setup.pairings) {
             out.add(pairing(p.a(), p.b(), p.trustA(), p));
