@@ -40,8 +40,9 @@ public final class VouchWorld {
         WorldFacts facts = new WorldFacts(trace);
         for (TraceEvent f : facts.of("limits")) {
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
-                    WorldFacts.duration(f, "vouch-clock-skew-tolerance"), WorldFacts.duration(f, "queue-entry-lifetime"),
-                    WorldFacts.duration(f, "queue-poll-interval"), WorldFacts.duration(f, "presence-probe-max-interval"),
+                    WorldFacts.duration(f, "vouch-clock-skew-tolerance"),
+                    WorldFacts.duration(f, "queue-entry-lifetime"), WorldFacts.duration(f, "queue-poll-interval"),
+                    WorldFacts.duration(f, "presence-probe-max-interval"),
                     WorldFacts.duration(f, "transport-ack-timeout")));
         }
         for (TraceEvent e : trace.events()) {
