@@ -428,11 +428,14 @@ final class Voucher {
         s.st.markReachable(target);
         if (row.status().terminal()) {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_UNEXPECTED, f);
-            if (r.accepted() && row.status() == VouchStatus.REJECTED
-                    && VouchReason.VOUCH_REVOKED.code().equals(row.reason())) {
-                // The target accepted a vouch withdrawn meanwhile (the notice may have been overtaken by the request,
-                // or the request was a late copy of a queued attempt): tell it again, now that it holds the pairing.
-                sendRevoked(s, session, target, "accepted-after-withdrawal");
+            if (r.accepted() && row.status() == VouchStatus.REJECTED) {
+                // The target accepted a vouch this voucher no longer stands behind: one withdrawn meanwhile (the notice
+                // may have been overtaken by the request, or the request was a late copy of a queued attempt), or one
+                // it counted as refused (the target first found it dated in the future, or never answered in time,
+                // and a copy, a replay, or a late answer got through after). Tell it, now that it holds the pairing:
+                // otherwise the two end with different views, and the pairing outlives an unpairing of the vouchee.
+                sendRevoked(s, session, target, VouchReason.VOUCH_REVOKED.code().equals(row.reason())
+                        ? "accepted-after-withdrawal" : "accepted-after-rejection");
             }
             return;
         }
