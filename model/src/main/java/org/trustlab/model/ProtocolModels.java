@@ -14,7 +14,7 @@ import org.trustlab.model.vouch.VouchModelMutant;
 /** The models {@code trustlab check} knows, by protocol name. */
 public final class ProtocolModels {
     private static final List<ProtocolModel> ALL = List.of(
-            entry("autojoin", "ByteSync signed challenge-response for automatic joins (issue 4)",
+            entry("autojoin", "ByteSync signed challenge-response for automatic joins: two validators, two purposes, revocation, a leaked device key (issues 4, 14)",
                     AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model),
             entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches (issue 8)",
                     VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model),
