@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             "counterexample as a message sequence.",
             "A search that meets --max-states, the heap budget (--max-heap) or SIGTERM stops",
             "with what it reached and answers 'unknown'.",
+            "A property the source design fails by construction prints as 'FINDING' with its",
+            "reason and counterexample, and does not fail the check.",
             "Exit 0 when every property holds, 1 when one fails, 2 on bad input, 4 unknown."})
 public final class CheckCommand implements Callable<Integer> {
     private static final int BENCH_WARMUP = 2;
@@ -162,6 +164,8 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println("PASS " + pr.property() + " (reached at depth " + pr.reachedAtDepth() + ")");
             } else if (pr.unreached() != null) {
                 out.println((r.exhaustive() ? "FAIL " : "UNKNOWN ") + pr.property() + ": " + pr.unreached());
+            } else if (pr.isFinding()) {
+                out.println("FINDING " + pr.property() + ": " + pr.finding());
             } else {
                 out.println((pr.passed() ? "PASS " : "FAIL ") + pr.property());
             }

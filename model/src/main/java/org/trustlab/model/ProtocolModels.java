@@ -8,16 +8,22 @@ import org.trustlab.model.autojoin.AutoJoinModel;
 import org.trustlab.model.autojoin.AutoJoinModelMutant;
 import org.trustlab.model.dsl.Model;
 import org.trustlab.model.nspk.NeedhamSchroeder;
+import org.trustlab.model.vouch.SpacedriveModelMutant;
 import org.trustlab.model.vouch.VouchModel;
 import org.trustlab.model.vouch.VouchModelMutant;
 
 /** The models {@code trustlab check} knows, by protocol name. */
 public final class ProtocolModels {
     private static final List<ProtocolModel> ALL = List.of(
-            entry("autojoin", "ByteSync signed challenge-response for automatic joins: two validators, two purposes, revocation, a leaked device key (issues 4, 14)",
+            entry("autojoin", "ByteSync signed challenge-response for automatic joins: two validators, two "
+                    + "purposes, revocation, a leaked device key (issues 4, 14)",
                     AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model),
-            entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches (issue 8)",
+            entry("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches, hardened profile, with the "
+                    + "attacker as a paired device (issues 8, 14)",
                     VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model),
+            entry("vouch-spacedrive", "Proxy pairing, spacedrive profile: voucher-derived proxied keys under "
+                    + "k(V,N), sealed under k(V,R); the attacker as a paired device (issue 14)",
+                    VouchModel.DEFAULT_SESSIONS, SpacedriveModelMutant.class, VouchModel::spacedrive),
             entry("needham-schroeder", "Needham-Schroeder public key (1978): Lowe's attack must be found", 1,
                     NoMutant.class, (k, m) -> NeedhamSchroeder.model(false, k)),
             entry("needham-schroeder-lowe", "Lowe's fix of Needham-Schroeder (1995): must pass", 1,

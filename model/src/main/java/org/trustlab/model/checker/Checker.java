@@ -90,6 +90,11 @@ public final class Checker {
                 limit = "states";
                 break;
             }
+            String stop = stopReason();
+            if (stop != null) {
+                limit = stop;
+                break;
+            }
             boolean[] settled = new boolean[found.length];
             for (int p = 0; p < found.length; p++) {
                 settled[p] = found[p] != null || reachedAt[p] >= 0;
@@ -98,7 +103,8 @@ public final class Checker {
             if (chunks == null) {
                 // Cancelled or out of memory in the middle of a level: the level is dropped, what was reached
                 // before it stands.
-                limit = stopReason();
+                String why = stopReason();
+                limit = why == null ? "cancelled" : why;
                 break;
             }
             int candidates = 0;
@@ -139,10 +145,6 @@ public final class Checker {
             if (full) {
                 break;
             }
-            if (stopReason() != null && !frontier.isEmpty()) {
-                limit = stopReason();
-                break;
-            }
             if (stopNow(found) && !frontier.isEmpty()) {
                 limit = "failure";
                 break;
@@ -163,7 +165,9 @@ public final class Checker {
                 continue;
             }
             Counterexample cx = found[p] == null ? null : counterexample(prop, found[p], trail);
-            results.add(new PropertyResult(prop.name(), prop.statement(), cx == null, cx));
+            PropertyResult pr = new PropertyResult(prop.name(), prop.statement(), cx == null, cx);
+            String finding = model.finding(prop.name());
+            results.add(cx != null && finding != null ? pr.asFinding(finding) : pr);
         }
         return new CheckResult(model.name(), explored, visited.size(), depth, !cut, results, visited.bytes(),
                 trail.bytes(), limit);

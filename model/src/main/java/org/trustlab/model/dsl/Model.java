@@ -43,6 +43,7 @@ public final class Model {
     private final Map<Integer, List<Term>> leaks;
     private final Map<Agent, Integer> compromisedAt;
     private final List<Property> properties;
+    private final Map<String, String> findings;
 
     private Model(Builder b) {
         this.name = b.name;
@@ -97,6 +98,15 @@ public final class Model {
         this.leaks = Collections.unmodifiableMap(l);
         this.compromisedAt = Collections.unmodifiableMap(c);
         this.properties = List.copyOf(b.properties);
+        this.findings = Collections.unmodifiableMap(new LinkedHashMap<>(b.findings));
+    }
+
+    /**
+     * Why the source design fails the property named, when it does by construction (a FINDING of the profile),
+     * else null. The checker still searches for its counterexample and prints it, but does not fail the model.
+     */
+    public String finding(String property) {
+        return findings.get(property);
     }
 
     public static Builder builder(String name) {
@@ -185,6 +195,7 @@ public final class Model {
         private final List<Term> attackerKnowledge = new ArrayList<>();
         private final Map<Integer, List<Term>> leaks = new LinkedHashMap<>();
         private final List<Property> properties = new ArrayList<>();
+        private final Map<String, String> findings = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -278,9 +289,20 @@ public final class Model {
             return this;
         }
 
+        /** The property named fails by the source design's construction, for {@code reason}: a FINDING. */
+        public Builder finding(String property, String reason) {
+            findings.put(property, reason);
+            return this;
+        }
+
         public Model build() {
             if (runs.isEmpty()) {
                 throw new IllegalStateException(name + " has no runs");
+            }
+            for (String f : findings.keySet()) {
+                if (properties.stream().noneMatch(p -> p.name().equals(f))) {
+                    throw new IllegalStateException(name + " declares a finding on unknown property " + f);
+                }
             }
             for (int at : leaks.keySet()) {
                 if (at > maxTime) {
