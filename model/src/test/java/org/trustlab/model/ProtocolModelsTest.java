@@ -9,11 +9,15 @@ class ProtocolModelsTest {
     @Test
     void knowsEveryModelByName() {
         assertThat(ProtocolModels.all()).extracting(ProtocolModel::name)
-                .containsExactly("autojoin", "vouch", "needham-schroeder", "needham-schroeder-lowe");
+                .containsExactly("autojoin", "vouch", "vouch-spacedrive", "needham-schroeder",
+                        "needham-schroeder-lowe");
         assertThat(ProtocolModels.byName("autojoin").orElseThrow().mutants())
-                .containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry");
+                .containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry", "no-grant-recheck",
+                        "grant-scope-ignored", "session-key-to-presented-key", "requester-signs-any-challenge",
+                        "grants-never-found");
         assertThat(ProtocolModels.byName("vouch").orElseThrow().mutants())
-                .containsExactly("no-timestamp", "signature-without-target", "proxied-may-vouch");
+                .containsExactly("no-timestamp", "signature-without-target", "proxied-may-vouch",
+                        "vouchee-key-not-signed");
         assertThat(ProtocolModels.byName("relay")).isEmpty();
     }
 
