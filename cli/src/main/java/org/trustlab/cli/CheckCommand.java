@@ -192,7 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static String limitText(String limit) {
         return switch (limit) {
-            case "depth" -> "depth bound reached: verdicts hold up to this depth";
+            case "depth" -> "bound reached: verdicts hold up to this depth";
             case "states" -> "--max-states reached";
             case "memory" -> "heap budget reached (--max-heap)";
             case "cancelled" -> "stopped by SIGTERM";
