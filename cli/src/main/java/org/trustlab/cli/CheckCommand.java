@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.trustlab.model.ProtocolModel;
 import org.trustlab.model.checker.CheckOptions;
 import org.trustlab.model.checker.CheckResult;
@@ -30,9 +31,14 @@ import picocli.CommandLine;
             "Prints states explored, distinct states, states per second, depth, then one",
             "'PASS|FAIL <property>' line per property; a failure comes with its shortest",
             "counterexample as a message sequence.",
-            "Exit 0 when every property holds, 1 when one fails, 2 on bad input."})
+            "A search that meets --max-states, the heap budget (--max-heap) or SIGTERM stops",
+            "with what it reached and answers 'unknown'.",
+            "A property the source design fails by construction prints as 'FINDING' with its",
+            "reason and counterexample, and does not fail the check.",
+            "Exit 0 when every property holds, 1 when one fails, 2 on bad input, 4 unknown."})
 public final class CheckCommand implements Callable<Integer> {
     private static final int BENCH_WARMUP = 2;
+    private static final int TERM_GRACE_SECONDS = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +65,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Stop after N distinct states (0: no limit).")
     long maxStates;
 
+    @Option(names = "--max-heap", paramLabel = "SHARE", defaultValue = "0.85",
+            description = "Stop when the heap in use exceeds this share of the JVM's maximum heap "
+                    + "(-Xmx; default ${DEFAULT-VALUE}; 0: no budget).")
+    double maxHeap;
+
     @Option(names = "--bench", paramLabel = "RUNS", arity = "0..1", fallbackValue = "5",
             description = "After two warm-up runs, repeat the check RUNS times (default 5) and print the "
                     + "states/second of each run and the median, for performance figures.")
@@ -83,8 +94,13 @@ public final class CheckCommand implements Callable<Integer> {
             return bad(err, "--sessions, --threads and --bench must be at least 1; --depth and --max-states "
                     + "at least 0");
         }
+        if (!(maxHeap >= 0 && maxHeap < 1)) {
+            return bad(err, "--max-heap must be a share of the heap, at least 0 and below 1 (got " + maxHeap + ")");
+        }
         Model model = p.build(k, mutant);
-        CheckOptions options = CheckOptions.defaults().withDepth(depth).withMaxStates(maxStates);
+        AtomicBoolean terminated = new AtomicBoolean();
+        CheckOptions options = CheckOptions.defaults().withDepth(depth).withMaxStates(maxStates)
+                .withMaxHeapShare(maxHeap).cancelledWhen(terminated::get);
         if (threads != null) {
             options = options.withThreads(threads);
         }
@@ -97,27 +113,92 @@ public final class CheckCommand implements Callable<Integer> {
             bench(out, model, options);
         }
         long start = System.nanoTime();
-        CheckResult r = Checker.check(model, options);
+        CheckResult r;
+        // SIGTERM: the search stops at its next chunk and the hook waits briefly for what it reached to be
+        // printed, instead of the JVM dying mid-level with nothing said.
+        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            terminated.set(true);
+            try {
+                printed.await(TERM_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "trustlab-check-sigterm");
+        boolean hooked = registerHook(hook);
+        try {
+            r = Checker.check(model, options);
+            return report(out, r, start);
+        } finally {
+            printed.countDown();
+            if (hooked && !terminated.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private static boolean registerHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private int report(PrintWriter out, CheckResult r, long start) {
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         out.println("states explored: " + r.statesExplored());
         out.println("distinct states: " + r.distinctStates());
         out.println("states/second:   " + Math.round(r.distinctStates() / seconds) + " (distinct, "
                 + String.format(Locale.ROOT, "%.2f", seconds) + " s)");
         out.println("max depth:       " + r.depth() + (r.exhaustive() ? " (state space exhausted)"
-                : " (bound reached: verdicts hold up to this depth)"));
+                : " (" + limitText(r.limit()) + ")"));
         out.println("visited set:     " + String.format(Locale.ROOT, "%.1f", r.visitedBytesPerState())
                 + " bytes/state (" + r.visitedSetBytes() + " bytes), trail " + r.trailBytes() + " bytes");
+        out.println("collision bound: " + String.format(Locale.ROOT, "%.1e", r.fingerprintCollisionBound())
+                + " (probability that two of the " + r.distinctStates() + " states share a 64-bit fingerprint)");
+        boolean undecided = !r.exhaustive() && !"depth".equals(r.limit()) && !r.anyViolated();
         for (PropertyResult pr : r.properties()) {
-            out.println((pr.passed() ? "PASS " : "FAIL ") + pr.property());
-            if (!pr.passed()) {
+            if (pr.reachedAtDepth() >= 0) {
+                out.println("PASS " + pr.property() + " (reached at depth " + pr.reachedAtDepth() + ")");
+            } else if (pr.unreached() != null) {
+                out.println((r.exhaustive() ? "FAIL " : "UNKNOWN ") + pr.property() + ": " + pr.unreached());
+            } else if (pr.isFinding()) {
+                out.println("FINDING " + pr.property() + ": " + pr.finding());
+            } else {
+                out.println((pr.passed() ? "PASS " : "FAIL ") + pr.property());
+            }
+            if (pr.counterexample() != null) {
                 out.println("  counterexample (" + pr.counterexample().depth() + " transitions):");
                 for (String line : pr.counterexample().render().split("\n")) {
                     out.println("  " + line);
                 }
             }
         }
+        if (undecided) {
+            out.println("verdict:         unknown (" + limitText(r.limit()) + "; passes hold only for the "
+                    + r.distinctStates() + " states reached)");
+        }
         out.flush();
-        return r.allPassed() ? TrustlabCommand.EXIT_OK : TrustlabCommand.EXIT_FAILED;
+        if (r.anyViolated()) {
+            return TrustlabCommand.EXIT_FAILED;
+        }
+        if (undecided || !r.allPassed()) {
+            return TrustlabCommand.EXIT_UNKNOWN;
+        }
+        return TrustlabCommand.EXIT_OK;
+    }
+
+    private static String limitText(String limit) {
+        return switch (limit) {
+            case "depth" -> "bound reached: verdicts hold up to this depth";
+            case "states" -> "--max-states reached";
+            case "memory" -> "heap budget reached (--max-heap)";
+            case "cancelled" -> "stopped by SIGTERM";
+            case "failure" -> "stopped at the first failure";
+            default -> limit;
+        };
     }
 
     /**

@@ -30,6 +30,7 @@ public final class TrustlabCommand implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;
+    /** Undecided within a time, memory or state limit: the verdict is {@code unknown}. */
     public static final int EXIT_UNKNOWN = 4;
 
     @CommandLine.Spec

@@ -62,6 +62,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void aStateLimitAnswersUnknownWithWhatWasReached() {
+        CliRun r = run("check", "--protocol", "autojoin", "--sessions", "1", "--max-states", "500");
+        assertThat(r.exit()).as(r.err()).isEqualTo(TrustlabCommand.EXIT_UNKNOWN);
+        assertThat(r.out()).contains("distinct states: 500").contains("(--max-states reached)")
+                .contains("verdict:         unknown (--max-states reached; passes hold only for the 500 states")
+                .contains("UNKNOWN reachable(auto-join)").doesNotContain("FAIL");
+    }
+
+    @Test
+    void aHeapShareOutsideZeroToOneIsBadInput() {
+        CliRun r = run("check", "--protocol", "vouch", "--max-heap", "1.5");
+        assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("--max-heap must be a share of the heap");
+    }
+
+    @Test
+    void theSpacedriveProfileShowsItsFindingAndPasses() {
+        CliRun r = run("check", "--protocol", "vouch-spacedrive");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("FINDING non-injective-agreement(vouch): spacedrive's vouch payload does not "
+                + "name the target").contains("PASS secrecy(proxied-key)").contains("PASS reachable(vouch) (reached")
+                .contains("collision bound: ").doesNotContain("FAIL");
+        CliRun m = run("check", "--protocol", "vouch-spacedrive", "--mutant", "proxied-key-from-pairing-secret-only");
+        assertThat(m.exit()).isEqualTo(TrustlabCommand.EXIT_FAILED);
+        assertThat(m.out()).contains("FAIL secrecy(proxied-key)");
+    }
+
+    @Test
     void benchRepeatsTheRunAndPrintsTheMedian() {
         CliRun r = run("check", "--protocol", "vouch", "--bench", "2");
         assertThat(r.exit()).isZero();

@@ -19,7 +19,9 @@ class ProtocolModelsTest {
     void buildsMutantsByNameAndRefusesUnknownOnesAndBadBounds() {
         ProtocolModel autojoin = ProtocolModels.of("autojoin", "test", AutoJoinModel.DEFAULT_SESSIONS,
                 AutoJoinModelMutant.class, AutoJoinModel::model);
-        assertThat(autojoin.mutants()).containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry");
+        assertThat(autojoin.mutants()).containsExactly("no-nonce", "nonce-not-bound-to-session", "no-expiry",
+                "no-grant-recheck", "grant-scope-ignored", "session-key-to-presented-key",
+                "requester-signs-any-challenge", "grants-never-found");
         assertThat(autojoin.build(1, "no-expiry").name()).isEqualTo("autojoin/no-expiry");
         assertThat(autojoin.build(2, null).name()).isEqualTo("autojoin");
         assertThat(autojoin.breaks("no-nonce")).isEqualTo("injective-agreement(auto-join)");

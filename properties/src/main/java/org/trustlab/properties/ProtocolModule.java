@@ -34,9 +34,9 @@ public interface ProtocolModule extends ProtocolBindingSource {
         return List.of();
     }
 
-    /** The symbolic model {@code trustlab check} explores, if the protocol has one. */
-    default Optional<ProtocolModel> model() {
-        return Optional.empty();
+    /** The symbolic models {@code trustlab check} explores (one per profile where profiles differ). */
+    default List<ProtocolModel> models() {
+        return List.of();
     }
 
     /** The scenario generator and run metrics of the protocol's campaigns. */

@@ -37,7 +37,7 @@ public final class ProtocolModules {
     /** What {@code trustlab check} can explore: every module's model, then the textbook models. */
     public static List<ProtocolModel> models() {
         List<ProtocolModel> out = new ArrayList<>();
-        BY_NAME.values().forEach(m -> m.model().ifPresent(out::add));
+        BY_NAME.values().forEach(m -> out.addAll(m.models()));
         out.addAll(ProtocolModels.textbook());
         return List.copyOf(out);
     }

@@ -14,6 +14,7 @@ import org.trustlab.model.term.Nonce;
 import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.PublicKey;
 import org.trustlab.model.term.SEnc;
+import org.trustlab.model.term.SharedKey;
 import org.trustlab.model.term.Sign;
 import org.trustlab.model.term.SymKey;
 import org.trustlab.model.term.Term;
@@ -87,6 +88,7 @@ public final class Knowledge {
             case PK:
                 return true;
             case SK:
+            case SHARED:
                 return containsInstance(p, env);
             case TUPLE:
                 for (int i = 0; i < p.arity(); i++) {
@@ -171,7 +173,7 @@ public final class Knowledge {
         if (t instanceof Agent || t instanceof Name || t instanceof Timestamp || t instanceof PublicKey) {
             return true;
         }
-        if (t instanceof Nonce || t instanceof SymKey || t instanceof PrivateKey) {
+        if (t instanceof Nonce || t instanceof SymKey || t instanceof PrivateKey || t instanceof SharedKey) {
             return indexOf(terms, hashes, size, t) >= 0;
         }
         if (t instanceof Tuple tu) {
@@ -251,10 +253,10 @@ public final class Knowledge {
                         insert(t);
                     }
                 } else {
-                    // Nonces, symmetric and private keys, hashes, MACs: stored as they are. A new key may open
+                    // Nonces, symmetric, shared and private keys, hashes, MACs: stored as they are. A new key may open
                     // ciphertexts stored earlier.
                     insert(t);
-                    if (t instanceof SymKey || t instanceof PrivateKey) {
+                    if (t instanceof SymKey || t instanceof PrivateKey || t instanceof SharedKey) {
                         reopen();
                     }
                 }

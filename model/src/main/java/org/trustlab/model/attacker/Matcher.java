@@ -6,6 +6,8 @@ import org.trustlab.model.term.Hash;
 import org.trustlab.model.term.Mac;
 import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.SEnc;
+import org.trustlab.model.term.SharedKey;
+import org.trustlab.model.term.Sort;
 import org.trustlab.model.term.Sign;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Var;
@@ -17,7 +19,8 @@ import org.trustlab.model.term.Var;
  * <p>Branching stays finite without enumerating messages: a composite pattern is either built by the attacker
  * (each argument matched in turn, which needs the constructor's key to be derivable) or is a stored opaque term
  * the attacker replays (syntactic matching); a lone variable ranges over the model's universe for public sorts
- * (agents, names, times) and over the learned atoms of its sort for secret ones (nonces, keys). Together the two
+ * (agents, names, times) and over the learned atoms of its sort for secret ones (nonces, keys; a message variable
+ * over every stored term and {@link #JUNK}). Together the two
  * cases cover every derivable instance, because a derivable term is either stored or composed from derivable
  * arguments. They are also disjoint — a stored term is replayed only when the attacker could not build it — so
  * no substitution is produced twice.
@@ -43,6 +46,15 @@ public final class Matcher {
 
         Filter NONE = (env, before, after) -> true;
     }
+
+    /**
+     * What a message variable ({@link Sort#MSG}) binds besides the stored terms: a public value standing for any
+     * message the attacker composes. A forwarding role does not look inside what it forwards and every send goes
+     * to the attacker, so the attacker gains nothing from choosing among composed messages there; it can deliver
+     * any of them directly to whoever would open the forwarded copy. Bounded this way, message variables keep the
+     * branching finite.
+     */
+    public static final Term JUNK = new org.trustlab.model.term.Name("msg", "junk");
 
     private static final java.util.Map<Pattern.Kind, Class<? extends Term>> STORED = java.util.Map.of(
             Pattern.Kind.SIGN, Sign.class, Pattern.Kind.AENC, AEnc.class, Pattern.Kind.SENC, SEnc.class,
@@ -77,6 +89,10 @@ public final class Matcher {
             case SK:
                 // Private keys are not built, only learned.
                 replayStored(p, env, bound, sink, PrivateKey.class);
+                return;
+            case SHARED:
+                // Nor are long-term shared keys.
+                replayStored(p, env, bound, sink, SharedKey.class);
                 return;
             case PK:
             case TUPLE:
@@ -120,6 +136,14 @@ public final class Matcher {
                 if (filter.admits(e, bound, bound | bit)) {
                     sink.accept(e, bound | bit);
                 }
+            }
+        }
+        if (v.sort() == Sort.MSG) {
+            // A forwarded message also may be junk the attacker made up.
+            Term[] e = env.clone();
+            e[p.slot()] = JUNK;
+            if (filter.admits(e, bound, bound | bit)) {
+                sink.accept(e, bound | bit);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.trustlab.model.term.Mac;
 import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.PublicKey;
 import org.trustlab.model.term.SEnc;
+import org.trustlab.model.term.SharedKey;
 import org.trustlab.model.term.Sign;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Tuple;
@@ -19,7 +20,7 @@ import org.trustlab.model.term.Var;
  * bound is checked once as a ground term. Up to 64 variables per role.
  */
 public final class Pattern {
-    public enum Kind { GROUND, VAR, PK, SK, SIGN, AENC, SENC, HASH, MAC, TUPLE }
+    public enum Kind { GROUND, VAR, PK, SK, SHARED, SIGN, AENC, SENC, HASH, MAC, TUPLE }
 
     private final Kind kind;
     private final Term term;
@@ -57,6 +58,9 @@ public final class Pattern {
         }
         if (t instanceof PrivateKey k) {
             return node(Kind.SK, t, slotOf, k.owner());
+        }
+        if (t instanceof SharedKey k) {
+            return node(Kind.SHARED, t, slotOf, k.first(), k.second());
         }
         if (t instanceof Sign s) {
             return node(Kind.SIGN, t, slotOf, s.key(), s.body());
@@ -133,6 +137,8 @@ public final class Pattern {
                 return new PublicKey(kids[0].instantiate(env));
             case SK:
                 return new PrivateKey(kids[0].instantiate(env));
+            case SHARED:
+                return new SharedKey(kids[0].instantiate(env), kids[1].instantiate(env));
             case SIGN:
                 return new Sign(kids[0].instantiate(env), kids[1].instantiate(env));
             case AENC:
@@ -166,6 +172,8 @@ public final class Pattern {
                 return Hashing.tagged(Hashing.PUBLIC_KEY, kids[0].hashUnder(env));
             case SK:
                 return Hashing.tagged(Hashing.PRIVATE_KEY, kids[0].hashUnder(env));
+            case SHARED:
+                return Hashing.tagged(Hashing.SHARED_KEY, kids[0].hashUnder(env), kids[1].hashUnder(env));
             case SIGN:
                 return Hashing.tagged(Hashing.SIGN, kids[0].hashUnder(env), kids[1].hashUnder(env));
             case AENC:
@@ -212,6 +220,8 @@ public final class Pattern {
                 return t instanceof PublicKey k && kids[0].unify(k.owner(), env);
             case SK:
                 return t instanceof PrivateKey k && kids[0].unify(k.owner(), env);
+            case SHARED:
+                return t instanceof SharedKey k && kids[0].unify(k.first(), env) && kids[1].unify(k.second(), env);
             case SIGN:
                 return t instanceof Sign s && kids[0].unify(s.key(), env) && kids[1].unify(s.body(), env);
             case AENC:

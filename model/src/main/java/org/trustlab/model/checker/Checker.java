@@ -74,22 +74,39 @@ public final class Checker {
         visited.add(init.fingerprint());
         trail.add(-1);
         Found[] found = new Found[properties.size()];
+        int[] reachedAt = new int[properties.size()];
+        Arrays.fill(reachedAt, -1);
         List<State> frontier = List.of(init);
         long base = 0;
         long explored = 1;
         int depth = 0;
-        boolean cut = false;
+        String limit = null;
         while (!frontier.isEmpty()) {
-            if ((options.maxDepth() > 0 && depth >= options.maxDepth())
-                    || (options.maxStates() > 0 && visited.size() >= options.maxStates())) {
-                cut = true;
+            if (options.maxDepth() > 0 && depth >= options.maxDepth()) {
+                limit = "depth";
+                break;
+            }
+            if (options.maxStates() > 0 && visited.size() >= options.maxStates()) {
+                limit = "states";
+                break;
+            }
+            String stop = stopReason();
+            if (stop != null) {
+                limit = stop;
                 break;
             }
             boolean[] settled = new boolean[found.length];
             for (int p = 0; p < found.length; p++) {
-                settled[p] = found[p] != null;
+                settled[p] = found[p] != null || reachedAt[p] >= 0;
             }
             Chunk[] chunks = expand(frontier, base, visited, settled, pool);
+            if (chunks == null) {
+                // Cancelled or out of memory in the middle of a level: the level is dropped, what was reached
+                // before it stands.
+                String why = stopReason();
+                limit = why == null ? "cancelled" : why;
+                break;
+            }
             int candidates = 0;
             for (Chunk c : chunks) {
                 candidates += c.states.size();
@@ -99,7 +116,11 @@ public final class Checker {
             for (Chunk c : chunks) {
                 explored += c.generated;
                 for (Found f : c.found) {
-                    if (found[f.property] == null) {
+                    if (properties.get(f.property) instanceof Property.Reachable) {
+                        if (reachedAt[f.property] < 0) {
+                            reachedAt[f.property] = depth + 1;
+                        }
+                    } else if (found[f.property] == null) {
                         found[f.property] = f;
                     }
                 }
@@ -113,25 +134,58 @@ public final class Checker {
                     }
                 }
             }
-            cut |= full;
+            if (full) {
+                limit = "states";
+            }
             base += frontier.size();
             frontier = next;
             if (!next.isEmpty()) {
                 depth++;
             }
+            if (full) {
+                break;
+            }
             if (stopNow(found) && !frontier.isEmpty()) {
-                cut = true;
+                limit = "failure";
                 break;
             }
         }
+        boolean cut = limit != null;
         List<PropertyResult> results = new ArrayList<>();
         for (int p = 0; p < properties.size(); p++) {
             Property prop = properties.get(p);
+            if (prop instanceof Property.Reachable) {
+                results.add(reachedAt[p] >= 0
+                        ? PropertyResult.reached(prop.name(), prop.statement(), reachedAt[p])
+                        : PropertyResult.unreached(prop.name(), prop.statement(), cut
+                                ? "no honest " + ((Property.Reachable) prop).label() + " commit within the "
+                                        + depth + " levels searched"
+                                : "no honest " + ((Property.Reachable) prop).label() + " commit in the whole "
+                                        + "state space: the model never completes"));
+                continue;
+            }
             Counterexample cx = found[p] == null ? null : counterexample(prop, found[p], trail);
-            results.add(new PropertyResult(prop.name(), prop.statement(), cx == null, cx));
+            PropertyResult pr = new PropertyResult(prop.name(), prop.statement(), cx == null, cx);
+            String finding = model.finding(prop.name());
+            results.add(cx != null && finding != null ? pr.asFinding(finding) : pr);
         }
         return new CheckResult(model.name(), explored, visited.size(), depth, !cut, results, visited.bytes(),
-                trail.bytes());
+                trail.bytes(), limit);
+    }
+
+    /** {@code cancelled} or {@code memory} when the search must end now, else null. */
+    private String stopReason() {
+        if (options.cancelled().getAsBoolean()) {
+            return "cancelled";
+        }
+        if (options.maxHeapShare() > 0) {
+            Runtime rt = Runtime.getRuntime();
+            long used = rt.totalMemory() - rt.freeMemory();
+            if (used > options.maxHeapShare() * rt.maxMemory()) {
+                return "memory";
+            }
+        }
+        return null;
     }
 
     private boolean stopNow(Found[] found) {
@@ -161,9 +215,14 @@ public final class Checker {
         int n = (frontier.size() + chunkSize - 1) / chunkSize;
         Chunk[] chunks = new Chunk[n];
         AtomicInteger nextChunk = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable worker = () -> {
             int c;
             while ((c = nextChunk.getAndIncrement()) < n) {
+                if (abandoned.get() || (c % 8 == 7 && stopReason() != null)) {
+                    abandoned.set(true);
+                    return;
+                }
                 int from = c * chunkSize;
                 int to = Math.min(frontier.size(), from + chunkSize);
                 chunks[c] = expandChunk(frontier, from, to, base, visited, settled);
@@ -172,7 +231,7 @@ public final class Checker {
         };
         if (pool == null || n == 1) {
             worker.run();
-            return chunks;
+            return abandoned.get() ? null : chunks;
         }
         List<Future<?>> fs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -195,7 +254,7 @@ public final class Checker {
                 throw new IllegalStateException(cause);
             }
         }
-        return chunks;
+        return abandoned.get() ? null : chunks;
     }
 
     private Chunk expandChunk(List<State> frontier, int from, int to, long base, FingerprintSet visited,
@@ -214,6 +273,12 @@ public final class Checker {
                 }
                 for (int p = 0; p < properties.size(); p++) {
                     if (settled[p] || chunk.failed(p)) {
+                        continue;
+                    }
+                    if (properties.get(p) instanceof Property.Reachable r) {
+                        if (propertyCheck.reaches(r, succ)) {
+                            chunk.add(new Found(p, parent, ord, null));
+                        }
                         continue;
                     }
                     String v = propertyCheck.violation(properties.get(p), s, succ, newState);

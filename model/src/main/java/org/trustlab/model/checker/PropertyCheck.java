@@ -27,6 +27,10 @@ final class PropertyCheck {
         if (p instanceof Property.Secrecy s) {
             return newState ? secrecy(s, parent, step) : null;
         }
+        if (p instanceof Property.Reachable) {
+            // Reached, not violated: the checker reads reaches().
+            return null;
+        }
         if (step.tick() || !step.emitted()) {
             return null;
         }
@@ -39,10 +43,11 @@ final class PropertyCheck {
             }
             String v = null;
             if (p instanceof Property.Invariant inv) {
-                Optional<String> r = inv.check().violation(e, java.util.List.of(events));
+                // A view, not a copy: this runs for every claim of every transition.
+                Optional<String> r = inv.check().violation(e,
+                        java.util.Collections.unmodifiableList(java.util.Arrays.asList(events)));
                 v = r.orElse(null);
-            } else if (e.kind() == ClaimKind.COMMIT && e.label().equals(label(p)) && model.honest(e.actor())
-                    && model.honest(e.peer())) {
+            } else if (e.kind() == ClaimKind.COMMIT && e.label().equals(label(p)) && uncompromised(e)) {
                 v = commitViolation(p, events, e);
             }
             if (v != null) {
@@ -50,6 +55,29 @@ final class PropertyCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code step} makes {@code p} (a {@link Property.Reachable}) reached: a commit of its label between
+     * parties honest for good.
+     */
+    boolean reaches(Property.Reachable p, Successor step) {
+        if (step.tick() || !step.emitted()) {
+            return false;
+        }
+        for (Successor.Output o : step.outputs()) {
+            Event e = o.event();
+            if (e != null && e.kind() == ClaimKind.COMMIT && e.label().equals(p.label()) && model.honest(e.actor())
+                    && model.honest(e.peer())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Authentication is promised for a commit made before either party was compromised. */
+    private boolean uncompromised(Event commit) {
+        return model.compromisedAt(commit.actor()) > commit.time() && model.compromisedAt(commit.peer()) > commit.time();
     }
 
     private static String label(Property p) {
@@ -70,13 +98,37 @@ final class PropertyCheck {
             return null;
         }
         State st = step.state();
-        for (Event e : st.eventArray()) {
-            if (e.kind() == ClaimKind.SECRET && e.label().equals(s.label()) && st.knowledge().derives(e.data())) {
+        Event[] events = st.eventArray();
+        for (Event e : events) {
+            if (e.kind() == ClaimKind.SECRET && e.label().equals(s.label()) && honestClaim(e)
+                    && st.knowledge().derives(e.data()) && !handedOver(events, e)) {
                 return "the attacker derives " + e.data() + ", which " + e.actor() + " (run #" + (e.run() + 1)
                         + ") holds secret with " + e.peer();
             }
         }
         return null;
+    }
+
+    private boolean honestClaim(Event e) {
+        return model.honest(e.actor()) && (e.peer() == null || model.honest(e.peer()));
+    }
+
+    /**
+     * Whether a run of the same role as {@code secret}'s claimed the same value secret with a dishonest or
+     * compromised party: the role then handed it over itself (a session key a validator gives every member it
+     * admits, one of them a device whose key leaks). Only the same role excuses: in Lowe's attack on
+     * Needham-Schroeder the initiator hands the responder's nonce to the attacker, and the responder's claim must
+     * still fail.
+     */
+    private boolean handedOver(Event[] events, Event secret) {
+        Object role = model.runs().get(secret.run()).role();
+        for (Event e : events) {
+            if (e.kind() == ClaimKind.SECRET && e.label().equals(secret.label()) && !honestClaim(e)
+                    && model.runs().get(e.run()).role() == role && e.data().equals(secret.data())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String commitViolation(Property p, Event[] events, Event commit) {

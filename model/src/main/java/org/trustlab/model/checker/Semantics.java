@@ -30,6 +30,11 @@ public final class Semantics {
     private final Matcher.Universe universe;
     private final boolean earlyChecks;
     private final Symmetry symmetry;
+    /** Per tick, what the attacker learns when the clock reaches it, as sends of the message {@link #LEAK}. */
+    private final List<Successor.Output>[] leaks;
+
+    /** The message name under which a clock tick hands leaked knowledge to the attacker. */
+    public static final String LEAK = "leak";
 
     public Semantics(Model model) {
         this(model, true);
@@ -40,12 +45,25 @@ public final class Semantics {
         this(model, earlyChecks, true);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Successor.Output>[] newLeakTable(int n) {
+        return new List[n];
+    }
+
     /** {@code symmetric} false fingerprints states without symmetry reduction (more states, same verdicts). */
     Semantics(Model model, boolean earlyChecks, boolean symmetric) {
         this.model = model;
         this.universe = model::universe;
         this.earlyChecks = earlyChecks;
         this.symmetry = symmetric ? new Symmetry(model) : null;
+        this.leaks = newLeakTable(model.maxTime() + 1);
+        for (int t = 0; t <= model.maxTime(); t++) {
+            List<Successor.Output> l = new ArrayList<>();
+            for (Term leaked : model.leaks(t)) {
+                l.add(new Successor.Output(LEAK, Pattern.compile(leaked, v -> -1), new Term[0]));
+            }
+            leaks[t] = List.copyOf(l);
+        }
     }
 
     private long fingerprint(int time, RunState[] runs) {
@@ -85,7 +103,7 @@ public final class Semantics {
         }
         if (s.time() < model.maxTime()) {
             out.accept(new Successor(s, -1, s.time() + 1, s.runs(), fingerprint(s.time() + 1, s.runs()),
-                    s.eventArray(), null, null, null, List.of()));
+                    s.eventArray(), null, null, null, leaks[s.time() + 1]));
         }
     }
 
@@ -175,13 +193,10 @@ public final class Semantics {
                 }
                 Term actor = c.actor().instantiate(env);
                 Term peer = c.peer() == null ? null : c.peer().instantiate(env);
-                // A secret shared with a dishonest party is no claim at all.
-                boolean claim = c.kind() != ClaimKind.SECRET
-                        || (model.honest(actor) && (peer == null || model.honest(peer)));
-                if (claim) {
-                    fx.outputs.add(new Successor.Output(new Event(c.kind(), c.label(), actor, peer,
-                            c.data().instantiate(env), run, s.time())));
-                }
+                // Secrets shared with a dishonest party are claims too: secrecy reads them as the role handing
+                // the value to the attacker (see PropertyCheck).
+                fx.outputs.add(new Successor.Output(new Event(c.kind(), c.label(), actor, peer,
+                        c.data().instantiate(env), run, s.time())));
             }
             pc++;
         }

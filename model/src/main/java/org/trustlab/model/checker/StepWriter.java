@@ -19,6 +19,9 @@ final class StepWriter {
         int t = from.time();
         if (succ.tick()) {
             add(t, Step.Kind.TICK, "clock", "clock", "", "tick", "t" + (t + 1));
+            for (Successor.Output o : succ.outputs()) {
+                add(t + 1, Step.Kind.SEND, "leak", Step.ATTACKER, "", o.message(), o.term().toString());
+            }
             return;
         }
         String run = semantics.runLabel(succ.run());

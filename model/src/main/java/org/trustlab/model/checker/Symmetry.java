@@ -2,7 +2,6 @@ package org.trustlab.model.checker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,12 @@ final class Symmetry {
     private final int[] groupOf;
     /** Per run, the structural hashes of the fresh atoms it generates, by fresh index. */
     private final long[][] freshHashes;
-    /** Fresh atom hash -> (owner run << 16 | fresh index). */
-    private final Map<Long, Integer> freshOwner = new HashMap<>();
+    /**
+     * Fresh atom hash -> (owner run << 16 | fresh index), as sorted primitive arrays: the lookup runs for every
+     * variable of every state, where a boxed map's {@code Long.equals} took 40% of the checker's time.
+     */
+    private final long[] freshKeys;
+    private final int[] freshOwners;
     private final boolean active;
 
     Symmetry(Model model) {
@@ -54,19 +57,41 @@ final class Symmetry {
             any |= members.size() > 1;
         }
         groups = gs.toArray(new int[0][]);
-        active = any;
+        // Renaming looks only at a variable's own value; a message variable holds composite terms with fresh
+        // values inside, which it would leave unrenamed, so such models are fingerprinted without reduction.
+        boolean messages = runs.stream().map(Run::role).anyMatch(r -> {
+            for (int i = 0; i < r.slotCount(); i++) {
+                if (r.slotVar(i).sort() == Sort.MSG) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        active = any && !messages;
         freshHashes = new long[n][];
+        Map<Long, Integer> owners = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
             Role role = runs.get(i).role();
             List<Long> hs = new ArrayList<>();
             for (Action a : role.actions()) {
                 if (a instanceof Action.Fresh f) {
-                    freshOwner.put(freshAtom(f, i).hash64(), (i << 16) | hs.size());
+                    owners.put(freshAtom(f, i).hash64(), (i << 16) | hs.size());
                     hs.add(freshAtom(f, i).hash64());
                 }
             }
             freshHashes[i] = hs.stream().mapToLong(Long::longValue).toArray();
         }
+        freshKeys = owners.keySet().stream().mapToLong(Long::longValue).toArray();
+        freshOwners = owners.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The owner code of a fresh atom, or -1 for any other value (only nonces and keys are fresh). */
+    private int owner(Term v) {
+        if (!(v instanceof Nonce || v instanceof SymKey)) {
+            return -1;
+        }
+        int i = Arrays.binarySearch(freshKeys, v.hash64());
+        return i < 0 ? -1 : freshOwners[i];
     }
 
     /** The fresh atom run {@code run} binds at action {@code f}: the name Semantics gives it. */
@@ -108,12 +133,14 @@ final class Symmetry {
             long rh = Hashing.mix(r.pc() + 1L);
             Term[] vals = r.vals();
             for (Term v : vals) {
-                long vh = v == null ? 0L : v.hash64();
-                if (v != null) {
-                    Integer owner = freshOwner.get(vh);
-                    if (owner != null) {
-                        vh = freshHashes[posOf[owner >>> 16]][owner & 0xFFFF];
-                    }
+                long vh;
+                int owner;
+                if (v == null) {
+                    vh = 0L;
+                } else if ((owner = owner(v)) >= 0) {
+                    vh = freshHashes[posOf[owner >>> 16]][owner & 0xFFFF];
+                } else {
+                    vh = v.hash64();
                 }
                 rh = Hashing.combine(rh, vh);
             }
@@ -125,14 +152,16 @@ final class Symmetry {
     private long abstractHash(int run, RunState r) {
         long h = Hashing.mix(r.pc() + 1L);
         for (Term v : r.vals()) {
-            long vh = v == null ? 0L : v.hash64();
-            if (v != null) {
-                Integer owner = freshOwner.get(vh);
-                if (owner != null) {
-                    int o = owner >>> 16;
-                    // Own fresh value, or a fresh value of a run in group g: not which member of g.
-                    vh = Hashing.tagged(99, owner & 0xFFFF, o == run ? -1 : groupOf[o]);
-                }
+            long vh;
+            int owner;
+            if (v == null) {
+                vh = 0L;
+            } else if ((owner = owner(v)) >= 0) {
+                int o = owner >>> 16;
+                // Own fresh value, or a fresh value of a run in group g: not which member of g.
+                vh = Hashing.tagged(99, owner & 0xFFFF, o == run ? -1 : groupOf[o]);
+            } else {
+                vh = v.hash64();
             }
             h = Hashing.combine(h, vh);
         }

@@ -11,6 +11,7 @@ import org.trustlab.model.term.Agent;
 import org.trustlab.model.term.Name;
 import org.trustlab.model.term.Nonce;
 import org.trustlab.model.term.PrivateKey;
+import org.trustlab.model.term.SharedKey;
 import org.trustlab.model.term.SymKey;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Timestamp;
@@ -39,7 +40,10 @@ public final class Model {
     private final List<Timestamp> timestamps;
     private final int maxTime;
     private final List<Term> attackerKnowledge;
+    private final Map<Integer, List<Term>> leaks;
+    private final Map<Agent, Integer> compromisedAt;
     private final List<Property> properties;
+    private final Map<String, String> findings;
 
     private Model(Builder b) {
         this.name = b.name;
@@ -71,10 +75,38 @@ public final class Model {
         for (Agent a : agents) {
             if (!honest.contains(a)) {
                 k.add(new PrivateKey(a));
+                // And every long-term key it shares, in either order.
+                for (Agent other : agents) {
+                    k.add(new SharedKey(a, other));
+                    if (!a.equals(other)) {
+                        k.add(new SharedKey(other, a));
+                    }
+                }
             }
         }
         this.attackerKnowledge = List.copyOf(k);
+        Map<Integer, List<Term>> l = new java.util.TreeMap<>();
+        Map<Agent, Integer> c = new LinkedHashMap<>();
+        b.leaks.forEach((at, ts) -> {
+            l.put(at, List.copyOf(ts));
+            for (Term t : ts) {
+                if (t instanceof PrivateKey pk && pk.owner() instanceof Agent a && honest.contains(a)) {
+                    c.merge(a, at, Math::min);
+                }
+            }
+        });
+        this.leaks = Collections.unmodifiableMap(l);
+        this.compromisedAt = Collections.unmodifiableMap(c);
         this.properties = List.copyOf(b.properties);
+        this.findings = Collections.unmodifiableMap(new LinkedHashMap<>(b.findings));
+    }
+
+    /**
+     * Why the source design fails the property named, when it does by construction (a FINDING of the profile),
+     * else null. The checker still searches for its counterexample and prints it, but does not fail the model.
+     */
+    public String finding(String property) {
+        return findings.get(property);
     }
 
     public static Builder builder(String name) {
@@ -93,8 +125,30 @@ public final class Model {
         return agents;
     }
 
+    /**
+     * Whether {@code agent} is honest for good: neither the attacker's nor ever compromised (its private key is
+     * never leaked). Secrecy is promised only between such agents: a key leaked later opens what was sealed to
+     * it before, so nothing sealed to it is a secret.
+     */
     public boolean honest(Term agent) {
-        return agent instanceof Agent a && honest.contains(a);
+        return agent instanceof Agent a && honest.contains(a) && !compromisedAt.containsKey(a);
+    }
+
+    /**
+     * The tick from which the attacker holds {@code agent}'s private key: 0 for a dishonest agent, the leak's
+     * time for a compromised one, {@link Integer#MAX_VALUE} for one never compromised. Authentication is
+     * promised to a party only for what it accepts before its peer is compromised.
+     */
+    public int compromisedAt(Term agent) {
+        if (!(agent instanceof Agent a) || !honest.contains(a)) {
+            return 0;
+        }
+        return compromisedAt.getOrDefault(a, Integer.MAX_VALUE);
+    }
+
+    /** The terms the attacker learns when the clock reaches {@code time} (leaked later; none at time 0). */
+    public List<Term> leaks(int time) {
+        return leaks.getOrDefault(time, List.of());
     }
 
     /** Clock ticks allowed: time runs from 0 to {@code maxTime}. */
@@ -139,7 +193,9 @@ public final class Model {
         private int maxTimestamp;
         private int maxTime;
         private final List<Term> attackerKnowledge = new ArrayList<>();
+        private final Map<Integer, List<Term>> leaks = new LinkedHashMap<>();
         private final List<Property> properties = new ArrayList<>();
+        private final Map<String, String> findings = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -203,6 +259,23 @@ public final class Model {
             return this;
         }
 
+        /**
+         * The attacker learns {@code ts} when the clock reaches tick {@code at} (at least 1): a key leaked or a
+         * device compromised later. A leaked private key makes its owner compromised from then on.
+         */
+        public Builder leak(int at, Term... ts) {
+            if (at < 1) {
+                throw new IllegalArgumentException("a leak happens at tick 1 or later; use attackerKnows for 0");
+            }
+            for (Term t : ts) {
+                if (!t.ground()) {
+                    throw new IllegalArgumentException("leaked knowledge must be ground: " + t);
+                }
+                leaks.computeIfAbsent(at, k -> new ArrayList<>()).add(t);
+            }
+            return this;
+        }
+
         public Builder run(Run r) {
             if (!r.complete()) {
                 throw new IllegalArgumentException("run of " + r.role().name() + " misses parameters: " + r);
@@ -216,9 +289,25 @@ public final class Model {
             return this;
         }
 
+        /** The property named fails by the source design's construction, for {@code reason}: a FINDING. */
+        public Builder finding(String property, String reason) {
+            findings.put(property, reason);
+            return this;
+        }
+
         public Model build() {
             if (runs.isEmpty()) {
                 throw new IllegalStateException(name + " has no runs");
+            }
+            for (String f : findings.keySet()) {
+                if (properties.stream().noneMatch(p -> p.name().equals(f))) {
+                    throw new IllegalStateException(name + " declares a finding on unknown property " + f);
+                }
+            }
+            for (int at : leaks.keySet()) {
+                if (at > maxTime) {
+                    throw new IllegalStateException(name + " leaks at t" + at + ", after its last tick t" + maxTime);
+                }
             }
             return new Model(this);
         }

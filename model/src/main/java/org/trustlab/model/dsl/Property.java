@@ -37,11 +37,18 @@ public sealed interface Property {
         return new Freshness(label, maxAge);
     }
 
+    static Property reachable(String label) {
+        return new Reachable(label);
+    }
+
     static Property invariant(String name, String statement, EventCheck check) {
         return new Invariant(name, statement, check);
     }
 
-    /** The attacker never derives a SECRET claim's data while both parties are honest. */
+    /**
+     * The attacker never derives a SECRET claim's data while both parties are honest. Data that some SECRET claim
+     * also shares with a dishonest or compromised party is exempt: its holder handed it to the attacker.
+     */
     record Secrecy(String label) implements Property {
         @Override
         public String name() {
@@ -95,6 +102,23 @@ public sealed interface Property {
         @Override
         public String statement() {
             return "Every " + label + " commit matches a run of the peer at most " + maxAge + " ticks old.";
+        }
+    }
+
+    /**
+     * Reachability, the sanity check behind every safety verdict: some honest run commits {@code label} (actor
+     * and peer never compromised) within the bounds. A model whose honest runs never reach their commit passes
+     * every agreement property vacuously; this property fails it instead.
+     */
+    record Reachable(String label) implements Property {
+        @Override
+        public String name() {
+            return "reachable(" + label + ")";
+        }
+
+        @Override
+        public String statement() {
+            return "An honest run can complete: some " + label + " commit between honest parties is reachable.";
         }
     }
 

@@ -12,6 +12,7 @@ import org.trustlab.model.term.Mac;
 import org.trustlab.model.term.PrivateKey;
 import org.trustlab.model.term.PublicKey;
 import org.trustlab.model.term.SEnc;
+import org.trustlab.model.term.SharedKey;
 import org.trustlab.model.term.Sign;
 import org.trustlab.model.term.Term;
 import org.trustlab.model.term.Tuple;
@@ -305,6 +306,9 @@ public final class Role {
                 collectVars(k.owner(), out);
             } else if (t instanceof Hash h) {
                 collectVars(h.body(), out);
+            } else if (t instanceof SharedKey k) {
+                collectVars(k.first(), out);
+                collectVars(k.second(), out);
             } else if (t instanceof Sign s) {
                 collectVars(s.key(), out);
                 collectVars(s.body(), out);

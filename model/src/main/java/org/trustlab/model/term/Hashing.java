@@ -47,6 +47,7 @@ public final class Hashing {
     public static final int MAC = 12;
     public static final int TUPLE = 13;
     public static final int VAR = 14;
+    public static final int SHARED_KEY = 15;
 
     /** The starting value of a constructor's hash; {@link #combine} each argument's hash into it, in order. */
     public static long seed(int tag) {

@@ -6,7 +6,12 @@ package org.trustlab.model.term;
  * encodings are what make that assumption hold for the real protocols.
  */
 public enum Sort {
-    AGENT(true), NONCE(false), SYMKEY(false), NAME(true), TIME(true);
+    AGENT(true), NONCE(false), SYMKEY(false), NAME(true), TIME(true),
+    /**
+     * Any message: the variable of a role that forwards what it receives without opening it (Otway-Rees' ticket
+     * for the other party). It ranges over what the attacker holds as is, see {@code Matcher}.
+     */
+    MSG(false);
 
     private final boolean isPublic;
 
@@ -26,6 +31,7 @@ public enum Sort {
             case SYMKEY -> t instanceof SymKey;
             case NAME -> t instanceof Name n && n.kind().equals(nameKind);
             case TIME -> t instanceof Timestamp;
+            case MSG -> t.ground();
         };
     }
 }

@@ -9,7 +9,7 @@ package org.trustlab.model.term;
  * table (which would need locking under the parallel checker) is needed. Cryptography is perfect: a ciphertext
  * opens only with the right key, a signature is made only with the private key.
  */
-public sealed interface Term permits NamedAtom, Name, Timestamp, Unary, Keyed, Tuple, Var {
+public sealed interface Term permits NamedAtom, Name, Timestamp, Unary, Keyed, Tuple, Var, SharedKey {
 
     /** Structural hash: equal terms have equal hashes, in every JVM and every run. */
     long hash64();

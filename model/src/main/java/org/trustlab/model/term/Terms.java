@@ -26,6 +26,11 @@ public final class Terms {
         return new PrivateKey(owner);
     }
 
+    /** The long-term key {@code a} and {@code b} share, {@code k(A,S)}. */
+    public static SharedKey k(Term a, Term b) {
+        return new SharedKey(a, b);
+    }
+
     public static Sign sign(Term key, Term body) {
         return new Sign(key, body);
     }

@@ -31,6 +31,11 @@ public final class Var implements Term {
         return new Var(name, Sort.SYMKEY, null);
     }
 
+    /** A message a role forwards without opening: binds any term. */
+    public static Var msg(String name) {
+        return new Var(name, Sort.MSG, null);
+    }
+
     public static Var time(String name) {
         return new Var(name, Sort.TIME, null);
     }

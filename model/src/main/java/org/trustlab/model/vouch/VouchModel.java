@@ -1,7 +1,10 @@
 package org.trustlab.model.vouch;
 
 import static org.trustlab.model.term.Terms.aenc;
+import static org.trustlab.model.term.Terms.hash;
+import static org.trustlab.model.term.Terms.k;
 import static org.trustlab.model.term.Terms.pk;
+import static org.trustlab.model.term.Terms.senc;
 import static org.trustlab.model.term.Terms.sign;
 import static org.trustlab.model.term.Terms.sk;
 import static org.trustlab.model.term.Terms.tag;
@@ -74,10 +77,17 @@ public final class VouchModel {
     public static final Var TS = Var.time("ts");
     public static final Var K = Var.key("K");
 
-    /** Unordered direct pairings, confirmed by the users before any vouching. */
+    /**
+     * Unordered direct pairings, confirmed by the users before any vouching. The attacker's device I is one of
+     * V's paired devices: a paired device gone bad, which V vouches to like any other.
+     */
     private static final Set<Set<Agent>> DIRECT = Set.of(
             Set.of(VOUCHER, RECEIVER), Set.of(VOUCHER, OTHER_RECEIVER), Set.of(VOUCHER, VOUCHEE),
-            Set.of(VOUCHEE, SECOND_HOP));
+            Set.of(VOUCHEE, SECOND_HOP), Set.of(VOUCHER, INTRUDER));
+    /** Checking only: whose public key the request presents as the vouchee's (signed, so it must be N's). */
+    public static final Var VOUCHEE_KEY_OWNER = Var.agent("NK");
+    /** Spacedrive: the proxied key as the receiver gets it, sealed by the voucher; it stores it unopened. */
+    public static final Var PROXIED = Var.msg("proxied");
 
     /** A receiver's {@code vouch_signature_max_age} and clock-skew tolerance, in the model's time unit. */
     public interface Timing {
@@ -100,7 +110,20 @@ public final class VouchModel {
      * session id the trace names (one session vouches to several targets), and the voucher's own checks (it vouches
      * only a Direct vouchee to a Direct target).
      */
-    public record Setting(boolean signsTarget, boolean validation, Timing timing, Pairings pairings) {
+    public record Setting(boolean signsTarget, boolean validation, Timing timing, Pairings pairings,
+            Profile profile) {
+        public Setting(boolean signsTarget, boolean validation, Timing timing, Pairings pairings) {
+            this(signsTarget, validation, timing, pairings, Profile.HARDENED);
+        }
+    }
+
+    /**
+     * Where the proxied key comes from. SPACEDRIVE: the voucher derives it from its pairing secret with the vouchee
+     * ({@code h(k(V,N), R, sid)}) and sends it sealed under its channel key with the target ({@code k(V,R)}), so
+     * the voucher holds every proxied key. HARDENED: the target makes a fresh one for the vouchee's key only.
+     */
+    public enum Profile {
+        SPACEDRIVE, HARDENED
     }
 
     /** The two roles. Voucher parameters: V (itself), N (the vouchee), R (the target), and in validation SID. */
@@ -123,34 +146,65 @@ public final class VouchModel {
      * N's second-hop vouch) and on R2, and N's vouch of X to R1; mutant may be null.
      */
     public static Model model(int sessions, VouchModelMutant mutant) {
+        Roles roles = roles(mutant, new Setting(mutant != VouchModelMutant.SIGNATURE_WITHOUT_TARGET, false,
+                FIXED_TIMING, FIXED_PAIRINGS, Profile.HARDENED));
+        return world("vouch" + (mutant == null ? "" : "/" + mutant.id()), sessions, roles, false);
+    }
+
+    /**
+     * Why the spacedrive profile fails agreement on the target: its signed payload does not name the target and
+     * the sealed proxied keys are not tied to the signed vouch, so a paired device that is vouched to (the
+     * attacker's I) passes its vouch on to another device paired with the voucher, with proxied keys replayed
+     * from another session. The hardened profile signs the target.
+     */
+    public static final String SPACEDRIVE_REDIRECT = "spacedrive's vouch payload does not name the target: a "
+            + "device the voucher vouches to can pass the vouch on to another of the voucher's devices";
+
+    /** The spacedrive profile's model: its payload without the target, its voucher-derived proxied keys. */
+    public static Model spacedrive(int sessions) {
+        return spacedrive(sessions, null);
+    }
+
+    public static Model spacedrive(int sessions, SpacedriveModelMutant mutant) {
+        Roles roles = roles(null, new Setting(false, false, FIXED_TIMING, FIXED_PAIRINGS, Profile.SPACEDRIVE),
+                mutant);
+        return world("vouch-spacedrive" + (mutant == null ? "" : "/" + mutant.id()), sessions, roles, true);
+    }
+
+    private static final Timing FIXED_TIMING = new Timing() {
+        @Override
+        public int maxAge(Term receiver) {
+            return MAX_AGE;
+        }
+
+        @Override
+        public int skew(Term receiver) {
+            return 0;
+        }
+    };
+
+    private static final Pairings FIXED_PAIRINGS = new Pairings() {
+        @Override
+        public boolean direct(Term a, Term b) {
+            return directlyPaired(a, b);
+        }
+
+        @Override
+        public boolean paired(Term a, Term b) {
+            return directlyPaired(a, b);
+        }
+    };
+
+    /**
+     * {@code sessions} vouching sessions in which V vouches N to R1 and one in which it vouches N to its paired
+     * device I (the attacker's), as many receiver runs on R1 (plus one for N's second-hop vouch) and on R2, and
+     * N's vouch of X to R1.
+     */
+    private static Model world(String name, int sessions, Roles roles, boolean spacedrive) {
         if (sessions < 1) {
             throw new IllegalArgumentException("at least one session");
         }
-        Pairings fixed = new Pairings() {
-            @Override
-            public boolean direct(Term a, Term b) {
-                return directlyPaired(a, b);
-            }
-
-            @Override
-            public boolean paired(Term a, Term b) {
-                return directlyPaired(a, b);
-            }
-        };
-        Timing timing = new Timing() {
-            @Override
-            public int maxAge(Term receiver) {
-                return MAX_AGE;
-            }
-
-            @Override
-            public int skew(Term receiver) {
-                return 0;
-            }
-        };
-        Roles roles = roles(mutant, new Setting(mutant != VouchModelMutant.SIGNATURE_WITHOUT_TARGET, false, timing,
-                fixed));
-        Model.Builder m = Model.builder("vouch" + (mutant == null ? "" : "/" + mutant.id()))
+        Model.Builder m = Model.builder(name)
                 .honest(VOUCHER, RECEIVER, OTHER_RECEIVER, VOUCHEE, SECOND_HOP)
                 .dishonest(INTRUDER)
                 .names(ACCEPTED)
@@ -158,12 +212,17 @@ public final class VouchModel {
         for (int i = 0; i < sessions; i++) {
             m.run(Run.of(roles.voucher(), VOUCHER).with(N, VOUCHEE).with(R, RECEIVER));
         }
+        m.run(Run.of(roles.voucher(), VOUCHER).with(N, VOUCHEE).with(R, INTRUDER));
         m.run(Run.of(roles.voucher(), VOUCHEE).with(N, SECOND_HOP).with(R, RECEIVER));
         for (int i = 0; i <= sessions; i++) {
             m.run(Run.of(roles.receiver(), RECEIVER));
         }
         for (int i = 0; i < sessions; i++) {
             m.run(Run.of(roles.receiver(), OTHER_RECEIVER));
+        }
+        if (spacedrive) {
+            m.finding("non-injective-agreement(" + CLAIM_VOUCH + ")", SPACEDRIVE_REDIRECT)
+                    .finding("injective-agreement(" + CLAIM_VOUCH + ")", SPACEDRIVE_REDIRECT);
         }
         return m.property(Property.agreement(CLAIM_VOUCH))
                 .property(Property.injectiveAgreement(CLAIM_VOUCH))
@@ -173,6 +232,7 @@ public final class VouchModel {
                         "Every accepted vouch comes from a device directly paired with the receiver.",
                         VouchModel::multiHop))
                 .property(Property.secrecy(CLAIM_PROXIED_KEY))
+                .property(Property.reachable(CLAIM_VOUCH))
                 .build();
     }
 
@@ -183,16 +243,31 @@ public final class VouchModel {
 
     /** The voucher and receiver roles for a setting; mutant may be null. */
     public static Roles roles(VouchModelMutant mutant, Setting setting) {
-        boolean timestamped = mutant != VouchModelMutant.NO_TIMESTAMP;
+        return roles(mutant, setting, null);
+    }
+
+    private static Roles roles(VouchModelMutant mutant, Setting setting, SpacedriveModelMutant sd) {
+        boolean spacedrive = setting.profile() == Profile.SPACEDRIVE;
+        boolean timestamped = mutant != VouchModelMutant.NO_TIMESTAMP && sd != SpacedriveModelMutant.NO_TIMESTAMP;
+        // Checking names the presented vouchee key by its own variable, so that a payload that does not sign it
+        // lets the attacker present another; trace validation reads the vouchee's key from the trace.
+        Term voucheeKey = setting.validation() ? pk(N) : pk(VOUCHEE_KEY_OWNER);
+        boolean keySigned = mutant != VouchModelMutant.VOUCHEE_KEY_NOT_SIGNED;
         boolean proxiedMayVouch = mutant == VouchModelMutant.PROXIED_MAY_VOUCH;
         boolean validation = setting.validation();
         Timing timing = setting.timing();
         Pairings pairings = setting.pairings();
 
-        Term payload = payload(setting.signsTarget(), timestamped);
-        Term request = timestamped
-                ? tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload), TS)
-                : tuple(PROXY_PAIRING_REQUEST, SID, N, pk(N), V, sign(sk(V), payload));
+        Term sentPayload = payload(setting.signsTarget(), timestamped, pk(N), keySigned);
+        Term receivedPayload = payload(setting.signsTarget(), timestamped, voucheeKey, keySigned);
+        // Spacedrive's proxied key: derived by the voucher, sealed under its channel key with the target.
+        Term derived = sd == SpacedriveModelMutant.PROXIED_KEY_FROM_PAIRING_SECRET_ONLY
+                ? hash(k(V, N))
+                : hash(tuple(k(V, N), R, SID));
+        Term sealedSent = sd == SpacedriveModelMutant.PROXIED_KEYS_UNSEALED ? derived : senc(k(V, R), derived);
+        Term sealedReceived = sd == SpacedriveModelMutant.PROXIED_KEYS_UNSEALED ? PROXIED : senc(k(V, R), PROXIED);
+        Term request = request(timestamped, pk(N), sentPayload, spacedrive ? sealedSent : null);
+        Term received = request(timestamped, voucheeKey, receivedPayload, spacedrive ? sealedReceived : null);
         Term vouched = tuple(N, pk(N), SID, R);
 
         Role.Builder voucher = validation ? Role.named("Voucher", V, N, R, SID) : Role.named("Voucher", V, N, R)
@@ -211,7 +286,7 @@ public final class VouchModel {
                 .build();
 
         Role.Builder receiver = Role.named("Receiver", R)
-                .recv("ProxyPairingRequest", request)
+                .recv("ProxyPairingRequest", received)
                 .require("VOUCHER_NOT_DIRECT", b -> pairings.direct(b.get(R), b.get(V))
                         || (proxiedMayVouch && b.hasFact(FACT_PROXIED, b.get(R), b.get(V))), R, V);
         if (timestamped) {
@@ -219,7 +294,7 @@ public final class VouchModel {
             receiver.require("VOUCH_EXPIRED", b -> b.now() - b.ticks(TS) <= timing.maxAge(b.get(R)), R, TS)
                     .require("VOUCH_FROM_FUTURE", b -> b.ticks(TS) - b.now() <= timing.skew(b.get(R)), R, TS);
         }
-        Role receiverRole = receiver
+        receiver
                 .require("VOUCHEE_IS_RECEIVER", b -> !b.get(N).equals(b.get(R)), N, R)
                 // In validation the registry says what is paired (a Proxied pairing may have been removed since);
                 // in checking, the Proxied pairings made during the run are the facts.
@@ -229,13 +304,20 @@ public final class VouchModel {
                         R, V, SID)
                 .commit(CLAIM_VOUCH, R, V, vouched)
                 .fact(FACT_CONSUMED, R, tuple(V, SID))
-                .fact(FACT_PROXIED, R, N)
-                .fresh(K)
-                .send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED, aenc(pk(N), K),
-                        sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V, aenc(pk(N), K)))))
-                .secret(CLAIM_PROXIED_KEY, K, R, N)
-                .build();
-        return new Roles(voucherRole, receiverRole);
+                .fact(FACT_PROXIED, R, N);
+        if (spacedrive) {
+            // The vouchee derives the same key from its own pairing secret with the voucher; the receiver only
+            // answers. Secret among the receiver, the vouchee and the voucher.
+            receiver.send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED,
+                            sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V))))
+                    .secret(CLAIM_PROXIED_KEY, PROXIED, R, N);
+        } else {
+            receiver.fresh(K)
+                    .send("ProxyPairingResponse", tuple(PROXY_PAIRING_RESPONSE, SID, R, ACCEPTED,
+                            aenc(voucheeKey, K), sign(sk(R), tuple(RESPONSE_TAG, SID, R, N, V, aenc(voucheeKey, K)))))
+                    .secret(CLAIM_PROXIED_KEY, K, R, N);
+        }
+        return new Roles(voucherRole, receiver.build());
     }
 
     private static Optional<String> multiHop(org.trustlab.model.dsl.Event e, List<org.trustlab.model.dsl.Event> all) {
@@ -246,13 +328,38 @@ public final class VouchModel {
                 + ", which is not directly paired with it: " + e.data() + " is two hops from a direct pairing");
     }
 
-    /** The signed vouch payload: Spacedrive's fields, plus target and voucher in the hardened profile. */
-    private static Term payload(boolean signsTarget, boolean timestamped) {
-        if (signsTarget) {
-            return timestamped
-                    ? tuple(VOUCH_WITH_TARGET_TAG, N, pk(N), TS, SID, R, V)
-                    : tuple(VOUCH_WITH_TARGET_TAG, N, pk(N), SID, R, V);
+    /**
+     * The signed vouch payload: Spacedrive's fields, plus target and voucher in the hardened profile; without the
+     * vouchee's key when {@code keySigned} is false (a mutant).
+     */
+    private static Term payload(boolean signsTarget, boolean timestamped, Term voucheeKey, boolean keySigned) {
+        List<Term> fields = new java.util.ArrayList<>();
+        fields.add(signsTarget ? VOUCH_WITH_TARGET_TAG : VOUCH_TAG);
+        fields.add(N);
+        if (keySigned) {
+            fields.add(voucheeKey);
         }
-        return timestamped ? tuple(VOUCH_TAG, N, pk(N), TS, SID) : tuple(VOUCH_TAG, N, pk(N), SID);
+        if (timestamped) {
+            fields.add(TS);
+        }
+        fields.add(SID);
+        if (signsTarget) {
+            fields.add(R);
+            fields.add(V);
+        }
+        return tuple(fields.toArray(new Term[0]));
+    }
+
+    /** ProxyPairingRequest; {@code sealed} (the spacedrive profile's proxied keys) may be null. */
+    private static Term request(boolean timestamped, Term voucheeKey, Term payload, Term sealed) {
+        List<Term> fields = new java.util.ArrayList<>(List.of(PROXY_PAIRING_REQUEST, SID, N, voucheeKey, V,
+                sign(sk(V), payload)));
+        if (timestamped) {
+            fields.add(TS);
+        }
+        if (sealed != null) {
+            fields.add(sealed);
+        }
+        return tuple(fields.toArray(new Term[0]));
     }
 }

@@ -13,7 +13,12 @@ public enum VouchModelMutant implements ModelMutant {
      */
     SIGNATURE_WITHOUT_TARGET("signature-without-target", "non-injective-agreement(vouch)"),
     /** The receiver also accepts vouches from devices it holds as Proxied: trust chains grow past one hop. */
-    PROXIED_MAY_VOUCH("proxied-may-vouch", "no-multi-hop(vouch)");
+    PROXIED_MAY_VOUCH("proxied-may-vouch", "no-multi-hop(vouch)"),
+    /**
+     * The signature does not cover the vouchee's public key, which travels beside it: the attacker presents its
+     * own key and the receiver's proxied key is encrypted to it.
+     */
+    VOUCHEE_KEY_NOT_SIGNED("vouchee-key-not-signed", "secrecy(proxied-key)");
 
     private final String id;
     private final String breaks;

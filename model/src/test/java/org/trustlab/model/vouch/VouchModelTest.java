@@ -20,8 +20,8 @@ class VouchModelTest {
     }
 
     @Test
-    void protocolPassesEveryPropertyAtDefaultAndLargerBounds() {
-        for (int sessions = VouchModel.DEFAULT_SESSIONS; sessions <= 3; sessions++) {
+    void protocolPassesEveryPropertyUpToDefaultBounds() {
+        for (int sessions = 1; sessions <= VouchModel.DEFAULT_SESSIONS; sessions++) {
             CheckResult r = Checker.check(VouchModel.model(sessions), OPTS);
             assertThat(r.exhaustive()).isTrue();
             assertThat(r.properties()).extracting(p -> p.property()).contains("injective-agreement(vouch)",
@@ -74,5 +74,59 @@ class VouchModelTest {
         assertThat(VouchModel.directlyPaired(VouchModel.VOUCHER, VouchModel.RECEIVER)).isTrue();
         assertThat(VouchModel.directlyPaired(VouchModel.RECEIVER, VouchModel.VOUCHEE)).isFalse();
         assertThat(VouchModel.directlyPaired(VouchModel.RECEIVER, VouchModel.INTRUDER)).isFalse();
+        // The attacker's device is one of the voucher's paired devices.
+        assertThat(VouchModel.directlyPaired(VouchModel.INTRUDER, VouchModel.VOUCHER)).isTrue();
+    }
+
+    @Test
+    void theAttackerIsAPairedDeviceTheVoucherVouchesTo() {
+        assertThat(VouchModel.model(VouchModel.DEFAULT_SESSIONS).runs())
+                .anySatisfy(r -> assertThat(r.toString()).contains("Voucher").contains("=I"));
+    }
+
+    @Test
+    void aVoucheeKeyOutsideTheSignatureLetsTheAttackerTakeTheProxiedKey() {
+        Counterexample cx = counterexample(VouchModelMutant.VOUCHEE_KEY_NOT_SIGNED);
+        assertThat(cx.violation()).contains("the attacker derives K#").contains("holds secret with N");
+        assertThat(cx.steps()).anySatisfy(s -> assertThat(s.term()).contains("aenc(pk(I)"));
+    }
+
+    @Test
+    void spacedrivePassesAllButTheTargetAgreementItsDesignGivesUp() {
+        CheckResult r = Checker.check(VouchModel.spacedrive(VouchModel.DEFAULT_SESSIONS), OPTS);
+        assertThat(r.exhaustive()).isTrue();
+        assertThat(r.allPassed()).isTrue();
+        assertThat(r.anyViolated()).isFalse();
+        var agreement = r.property("non-injective-agreement(vouch)");
+        assertThat(agreement.isFinding()).isTrue();
+        assertThat(agreement.finding()).isEqualTo(VouchModel.SPACEDRIVE_REDIRECT);
+        // The redirect goes through the attacker's paired device: V vouches N to I, I passes it on to R1.
+        assertThat(agreement.counterexample().steps()).anySatisfy(s -> assertThat(s.term())
+                .startsWith("Running(vouch: V, I"));
+        assertThat(r.property("secrecy(proxied-key)").passed()).isTrue();
+        assertThat(r.property("reachable(vouch)").passed()).isTrue();
+    }
+
+    @Test
+    void spacedriveMutantsAreFound() {
+        for (SpacedriveModelMutant m : SpacedriveModelMutant.values()) {
+            // Stopping at the failure: unsealed keys put a message variable in reach of every stored term.
+            CheckResult r = Checker.check(VouchModel.spacedrive(VouchModel.DEFAULT_SESSIONS, m),
+                    OPTS.stoppingWhenFailed(m.breaks()));
+            assertThat(r.property(m.breaks()).passed()).as(m.id()).isFalse();
+            assertThat(r.property(m.breaks()).isFinding()).as(m.id()).isFalse();
+            assertThat(r.anyViolated()).as(m.id()).isTrue();
+            assertThat(SpacedriveModelMutant.byId(m.id())).contains(m);
+        }
+    }
+
+    @Test
+    void aKeyDerivedFromThePairingSecretAloneReachesThePairedAttacker() {
+        CheckResult r = Checker.check(VouchModel.spacedrive(VouchModel.DEFAULT_SESSIONS,
+                SpacedriveModelMutant.PROXIED_KEY_FROM_PAIRING_SECRET_ONLY), OPTS.stoppingWhenFailed(
+                        "secrecy(proxied-key)"));
+        Counterexample cx = r.property("secrecy(proxied-key)").counterexample();
+        assertThat(cx.violation()).contains("h(k(V, N))").contains("holds secret with N");
+        assertThat(cx.steps()).anySatisfy(s -> assertThat(s.term()).contains("senc(k(V, I)"));
     }
 }

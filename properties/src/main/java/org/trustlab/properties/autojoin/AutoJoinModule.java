@@ -50,9 +50,10 @@ public final class AutoJoinModule implements ProtocolModule {
     }
 
     @Override
-    public Optional<ProtocolModel> model() {
-        return Optional.of(ProtocolModels.of("autojoin", "ByteSync signed challenge-response for automatic joins",
-                AutoJoinModel.DEFAULT_SESSIONS, AutoJoinModelMutant.class, AutoJoinModel::model));
+    public List<ProtocolModel> models() {
+        return List.of(ProtocolModels.of("autojoin", "ByteSync signed challenge-response for automatic joins: two "
+                + "validators, two purposes, revocation, a leaked device key", AutoJoinModel.DEFAULT_SESSIONS,
+                AutoJoinModelMutant.class, AutoJoinModel::model));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.trustlab.model.ProtocolModel;
 import org.trustlab.model.ProtocolModels;
+import org.trustlab.model.vouch.SpacedriveModelMutant;
 import org.trustlab.model.vouch.VouchModel;
 import org.trustlab.model.vouch.VouchModelMutant;
 import org.trustlab.properties.Mutant;
@@ -51,9 +52,14 @@ public final class VouchModule implements ProtocolModule {
     }
 
     @Override
-    public Optional<ProtocolModel> model() {
-        return Optional.of(ProtocolModels.of("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches",
-                VouchModel.DEFAULT_SESSIONS, VouchModelMutant.class, VouchModel::model));
+    public List<ProtocolModel> models() {
+        return List.of(
+                ProtocolModels.of("vouch", "Spacedrive proxy pairing by signed, time-boxed vouches, hardened "
+                        + "profile, with the attacker as a paired device", VouchModel.DEFAULT_SESSIONS,
+                        VouchModelMutant.class, VouchModel::model),
+                ProtocolModels.of("vouch-spacedrive", "Proxy pairing, spacedrive profile: voucher-derived proxied "
+                        + "keys under k(V,N), sealed under k(V,R); the attacker as a paired device",
+                        VouchModel.DEFAULT_SESSIONS, SpacedriveModelMutant.class, VouchModel::spacedrive));
     }
 
     @Override
