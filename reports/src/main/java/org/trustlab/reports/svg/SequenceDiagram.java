@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.trustlab.properties.trust.Times;
 import org.trustlab.reports.secret.Redactor;
-import org.trustlab.simulator.trace.TraceEvent.Kind;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**

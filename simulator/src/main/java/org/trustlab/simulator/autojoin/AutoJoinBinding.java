@@ -20,7 +20,6 @@ import org.trustlab.reference.autojoin.AutoJoinRequester;
 import org.trustlab.reference.autojoin.AutoJoinValidator;
 import org.trustlab.reference.autojoin.Challenge;
 import org.trustlab.reference.autojoin.CloudSessionServer;
-import org.trustlab.reference.autojoin.CryptoProfile;
 import org.trustlab.reference.autojoin.PublicKeyInfo;
 import org.trustlab.reference.autojoin.Purpose;
 import org.trustlab.reference.autojoin.RequesterConfig;
