@@ -47,7 +47,8 @@ else
     [ "$status" -le 1 ] || { cat "$out/campaign.log" >&2; fail "trustlab campaign exited $status"; }
 fi
 
-html="$(java -jar "$jar" report "$input" --out "$out" | tail -n 1)"
+# The report gets a folder of its own: trustlab writes only into folders that hold nothing but its own output.
+html="$(java -jar "$jar" report "$input" --out "$out/report" | tail -n 1)"
 [ -f "$html" ] || fail "trustlab report did not print the path of report.html (got '$html')"
 html="$(cd "$(dirname "$html")" && pwd)/$(basename "$html")"
 
