@@ -484,6 +484,8 @@ public final class VouchInvariants {
      * event, so a run counts as observed until its last event.
      */
     static final class QueueLiveness extends Base {
+        private static final java.util.Set<String> WITHDRAWALS = java.util.Set.of("VOUCH_REVOKED", "STALE");
+
         QueueLiveness() {
             super(QUEUE_LIVENESS, "A queued vouch to a target that comes online before expiry is delivered; none is "
                     + "sent after expiry.");
@@ -544,10 +546,11 @@ public final class VouchInvariants {
             if (unfair) {
                 return;
             }
+            // Withdrawn: the voucher revoked the vouch (an unpairing) or its session row was already decided. Giving
+            // up (retries exhausted, no response) on a link that was fair while the vouch was owed is no excuse.
             boolean withdrawn = t.audits(VOUCH_DEQUEUED).stream().anyMatch(e -> e.timeNanos() <= deadline
                     && e.node().equals(v) && session.equals(e.field(SESSION_ID))
-                    && target.equals(e.field(TARGET)) && !DEQUEUED_DELIVERED.equals(e.field(DEQUEUE_REASON))
-                    && !"QUEUE_EXPIRED".equals(e.field(DEQUEUE_REASON)));
+                    && target.equals(e.field(TARGET)) && WITHDRAWALS.contains(e.field(DEQUEUE_REASON)));
             // Delivered: the request reached the target while queued, or the target's verified answer for this
             // session and target dequeued it. The second covers a request that arrived before it was queued (its
             // transport acknowledgement was lost, so the voucher queued it, then the answer came): the voucher only

@@ -561,9 +561,6 @@ class VouchTraceInvariantsTest {
             assertThat(check(dequeued(queued(), 100, "tablet", "VOUCH_REVOKED"))).hasSize(1);
         }
 
-        @Disabled("BUG vouch.queue-liveness: every dequeue reason but DELIVERED and QUEUE_EXPIRED counts as a "
-                + "withdrawal, so a voucher that gives up (QUEUE_RETRIES_EXHAUSTED, NO_RESPONSE) on a fair link is "
-                + "excused")
         @Test
         void aVoucherGivingUpOnAFairLinkIsNotAWithdrawal() {
             assertThat(check(dequeued(queued(), 10, "tablet", "QUEUE_RETRIES_EXHAUSTED"))).hasSize(1);
