@@ -204,6 +204,13 @@ public final class VouchInvariants {
             }
         }
         for (TraceEvent sent : t.of(Kind.SEND, VouchCodec.PROXY_PAIRING_REVOKED)) {
+            // The withdrawal reached R intact after it accepted, and R flagged nothing (that returned above).
+            if (sent.seq() > signed.seq() && sent.node().equals(v) && r.equals(sent.field("to"))
+                    && deliveredIntactAfter(t, sent, r, a.seq())) {
+                return false;
+            }
+        }
+        for (TraceEvent sent : t.of(Kind.SEND, VouchCodec.PROXY_PAIRING_REVOKED)) {
             if (sent.seq() > signed.seq() && sent.node().equals(v) && r.equals(sent.field("to"))
                     && !deliveredIntact(t, sent, r)) {
                 return true;
@@ -219,13 +226,19 @@ public final class VouchInvariants {
 
     /** Whether the message of this SEND reached {@code to} unaltered (same message id, same bytes). */
     static boolean deliveredIntact(VouchTrace t, TraceEvent sent, String to) {
+        return deliveredIntactAfter(t, sent, to, sent.seq());
+    }
+
+    /** Whether the message of this SEND reached {@code to} unaltered after trace position {@code after}. */
+    static boolean deliveredIntactAfter(VouchTrace t, TraceEvent sent, String to, long after) {
         String id = sent.field("msg-id");
         String hash = sent.field("bytes-sha256");
         if (id == null || hash == null) {
             return false;
         }
         for (TraceEvent x : t.deliveries(id)) {
-            if (x.seq() > sent.seq() && x.node().equals(to) && hash.equals(x.field("bytes-sha256"))) {
+            if (x.seq() > Math.max(after, sent.seq()) && x.node().equals(to)
+                    && hash.equals(x.field("bytes-sha256"))) {
                 return true;
             }
         }

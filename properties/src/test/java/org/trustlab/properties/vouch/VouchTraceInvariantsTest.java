@@ -261,8 +261,6 @@ class VouchTraceInvariantsTest {
                     "h-m2"))).isEmpty();
         }
 
-        @Disabled("BUG vouch.trust-chain-soundness: withdrawalSettled falls through to 'settled' when the receiver "
-                + "sent no answer, even though the voucher's ProxyPairingRevoked reached it intact after it accepted")
         @Test
         void aRevocationThatArrivedIntactAfterTheAcceptanceIsNotSettledWithoutAnAnswer() {
             SyntheticTrace b = deliver(send(withdrawnThenAccepted(), "laptop", "tablet",
