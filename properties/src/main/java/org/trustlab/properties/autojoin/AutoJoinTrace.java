@@ -75,10 +75,12 @@ final class AutoJoinTrace {
      * {@code event} happened: it controls the device, or a compromise handed them over earlier.
      */
     boolean attackerHeld(String device, String generation, TraceEvent event) {
+        if (attackerControls(device, event)) {
+            return true;
+        }
         for (TraceEvent e : index.of(Kind.ATTACKER)) {
-            if (e.seq() < event.seq() && device.equals(e.field("device")) && (e.type().equals("controls")
-                    || e.type().equals("register") || (e.type().equals("compromise") && (generation == null
-                            || generation.equals(e.field("generation")))))) {
+            if (e.seq() < event.seq() && device.equals(e.field("device")) && e.type().equals("compromise")
+                    && (generation == null || generation.equals(e.field("generation")))) {
                 return true;
             }
         }
