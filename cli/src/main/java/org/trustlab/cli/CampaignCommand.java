@@ -268,6 +268,19 @@ public final class CampaignCommand implements Callable<Integer> {
                                 .findFirst().orElse("admitted gap") + ")");
             }
         }
+        // A bound means something only over the runs that judged the invariant: say where that was not every run.
+        List<String> partly = new ArrayList<>();
+        for (TraceCheck c : result.checks()) {
+            int judged = result.judged(c.id());
+            if (judged == 0) {
+                out.println("  VACUOUS " + c.id() + ": no run gave it anything to judge");
+            } else if (judged < n) {
+                partly.add(c.id() + " " + judged);
+            }
+        }
+        if (!partly.isEmpty()) {
+            out.println("  judged in fewer runs (the rest vacuous): " + String.join(", ", partly));
+        }
         for (Failure f : result.failures()) {
             out.println("  shrunk " + f.checkId() + " (run " + f.runIndex() + ") to " + f.scenarioSteps()
                     + " steps: " + dir.resolve(f.file()) + (f.replayVerified() ? "" : "  [DOES NOT REPLAY]"));

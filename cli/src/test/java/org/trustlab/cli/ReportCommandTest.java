@@ -39,7 +39,7 @@ class ReportCommandTest {
     private Path campaign(String name, long seed, int index, int count) {
         Shard shard = new Shard(index, count);
         CampaignSpec spec = new CampaignSpec("toy", 20, seed, Optional.empty(), shard, 1, false, 0, 1);
-        TraceCheck check = new TraceCheck("toy.inv", "toy", "Toys never break.", t -> List.of());
+        TraceCheck check = TraceCheck.of("toy.inv", "toy", "Toys never break.", t -> List.of(), t -> 1);
         List<RunRecord> runs = new ArrayList<>();
         Map<String, Integer> violations = new LinkedHashMap<>();
         violations.put("toy.inv", 0);
@@ -78,7 +78,7 @@ class ReportCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo(out.resolve("report.html").toString());
         String md = Files.readString(out.resolve("report.md"));
-        assertThat(md).contains("| toy | — | `toy.inv` | 20 | 3 |").contains("all 20 runs, merged from shards 0/2, 1/2");
+        assertThat(md).contains("| toy | — | `toy.inv` | 20 | 20 | 3 |").contains("all 20 runs, merged from shards 0/2, 1/2");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.trace.Trace;
 
 /**
@@ -43,11 +44,11 @@ public final class InvariantCatalogue {
     }
 
     /**
-     * Whether invariant {@code id} holds on {@code trace}; empty for an unknown id. This is the oracle the simulator's
+     * The verdict of invariant {@code id} on {@code trace} (held, violated, vacuous); empty for an unknown id. This is the oracle the simulator's
      * {@code {invariant: <id>, holds: ...}} expectations are evaluated with (the simulator cannot depend on us).
      */
-    public static Optional<Boolean> holds(String id, Trace trace) {
-        Optional<Boolean> invariant = find(id).map(i -> i.check(trace).isEmpty());
+    public static Optional<InvariantVerdict> judge(String id, Trace trace) {
+        Optional<InvariantVerdict> invariant = find(id).map(i -> i.judge(trace).verdict());
         if (invariant.isPresent()) {
             return invariant;
         }
@@ -55,11 +56,11 @@ public final class InvariantCatalogue {
         // vouch.refines-model), and the shrunk scenario names the check in its expectations: answer those too.
         String protocol = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
         if (id.equals(protocol + ".roles-never-throw")) {
-            return Optional.of(org.trustlab.properties.campaign.Campaigns.rolesNeverThrow(protocol).check()
-                    .apply(trace).isEmpty());
+            return Optional.of(org.trustlab.properties.campaign.Campaigns.rolesNeverThrow(protocol).judge()
+                    .apply(trace).verdict());
         }
         return ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()).stream()
-                .filter(c -> c.id().equals(id)).findFirst().map(c -> c.check().apply(trace).isEmpty());
+                .filter(c -> c.id().equals(id)).findFirst().map(c -> c.judge().apply(trace).verdict());
     }
 
     private static Map<String, Invariant> index(List<Invariant> all) {

@@ -43,7 +43,7 @@ final class FailureReplay {
                     + ", not the " + f.recordedTraceSha256().get() + " the campaign recorded (edited since the "
                     + "campaign, or a different build)");
         }
-        if (check.get().check().apply(replayed).isEmpty()) {
+        if (check.get().violations(replayed).isEmpty()) {
             return new Verdict(false, "NO: replayed by this report, the run no longer violates " + f.invariant());
         }
         return new Verdict(true, "yes: replayed by this report, it violates " + f.invariant() + (f

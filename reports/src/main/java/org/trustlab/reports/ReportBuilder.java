@@ -18,6 +18,7 @@ import org.trustlab.properties.campaign.AdmittedGap;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.ClopperPearson;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.properties.trust.ScenarioFacts;
 import org.trustlab.reports.graph.GraphRenderer;
@@ -140,7 +141,7 @@ public final class ReportBuilder {
             }
             for (InvariantVerdict v : c.invariants()) {
                 verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
-                        v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())), v.admitted(),
+                        v.judged(), v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())), v.admitted(),
                         v.admittedBecause()));
             }
             Statistics stats = RunStatistics.of(c.runs());
@@ -159,7 +160,8 @@ public final class ReportBuilder {
             List<Invariant> invariants = InvariantCatalogue.forProtocol(r.protocol());
             Map<String, Object> scenarioData = scenarioData(r);
             for (Invariant inv : invariants) {
-                List<Violation> found = inv.check(r.trace());
+                Judgement judgement = inv.judge(r.trace());
+                List<Violation> found = judgement.violations();
                 Optional<String> failureAnchor = Optional.empty();
                 if (!found.isEmpty()) {
                     Violation v = found.get(0);
@@ -173,8 +175,9 @@ public final class ReportBuilder {
                 // The same admission a campaign applies: a gap the source design has in this scenario's profile.
                 Optional<AdmittedGap> gap = Campaigns.gaps(r.protocol()).stream()
                         .filter(g -> g.checkId().equals(inv.id()) && g.applies().test(scenarioData)).findFirst();
-                verdicts.add(verdict(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1, violated,
-                        ClopperPearson.upper95(violated, 1), failureAnchor, gap.isPresent() ? violated : 0,
+                verdicts.add(verdict(r.protocol(), r.mutant(), anchor, inv.id(), inv.statement(), 1,
+                        judgement.vacuous() ? 0 : 1, violated,
+                        judgement.vacuous() ? 1.0 : ClopperPearson.upper95(violated, 1), failureAnchor, gap.isPresent() ? violated : 0,
                         gap.map(AdmittedGap::why)));
             }
             GraphView graph = graph("trust-graph-" + anchor, "Trust graph of replay " + redactor.redact(
@@ -190,12 +193,13 @@ public final class ReportBuilder {
         }
 
         private VerdictRow verdict(String protocol, Optional<String> mutant, String anchor, String invariant,
-                String statement, long runs, long violations, double upper95, Optional<String> failureAnchor,
+                String statement, long runs, long judged, long violations, double upper95,
+                Optional<String> failureAnchor,
                 long admitted, Optional<String> admittedBecause) {
             Map<String, Set<String>> byMutant = kills.getOrDefault(protocol, Map.of());
             int killed = (int) byMutant.values().stream().filter(s -> s.contains(invariant)).count();
-            return new VerdictRow(protocol, mutant, anchor, invariant, redactor.redact(statement), runs, violations,
-                    upper95, killed, byMutant.size(), failureAnchor, admitted, admittedBecause.map(redactor::redact));
+            return new VerdictRow(protocol, mutant, anchor, invariant, redactor.redact(statement), runs, judged,
+                    violations, upper95, killed, byMutant.size(), failureAnchor, admitted, admittedBecause.map(redactor::redact));
         }
 
         /** The replayed scenario as plain data, for the admitted gaps' test of its profile. */

@@ -57,7 +57,7 @@ class FindingVerdictTest {
 
         // Without the admission the same counts are a violation.
         VerdictRow plain = new VerdictRow(row.protocol(), row.mutant(), row.source(), row.invariant(),
-                row.statement(), row.runs(), row.violations(), row.upper95(), row.mutantsKilled(),
+                row.statement(), row.runs(), row.judged(), row.violations(), row.upper95(), row.mutantsKilled(),
                 row.mutantsTotal(), row.failureAnchor());
         assertThat(plain.verdict()).isEqualTo("VIOLATED");
         assertThat(Files.exists(dir.resolve("summary.json"))).isTrue();
@@ -80,7 +80,7 @@ class FindingVerdictTest {
     private VerdictRow replayVerdict(String file) throws Exception {
         String yaml = Files.readString(Path.of("..", "scenarios", "vouch", file));
         Scenario s = new ScenarioLoader(ProtocolBindings.standard()).parse(yaml, file);
-        RunResult r = new ScenarioRunner(InvariantCatalogue::holds).execute(s, s.seed());
+        RunResult r = new ScenarioRunner(InvariantCatalogue::judge).execute(s, s.seed());
         Path dir = tmp.resolve(file);
         ReplayDirs.write(dir, s.protocol(), s.name(), s.seed(), s.mutant(), yaml, r.trace(), r.expectations()
                 .stream().map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList());

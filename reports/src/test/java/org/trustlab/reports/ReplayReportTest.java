@@ -31,7 +31,7 @@ class ReplayReportTest {
         String yaml = Files.readString(Path.of("..", "scenarios", "autojoin", "replay-same-session.yaml"))
                 .replace("\nseed: 1\n", "\nseed: 1\nmutant: autojoin.no-replay-cache\n");
         Scenario s = new ScenarioLoader(ProtocolBindings.standard()).parse(yaml, "replay-same-session.yaml");
-        RunResult r = new ScenarioRunner(InvariantCatalogue::holds).execute(s, s.seed());
+        RunResult r = new ScenarioRunner(InvariantCatalogue::judge).execute(s, s.seed());
         Path dir = tmp.resolve("replay");
         ReplayDirs.write(dir, s.protocol(), s.name(), s.seed(), s.mutant(), yaml, r.trace(), r.expectations()
                 .stream().map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList());
@@ -44,9 +44,10 @@ class ReplayReportTest {
         Path html = ReportWriter.write(List.of(dir), dir, ReportWriter.Options.defaults()
                 .withGraphEngine(GraphEngine.BUILTIN));
         Document d = Html.parse(Files.readString(html));
-        assertThat(Html.verdictRows(d)).contains("autojoin | autojoin.no-replay-cache | autojoin.no-replay | 1 | 1"
-                + " | 1.0e0 | 1 / 1 | VIOLATED", "autojoin | autojoin.no-replay-cache | autojoin.freshness | 1 | 0"
-                + " | 9.5e-1 | 0 / 1 | holds");
+        assertThat(Html.verdictRows(d)).contains("autojoin | autojoin.no-replay-cache | autojoin.no-replay | 1 | 1 | 1"
+                + " | 1.0e0 | 1 / 1 | VIOLATED", "autojoin | autojoin.no-replay-cache | autojoin.freshness | 1 | 1 | 0"
+                + " | 9.5e-1 | 0 / 1 | holds", "autojoin | autojoin.no-replay-cache | autojoin.password-secrecy | 1 | 0"
+                + " | 0 | 1.0e0 | 0 / 1 | vacuous");
         List<Element> failures = Html.withClass(d, Html.XHTML, "section", "failure");
         assertThat(failures).extracting(f -> Html.all(f, Html.XHTML, "h3").get(0).getTextContent())
                 .contains("autojoin.no-replay violated — autojoin with mutant autojoin.no-replay-cache");

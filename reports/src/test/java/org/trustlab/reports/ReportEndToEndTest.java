@@ -52,15 +52,16 @@ class ReportEndToEndTest {
         Element firstSection = Html.all(body, Html.XHTML, "section").get(0);
         assertThat(firstSection.getAttribute("id")).isEqualTo("verdicts");
         List<String> rows = Html.verdictRows(doc);
-        assertThat(rows.get(0)).isEqualTo("Protocol | Mutant | Invariant | Runs | Violations | 95% upper bound on rate"
-                + " | Mutants killed / total | Verdict");
+        assertThat(rows.get(0)).isEqualTo("Protocol | Mutant | Invariant | Runs | Judged (not vacuous) | "
+                + "Violations | 95% upper bound on rate over judged runs | Mutants killed / total | Verdict");
         assertThat(rows).hasSize(1 + dir.summary().invariants().size());
         long violated = 0;
         for (var inv : dir.summary().invariants()) {
             String expected = Fixtures.PROTOCOL + " | " + Fixtures.MUTANT + " | " + inv.id() + " | " + Fixtures.RUNS
-                    + " | " + inv.violations() + " | " + ClopperPearson.format(ClopperPearson.upper95(
-                    inv.violations(), Fixtures.RUNS)) + " | " + (inv.violations() > 0 ? "1 / 1" : "0 / 1") + " | "
-                    + (inv.violations() > 0 ? "VIOLATED" : "holds");
+                    + " | " + inv.judged() + " | " + inv.violations() + " | " + ClopperPearson.format(inv.judged() == 0
+                    ? 1.0 : ClopperPearson.upper95(inv.violations(), inv.judged())) + " | "
+                    + (inv.violations() > 0 ? "1 / 1" : "0 / 1") + " | "
+                    + (inv.violations() > 0 ? "VIOLATED" : inv.judged() == 0 ? "vacuous" : "holds");
             assertThat(rows).contains(expected);
             violated += inv.violations() > 0 ? 1 : 0;
         }

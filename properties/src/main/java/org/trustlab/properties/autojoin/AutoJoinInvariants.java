@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
+import org.trustlab.reference.autojoin.AutoJoinCodec;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 
@@ -57,13 +59,17 @@ public final class AutoJoinInvariants {
         }
 
         @Override
-        public List<Violation> check(Trace trace) {
+        public Judgement judge(Trace trace) {
+            AutoJoinTrace t = AutoJoinTrace.of(trace);
             List<Violation> out = new ArrayList<>();
-            check(AutoJoinTrace.of(trace), out);
-            return List.copyOf(out);
+            check(t, out);
+            return new Judgement(subjects(t), out);
         }
 
         abstract void check(AutoJoinTrace t, List<Violation> out);
+
+        /** How many things of the trace this invariant judged; none makes the run vacuous for it. */
+        abstract int subjects(AutoJoinTrace t);
 
         void violation(List<Violation> out, String message, TraceEvent... evidence) {
             out.add(new Violation(id, message, List.of(evidence)));
@@ -79,6 +85,12 @@ public final class AutoJoinInvariants {
         InjectiveAgreement() {
             super(INJECTIVE_AGREEMENT, "Every accepted automatic join matches exactly one challenge signed by the "
                     + "granted key for the same session, requester, target and purpose.");
+        }
+
+        /** Every accepted automatic join. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.audits(AutoJoinTrace.ACCEPTED).size();
         }
 
         @Override
@@ -136,6 +148,12 @@ public final class AutoJoinInvariants {
                     + "verifier's clock with the configured lifetime and skew tolerance.");
         }
 
+        /** Every accepted automatic join. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.audits(AutoJoinTrace.ACCEPTED).size();
+        }
+
         @Override
         void check(AutoJoinTrace t, List<Violation> out) {
             AutoJoinWorld world = t.world();
@@ -170,6 +188,12 @@ public final class AutoJoinInvariants {
             super(NO_REPLAY, "A challenge is consumed at most once, even across validator restarts.");
         }
 
+        /** Every accepted automatic join. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.audits(AutoJoinTrace.ACCEPTED).size();
+        }
+
         @Override
         void check(AutoJoinTrace t, List<Violation> out) {
             Map<String, TraceEvent> seen = new TreeMap<>();
@@ -193,6 +217,13 @@ public final class AutoJoinInvariants {
         GrantValidity() {
             super(GRANT_VALIDITY, "No automatic join is accepted under a missing, expired, revoked or differently "
                     + "bound grant.");
+        }
+
+        /** Every accepted automatic join and every session key an automatic join delivered. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.audits(AutoJoinTrace.ACCEPTED).size() + (int) t.audits(AutoJoinTrace.DELIVERED).stream()
+                    .filter(d -> "auto-join".equals(d.field("flow"))).count();
         }
 
         @Override
@@ -272,6 +303,13 @@ public final class AutoJoinInvariants {
                     + "manual join, a validated password).");
         }
 
+        /** Every session-key delivery and every session key the attacker learned. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.audits(AutoJoinTrace.DELIVERED).size() + (int) t.attacker("learned").stream()
+                    .filter(l -> "session-key".equals(l.field("kind"))).count();
+        }
+
         @Override
         void check(AutoJoinTrace t, List<Violation> out) {
             for (TraceEvent d : t.audits(AutoJoinTrace.DELIVERED)) {
@@ -343,6 +381,16 @@ public final class AutoJoinInvariants {
         PasswordSecrecy() {
             super(PASSWORD_SECRECY, "A session password reaches the attacker only from a device that knows it "
                     + "and whose keys the attacker held.");
+        }
+
+        /**
+         * Every password put on the wire (a manual join's {@code AskJoinCloudSessionParameters}, as sent) and every
+         * password the attacker learned.
+         */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.sent(AutoJoinCodec.ASK_JOIN).size() + (int) t.attacker("learned").stream()
+                    .filter(l -> "session-password".equals(l.field("kind"))).count();
         }
 
         @Override

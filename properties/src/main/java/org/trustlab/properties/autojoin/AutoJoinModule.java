@@ -45,8 +45,8 @@ public final class AutoJoinModule implements ProtocolModule {
 
     @Override
     public List<TraceCheck> refinements() {
-        return List.of(new TraceCheck(AutoJoinRefinement.ID, AutoJoinRefinement.PROTOCOL,
-                AutoJoinRefinement.STATEMENT, AutoJoinRefinement::check));
+        return List.of(TraceCheck.of(AutoJoinRefinement.ID, AutoJoinRefinement.PROTOCOL,
+                AutoJoinRefinement.STATEMENT, AutoJoinRefinement::check, TraceCheck::roleSteps));
     }
 
     @Override

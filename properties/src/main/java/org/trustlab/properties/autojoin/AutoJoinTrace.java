@@ -117,6 +117,11 @@ final class AutoJoinTrace {
         return Optional.ofNullable(owners.get(fingerprint));
     }
 
+    /** The messages of type {@code tag} as their senders put them on the wire (SEND events). */
+    List<TraceEvent> sent(String tag) {
+        return index.of(Kind.SEND, tag);
+    }
+
     /** The device that sent message {@code msgId} (its SEND event), if any. */
     Optional<String> sender(String msgId) {
         if (msgId == null) {

@@ -50,7 +50,23 @@ public record CampaignResult(CampaignSpec spec, List<TraceCheck> checks, List<Ad
         return violations.getOrDefault(checkId, 0) - admitted.getOrDefault(checkId, 0);
     }
 
+    /** Runs that gave the check something to judge: the only ones that say anything about it. */
+    public int judged(String checkId) {
+        return runs.size() - vacuous(checkId);
+    }
+
+    /** Runs in which the check held only because nothing happened for it to judge. */
+    public int vacuous(String checkId) {
+        return (int) runs.stream().filter(r -> r.vacuous().contains(checkId)).count();
+    }
+
+    /**
+     * The one-sided 95% Clopper-Pearson upper bound of the check's violation rate over the runs that judged
+     * something (a vacuous run cannot violate it, so counting it would narrow the bound for nothing); 1 when no run
+     * judged anything.
+     */
     public double upper95(String checkId) {
-        return ClopperPearson.upper95(violations.getOrDefault(checkId, 0), runs.size());
+        int judged = judged(checkId);
+        return judged == 0 ? 1.0 : ClopperPearson.upper95(violations.getOrDefault(checkId, 0), judged);
     }
 }

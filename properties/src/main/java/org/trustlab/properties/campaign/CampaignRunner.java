@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.trace.Trace;
@@ -229,12 +230,17 @@ public final class CampaignRunner {
             Trace trace = backend.run(scenario).trace();
             long t2 = times.now();
             List<String> violated = new ArrayList<>();
+            List<String> vacuous = new ArrayList<>();
             for (TraceCheck c : checks) {
-                if (!c.check().apply(trace).isEmpty()) {
+                Judgement j = c.judge().apply(trace);
+                if (!j.violations().isEmpty()) {
                     violated.add(c.id());
+                } else if (j.vacuous()) {
+                    vacuous.add(c.id());
                 }
             }
             violated.sort(null);
+            vacuous.sort(null);
             List<String> admitted = new ArrayList<>();
             for (String id : violated) {
                 for (AdmittedGap g : gaps) {
@@ -243,7 +249,7 @@ public final class CampaignRunner {
                     }
                 }
             }
-            RunRecord record = new RunRecord(index, seed, drawn.size(), trace.sha256(), violated, admitted,
+            RunRecord record = new RunRecord(index, seed, drawn.size(), trace.sha256(), violated, admitted, vacuous,
                     ScenarioMeta.from(generated.get("meta")), campaign.metrics(trace));
             times.generated(t1 - t0);
             times.ran(t2 - t1);
@@ -273,7 +279,7 @@ public final class CampaignRunner {
         Trace direct = backend.run(scenario).trace();
         String yaml = backend.toYaml(scenario);
         Trace replayed = backend.replay(yaml);
-        List<Violation> violations = check.check().apply(replayed);
+        List<Violation> violations = check.violations(replayed);
         boolean verified = replayed.sha256().equals(direct.sha256()) && !violations.isEmpty();
         String message = violations.isEmpty() ? "the replayed scenario no longer violates " + check.id()
                 : violations.get(0).message();
@@ -286,7 +292,7 @@ public final class CampaignRunner {
 
     private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {
         try {
-            return !check.check().apply(backend.run(scenario).trace()).isEmpty();
+            return !check.violations(backend.run(scenario).trace()).isEmpty();
         } catch (ScenarioException e) {
             // A shrink the simulator refuses is not a smaller counterexample; test.check moves to the next one.
             return false;

@@ -97,7 +97,8 @@ public final class CampaignWriter {
         List<Object> invariants = new ArrayList<>();
         for (TraceCheck c : result.checks()) {
             Map<String, Object> inv = ordered("id", c.id(), "statement", c.statement(), "violations",
-                    result.violations().get(c.id()), "rateUpper95", result.upper95(c.id()));
+                    result.violations().get(c.id()), "judgedRuns", result.judged(c.id()), "vacuousRuns",
+                    result.vacuous(c.id()), "rateUpper95", result.upper95(c.id()));
             for (AdmittedGap g : result.gaps()) {
                 if (g.checkId().equals(c.id())) {
                     inv.put("admitted", result.admitted().get(c.id()));
@@ -128,7 +129,8 @@ public final class CampaignWriter {
             details.add(d);
         }
         s.put("failureDetails", details);
-        s.put("confidence", ordered("method", "Clopper-Pearson, one-sided", "level", ClopperPearson.CONFIDENCE));
+        s.put("confidence", ordered("method", "Clopper-Pearson, one-sided, over the runs that judged the invariant",
+                "level", ClopperPearson.CONFIDENCE));
         s.put("campaignSha256", result.campaignSha256());
         s.put("wallTimeSeconds", Math.round(result.wallTimeSeconds() * 1000) / 1000.0);
         s.put("jobs", spec.jobs());
@@ -145,6 +147,7 @@ public final class CampaignWriter {
         if (!r.admitted().isEmpty()) {
             m.put("admitted", r.admitted());
         }
+        m.put("vacuous", r.vacuous());
         m.put("network", r.meta().network());
         m.put("loss", r.meta().loss());
         m.put("offlineProbability", r.meta().offlineProbability());

@@ -100,13 +100,14 @@ public final class Campaigns {
      */
     public static TraceCheck rolesNeverThrow(String protocol) {
         String id = protocol + ".roles-never-throw";
-        return new TraceCheck(id, protocol,
+        return TraceCheck.of(id, protocol,
                 "No role throws on any input: hostile, malformed or untimely input is refused with a reason code.",
                 trace -> trace.events().stream()
                         .filter(e -> e.is(TraceEvent.Kind.NOTE, "role-exception"))
                         .map(e -> new Violation(id, e.node() + " threw " + e.field("exception") + " on "
                                 + e.field("input"), List.of(e)))
-                        .toList());
+                        .toList(),
+                TraceCheck::roleSteps);
     }
 
     /** Writes the scenario of a crashed run next to the results, so that it can be replayed and debugged. */

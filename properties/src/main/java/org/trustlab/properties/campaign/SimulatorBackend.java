@@ -37,7 +37,7 @@ public final class SimulatorBackend implements ScenarioBackend {
 
     public SimulatorBackend(ProtocolBindings bindings) {
         this.loader = new ScenarioLoader(bindings);
-        this.runner = new ScenarioRunner(bindings, InvariantCatalogue::holds);
+        this.runner = new ScenarioRunner(bindings, InvariantCatalogue::judge);
     }
 
     public SimulatorBackend() {

@@ -5,8 +5,9 @@ import org.trustlab.simulator.trace.Trace;
 
 /**
  * A security property as code that can fail: an id ({@code autojoin.no-replay}), a one-sentence statement a
- * reviewer can hold the protocol to, and a check over a simulator trace that returns the violations it finds
- * (empty when the property holds). Every invariant is killed by at least one mutant of the reference.
+ * reviewer can hold the protocol to, and a judgement of a simulator trace: the subjects it judged there and the
+ * violations it found (none when the property holds; no subject makes the run vacuous for it). Every invariant is
+ * killed by at least one mutant of the reference.
  */
 public interface Invariant {
     String id();
@@ -15,5 +16,10 @@ public interface Invariant {
 
     String statement();
 
-    List<Violation> check(Trace trace);
+    Judgement judge(Trace trace);
+
+    /** The violations alone, for callers that only ask whether the property held. */
+    default List<Violation> check(Trace trace) {
+        return judge(trace).violations();
+    }
 }

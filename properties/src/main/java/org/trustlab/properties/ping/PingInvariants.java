@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -44,9 +45,11 @@ public final class PingInvariants {
             return "Every pong a node accepts answers a ping that node sent, and each ping is answered at most once.";
         }
 
+        /** Judges every pong a node accepted. */
         @Override
-        public List<Violation> check(Trace trace) {
+        public Judgement judge(Trace trace) {
             List<Violation> out = new ArrayList<>();
+            int judged = 0;
             // node + "/" + nonce -> the ping-sent audit, then the accepting outcome once consumed (lookups only)
             Map<String, TraceEvent> sent = new HashMap<>();
             Map<String, TraceEvent> accepted = new HashMap<>();
@@ -54,6 +57,7 @@ public final class PingInvariants {
                 if (e.is(TraceEvent.Kind.AUDIT, "ping-sent")) {
                     sent.put(e.node() + "/" + e.field("nonce"), e);
                 } else if (e.is(TraceEvent.Kind.OUTCOME, "pong-received") && "accepted".equals(e.field("result"))) {
+                    judged++;
                     String key = e.node() + "/" + e.field("nonce");
                     TraceEvent ping = sent.get(key);
                     TraceEvent earlier = accepted.putIfAbsent(key, e);
@@ -66,7 +70,7 @@ public final class PingInvariants {
                     }
                 }
             }
-            return out;
+            return new Judgement(judged, out);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchCodec;
 import org.trustlab.simulator.trace.Trace;
@@ -72,13 +73,17 @@ public final class VouchInvariants {
         }
 
         @Override
-        public List<Violation> check(Trace trace) {
+        public Judgement judge(Trace trace) {
+            VouchTrace t = VouchTrace.of(trace);
             List<Violation> out = new ArrayList<>();
-            check(VouchTrace.of(trace), out);
-            return List.copyOf(out);
+            check(t, out);
+            return new Judgement(subjects(t), out);
         }
 
         abstract void check(VouchTrace t, List<Violation> out);
+
+        /** How many things of the trace this invariant judged; none makes the run vacuous for it. */
+        abstract int subjects(VouchTrace t);
 
         void violation(List<Violation> out, String message, TraceEvent... evidence) {
             out.add(new Violation(id, message, List.of(evidence)));
@@ -93,6 +98,13 @@ public final class VouchInvariants {
     static final class ProxiedKeySecrecy extends Base {
         ProxiedKeySecrecy() {
             super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee hold a proxied session key.");
+        }
+
+        /** Every proxied key a device holds and every one the attacker learned. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.audits(HOLDS_PROXIED_KEY).size() + (int) t.of(Kind.ATTACKER, "learned").stream()
+                    .filter(l -> "proxied-session-key".equals(l.field("kind"))).count();
         }
 
         @Override
@@ -135,6 +147,12 @@ public final class VouchInvariants {
         TrustChainSoundness() {
             super(TRUST_CHAIN_SOUNDNESS, "Every Proxied pairing on R rests on R -direct-> voucher -direct-> vouchee, "
                     + "with the voucher directly paired with R when R accepted.");
+        }
+
+        /** Every accepted vouch and every stored Proxied pairing. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size() + t.accepted(OUTCOME_PROXIED_PAIRING).size();
         }
 
         @Override
@@ -271,6 +289,13 @@ public final class VouchInvariants {
             super(NO_MULTI_HOP, "Only directly paired devices vouch: no vouch crosses or rests on a Proxied pairing.");
         }
 
+        /** Every signed and every accepted vouch, and every stored Proxied pairing. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.audits(VOUCH_SIGNED).size() + t.accepted(OUTCOME_PROXY_PAIRING).size()
+                    + t.accepted(OUTCOME_PROXIED_PAIRING).size();
+        }
+
         @Override
         void check(VouchTrace t, List<Violation> out) {
             for (TraceEvent s : t.audits(VOUCH_SIGNED)) {
@@ -309,6 +334,12 @@ public final class VouchInvariants {
                     + "Unreliable.");
         }
 
+        /** Every accepted vouch. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size();
+        }
+
         @Override
         void check(VouchTrace t, List<Violation> out) {
             VouchWorld world = VouchWorld.of(t.trace());
@@ -332,6 +363,12 @@ public final class VouchInvariants {
     static final class NoOverwrite extends Base {
         NoOverwrite() {
             super(NO_OVERWRITE, "No vouch replaces a pairing the receiver already holds with the vouchee.");
+        }
+
+        /** Every accepted vouch. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size();
         }
 
         @Override
@@ -368,6 +405,12 @@ public final class VouchInvariants {
         Freshness() {
             super(FRESHNESS, "No vouch is accepted older than vouch_signature_max_age (or dated ahead by more than the "
                     + "skew tolerance) on the receiver's clock.");
+        }
+
+        /** Every accepted vouch. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size();
         }
 
         @Override
@@ -408,6 +451,13 @@ public final class VouchInvariants {
     static final class NoReplay extends Base {
         NoReplay() {
             super(NO_REPLAY, "No vouch is consumed more than once by a receiver.");
+        }
+
+        /** Every accepted vouch, prompt and stored Proxied pairing. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size() + t.audits(CONFIRMATION_REQUIRED).size()
+                    + t.accepted(OUTCOME_PROXIED_PAIRING).size();
         }
 
         @Override
@@ -460,6 +510,12 @@ public final class VouchInvariants {
                     + "session, vouchee and timestamp.");
         }
 
+        /** Every accepted vouch and every stored Proxied pairing. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.accepted(OUTCOME_PROXY_PAIRING).size() + t.accepted(OUTCOME_PROXIED_PAIRING).size();
+        }
+
         @Override
         void check(VouchTrace t, List<Violation> out) {
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
@@ -502,6 +558,13 @@ public final class VouchInvariants {
         QueueLiveness() {
             super(QUEUE_LIVENESS, "A queued vouch to a target that comes online before expiry is delivered; none is "
                     + "sent after expiry.");
+        }
+
+        /** Every queued vouch and every send from the queue. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.audits(VOUCH_QUEUED).size() + (int) t.audits(VOUCH_SENT).stream()
+                    .filter(x -> "true".equals(x.field(FROM_QUEUE))).count();
         }
 
         @Override
@@ -647,6 +710,12 @@ public final class VouchInvariants {
                     + "only then.");
         }
 
+        /** Every change of a session resource and every completed session. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.audits(RESOURCE_CHANGED).size() + t.audits(SESSION_COMPLETED).size();
+        }
+
         @Override
         void check(VouchTrace t, List<Violation> out) {
             Map<String, Map<String, String>> status = new TreeMap<>();
@@ -701,6 +770,12 @@ public final class VouchInvariants {
         UserControlledPropagation() {
             super(USER_CONTROLLED_PROPAGATION, "Vouching starts only on the user's network.pair.vouch or under the "
                     + "configured auto_vouch_to_all.");
+        }
+
+        /** Every started session and every signed vouch. */
+        @Override
+        int subjects(VouchTrace t) {
+            return t.audits(SESSION_STARTED).size() + t.audits(VOUCH_SIGNED).size();
         }
 
         @Override

@@ -47,8 +47,8 @@ public final class VouchModule implements ProtocolModule {
 
     @Override
     public List<TraceCheck> refinements() {
-        return List.of(new TraceCheck(VouchRefinement.ID, VouchRefinement.PROTOCOL, VouchRefinement.STATEMENT,
-                VouchRefinement::check));
+        return List.of(TraceCheck.of(VouchRefinement.ID, VouchRefinement.PROTOCOL, VouchRefinement.STATEMENT,
+                VouchRefinement::check, TraceCheck::roleSteps));
     }
 
     @Override

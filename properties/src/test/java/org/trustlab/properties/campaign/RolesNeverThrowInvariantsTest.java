@@ -26,7 +26,7 @@ class RolesNeverThrowInvariantsTest {
                         "exception", "java.lang.NullPointerException", "message", "vouchee")
                 .add("laptop", Kind.NOTE, "role-exception", "input", "timer queue-poll",
                         "exception", "java.lang.IllegalStateException", "message", "queue");
-        assertThat(check.check().apply(t.build())).satisfiesExactly(
+        assertThat(check.violations(t.build())).satisfiesExactly(
                 v -> {
                     assertThat(v.invariantId()).isEqualTo("vouch.roles-never-throw");
                     assertThat(v.message()).isEqualTo("tablet threw java.lang.NullPointerException on message "
@@ -43,6 +43,6 @@ class RolesNeverThrowInvariantsTest {
                 .outcome("tablet", "proxy-pairing", "result", "rejected", "reason", "MALFORMED_MESSAGE")
                 .add("tablet", Kind.NOTE, "role-warning", "exception", "java.lang.NullPointerException")
                 .add("tablet", Kind.MALFORMED, "role-exception", "exception", "java.lang.NullPointerException");
-        assertThat(check.check().apply(t.build())).isEmpty();
+        assertThat(check.violations(t.build())).isEmpty();
     }
 }

@@ -19,13 +19,14 @@ import org.trustlab.simulator.trace.TraceEvent;
 final class ToyBackend implements ScenarioBackend {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    static final TraceCheck OVERLOAD = new TraceCheck("toy.no-overload", "toy",
-            "The loads of a run never add up to more than 100.", ToyBackend::overload);
+    static final TraceCheck OVERLOAD = TraceCheck.of("toy.no-overload", "toy",
+            "The loads of a run never add up to more than 100.", ToyBackend::overload, trace -> trace.events().size());
 
-    static final TraceCheck NO_SEVEN = new TraceCheck("toy.no-seven", "toy",
+    static final TraceCheck NO_SEVEN = TraceCheck.of("toy.no-seven", "toy",
             "No single load is exactly 7.", trace -> trace.events().stream()
                     .filter(e -> e.field("load").equals("7"))
-                    .map(e -> new Violation("toy.no-seven", "a load of 7", List.of(e))).toList());
+                    .map(e -> new Violation("toy.no-seven", "a load of 7", List.of(e))).toList(),
+            trace -> trace.events().size());
 
     static ProtocolCampaign campaign() {
         return new ProtocolCampaign("toy", () -> ScenarioGenerator.of("trustlab.campaign.toy", "scenario", Map.of()),

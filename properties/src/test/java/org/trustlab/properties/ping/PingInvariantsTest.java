@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
@@ -46,7 +47,7 @@ class PingInvariantsTest {
         assertThat(trace.select(e -> e.is(TraceEvent.Kind.OUTCOME, "pong-received")
                 && "rejected".equals(e.field("result")))).hasSize(4);
         assertThat(INVARIANT.check(trace)).isEmpty();
-        assertThat(InvariantCatalogue.holds(PingInvariants.PONG_ANSWERS_PING, trace)).contains(true);
+        assertThat(InvariantCatalogue.judge(PingInvariants.PONG_ANSWERS_PING, trace)).contains(InvariantVerdict.HELD);
     }
 
     @Test

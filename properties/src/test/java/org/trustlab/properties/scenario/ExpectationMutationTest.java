@@ -28,11 +28,11 @@ import org.trustlab.simulator.scenario.ScenarioRunner;
  * fails on the scenario's run. A run is a function of (scenario, seed), so each scenario runs once and its mutants
  * are judged on that trace, as a replay of the mutated file would judge them.
  */
-class ExpectationMutationTest {
+public class ExpectationMutationTest {
     private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue::holds);
+            InvariantCatalogue::judge);
 
-    static Stream<String> scenarios() {
+    public static Stream<String> scenarios() {
         return Stream.of("autojoin", "vouch", "examples").flatMap(dir -> {
             try (Stream<Path> files = Files.list(Path.of("..", "scenarios", dir))) {
                 return files.filter(p -> p.toString().endsWith(".yaml")).map(p -> dir + "/" + p.getFileName())

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.ProtocolModules;
 import org.trustlab.properties.campaign.CampaignProgress;
@@ -120,11 +121,11 @@ class VouchRefinementTest {
     @Test
     void shrunkScenariosThatNameTheCheckReplayWithIt() {
         // A campaign's shrunk failure of the check carries {invariant: vouch.refines-model, holds: false}.
-        assertThat(InvariantCatalogue.holds(VouchRefinement.ID, trace("replay-hardened.yaml", Optional.empty())))
-                .contains(true);
-        assertThat(InvariantCatalogue.holds(VouchRefinement.ID, trace("replay-hardened.yaml",
-                Optional.of(VouchMutant.UNSIGNED_TARGET)))).contains(false);
-        assertThat(InvariantCatalogue.holds("vouch.no-such-check", trace("happy-path.yaml", Optional.empty())))
+        assertThat(InvariantCatalogue.judge(VouchRefinement.ID, trace("replay-hardened.yaml", Optional.empty())))
+                .contains(InvariantVerdict.HELD);
+        assertThat(InvariantCatalogue.judge(VouchRefinement.ID, trace("replay-hardened.yaml",
+                Optional.of(VouchMutant.UNSIGNED_TARGET)))).contains(InvariantVerdict.VIOLATED);
+        assertThat(InvariantCatalogue.judge("vouch.no-such-check", trace("happy-path.yaml", Optional.empty())))
                 .isEmpty();
     }
 

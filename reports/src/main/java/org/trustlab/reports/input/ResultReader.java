@@ -177,8 +177,12 @@ public final class ResultReader {
             if (admitted < 0 || admitted > violations) {
                 throw j.bad(p + "admitted", admitted + " is not in 0.." + violations);
             }
+            long judged = j.integer(n, "judgedRuns", p);
+            if (judged < violations || judged > runs) {
+                throw j.bad(p + "judgedRuns", judged + " is not in " + violations + ".." + runs);
+            }
             invariants.add(new InvariantLine(j.text(n, "id", p), j.optionalText(n, "statement", p).orElse(""),
-                    violations, j.numberOr(n, "rateUpper95", p, Double.NaN), admitted,
+                    violations, judged, j.numberOr(n, "rateUpper95", p, Double.NaN), admitted,
                     j.optionalText(n, "admittedBecause", p)));
         }
         JsonNode byId = root.get("violations");

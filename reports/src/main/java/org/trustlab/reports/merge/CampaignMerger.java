@@ -96,14 +96,17 @@ public final class CampaignMerger {
         for (InvariantLine line : s0.invariants()) {
             long violations = 0;
             long admitted = 0;
+            long judged = 0;
             for (CampaignDir d : group) {
                 violations += d.summary().invariants().stream().filter(i -> i.id().equals(line.id()))
                         .mapToLong(InvariantLine::violations).sum();
+                judged += d.summary().invariants().stream().filter(i -> i.id().equals(line.id()))
+                        .mapToLong(InvariantLine::judged).sum();
                 admitted += d.summary().invariants().stream().filter(i -> i.id().equals(line.id()))
                         .mapToLong(InvariantLine::admitted).sum();
             }
-            verdicts.add(new InvariantVerdict(line.id(), line.statement(), runs.size(), violations,
-                    runs.isEmpty() ? 1.0 : ClopperPearson.upper95(violations, runs.size()), admitted,
+            verdicts.add(new InvariantVerdict(line.id(), line.statement(), runs.size(), judged, violations,
+                    judged == 0 ? 1.0 : ClopperPearson.upper95(violations, judged), admitted,
                     line.admittedBecause()));
         }
         List<FailureCase> failures = new ArrayList<>();

@@ -61,19 +61,22 @@ public final class HtmlReport {
         h.element("h2", "Verdicts");
         h.open("table", "id", "verdict-table", "class", "verdicts");
         h.open("thead").open("tr");
-        for (String c : List.of("Protocol", "Mutant", "Invariant", "Runs", "Violations", "95% upper bound on rate",
+        for (String c : List.of("Protocol", "Mutant", "Invariant", "Runs", "Judged (not vacuous)", "Violations",
+                "95% upper bound on rate over judged runs",
                 "Mutants killed / total", "Verdict")) {
             h.element("th", c, "scope", "col");
         }
         h.close("tr").close("thead").open("tbody");
         for (VerdictRow v : report.verdicts()) {
             boolean violated = v.violated();
-            h.open("tr", "class", violated ? "violated" : v.finding() ? "finding" : "holds", "data-invariant",
+            h.open("tr", "class", violated ? "violated" : v.finding() ? "finding" : v.vacuous() ? "vacuous" : "holds",
+                    "data-invariant",
                     v.invariant());
             h.element("td", v.protocol());
             h.element("td", v.mutant().orElse("—"));
             h.open("td").open("code", "title", v.statement()).text(v.invariant()).close("code").close("td");
             h.element("td", Long.toString(v.runs()), "class", "num");
+            h.element("td", Long.toString(v.judged()), "class", "num");
             h.element("td", Long.toString(v.violations()), "class", "num");
             h.element("td", ClopperPearson.format(v.upper95()), "class", "num");
             h.element("td", v.mutantsTotal() == 0 ? "—" : v.mutantsKilled() + " / " + v.mutantsTotal(), "class",

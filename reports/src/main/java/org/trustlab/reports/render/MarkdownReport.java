@@ -27,14 +27,14 @@ public final class MarkdownReport {
         md.append("Inputs: ").append(String.join(", ", report.inputs().stream().map(MarkdownReport::code).toList()))
                 .append("  \nTrust graphs drawn with: ").append(report.graphEngine()).append("\n\n");
         md.append("## Verdicts\n\n");
-        md.append("| Protocol | Mutant | Invariant | Runs | Violations | 95% upper bound | Mutants killed / total "
-                + "| Verdict |\n|---|---|---|---:|---:|---:|---:|---|\n");
+        md.append("| Protocol | Mutant | Invariant | Runs | Judged (not vacuous) | Violations | 95% upper bound "
+                + "| Mutants killed / total | Verdict |\n|---|---|---|---:|---:|---:|---:|---:|---|\n");
         for (VerdictRow v : report.verdicts()) {
             md.append("| ").append(cell(v.protocol())).append(" | ").append(cell(v.mutant().orElse("—")))
                     .append(" | ").append(code(v.invariant())).append(" | ").append(v.runs()).append(" | ")
-                    .append(v.violations()).append(" | ").append(ClopperPearson.format(v.upper95())).append(" | ")
+                    .append(v.judged()).append(" | ").append(v.violations()).append(" | ").append(ClopperPearson.format(v.upper95())).append(" | ")
                     .append(v.mutantsTotal() == 0 ? "—" : v.mutantsKilled() + " / " + v.mutantsTotal())
-                    .append(" | ").append(v.violated() ? "**VIOLATED**" : v.finding() ? "*FINDING*" : "holds")
+                    .append(" | ").append(v.violated() ? "**VIOLATED**" : v.finding() ? "*FINDING*" : v.verdict())
                     .append(" |\n");
         }
         for (VerdictRow v : report.verdicts()) {

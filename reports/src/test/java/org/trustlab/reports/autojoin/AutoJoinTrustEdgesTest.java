@@ -23,7 +23,7 @@ import org.trustlab.simulator.trace.Trace;
 class AutoJoinTrustEdgesTest {
     private static TrustGraph atEnd(String scenario) throws IOException {
         Path file = Path.of("..", "scenarios", "autojoin", scenario);
-        Trace trace = new ScenarioRunner(InvariantCatalogue::holds).execute(ScenarioLoader.load(file)).trace();
+        Trace trace = new ScenarioRunner(InvariantCatalogue::judge).execute(ScenarioLoader.load(file)).trace();
         ScenarioFacts facts = ScenarioFacts.parse(Files.readString(file), "autojoin");
         long last = trace.events().get(trace.events().size() - 1).seq();
         return TrustGraphBuilder.build("g", "end", facts, trace.events(), last);

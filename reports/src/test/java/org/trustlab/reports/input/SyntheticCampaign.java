@@ -59,7 +59,7 @@ public final class SyntheticCampaign {
             s.put("runIndices", Map.of("from", index, "to", total, "stride", count));
             List<Object> invariants = new ArrayList<>();
             invariants.add(Map.of("id", INVARIANT, "statement", "toy statement", "violations", violations,
-                    "rateUpper95", ClopperPearson.upper95(violations, n)));
+                    "judgedRuns", n, "rateUpper95", ClopperPearson.upper95(violations, n)));
             s.put("invariants", invariants);
             s.put("violations", Map.of(INVARIANT, violations));
             s.put("failures", List.of());

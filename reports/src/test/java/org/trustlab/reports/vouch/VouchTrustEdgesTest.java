@@ -22,7 +22,7 @@ import org.trustlab.simulator.trace.Trace;
 class VouchTrustEdgesTest {
     private static TrustGraph atEnd(String scenario) throws IOException {
         Path file = Path.of("..", "scenarios", "vouch", scenario);
-        Trace trace = new ScenarioRunner(InvariantCatalogue::holds).execute(ScenarioLoader.load(file)).trace();
+        Trace trace = new ScenarioRunner(InvariantCatalogue::judge).execute(ScenarioLoader.load(file)).trace();
         ScenarioFacts facts = ScenarioFacts.parse(Files.readString(file), "vouch");
         return TrustGraphBuilder.build("g", "end", facts, trace.events(),
                 trace.events().get(trace.events().size() - 1).seq());

@@ -178,15 +178,24 @@ public sealed interface Expectation permits Expectation.EventExpected, Expectati
         }
     }
 
-    /** The invariant holds (or, for a demonstration of a known gap, is violated) on the run's trace. */
-    record InvariantExpected(String invariant, boolean holds) implements Expectation {
+    /**
+     * The invariant's verdict on the run's trace: {@code holds: true} expects it judged something and held,
+     * {@code holds: false} (a demonstration of a known gap) that it was violated, {@code vacuous: true} that the run
+     * gave it nothing to judge.
+     */
+    record InvariantExpected(String invariant, InvariantVerdict verdict) implements Expectation {
         public InvariantExpected {
             Objects.requireNonNull(invariant, "invariant");
+            Objects.requireNonNull(verdict, "verdict");
         }
 
         @Override
         public String describe() {
-            return "invariant " + invariant + (holds ? " holds" : " violated");
+            return "invariant " + invariant + switch (verdict) {
+                case HELD -> " holds";
+                case VIOLATED -> " violated";
+                case VACUOUS -> " vacuous";
+            };
         }
     }
 }

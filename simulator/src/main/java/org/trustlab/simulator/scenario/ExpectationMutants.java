@@ -7,7 +7,7 @@ import org.trustlab.simulator.protocol.Vocabulary;
 
 /**
  * The small changes to an expectation that a run must notice: accepted and rejected swapped, another reason code, a
- * count one up or down, holds and violated swapped, never and present swapped, before and after swapped. An
+ * count one up or down, an invariant verdict (held, violated, vacuous) changed, never and present swapped, before and after swapped. An
  * expectation whose every mutant still passes on its scenario's run cannot fail and so checks nothing; a test runs
  * every shipped scenario through these.
  */
@@ -20,8 +20,12 @@ public final class ExpectationMutants {
     public static List<Mutant> of(Expectation e, Vocabulary words) {
         List<Mutant> out = new ArrayList<>();
         if (e instanceof Expectation.InvariantExpected i) {
-            out.add(new Mutant(i.holds() ? "holds -> violated" : "violated -> holds",
-                    new Expectation.InvariantExpected(i.invariant(), !i.holds())));
+            for (InvariantVerdict other : InvariantVerdict.values()) {
+                if (other != i.verdict()) {
+                    out.add(new Mutant(i.verdict().word() + " -> " + other.word(),
+                            new Expectation.InvariantExpected(i.invariant(), other)));
+                }
+            }
             return out;
         }
         Expectation.EventExpected ev = (Expectation.EventExpected) e;

@@ -41,11 +41,11 @@ public final class Expectations {
             return event(ev, trace, naming, firsts);
         }
         Expectation.InvariantExpected inv = (Expectation.InvariantExpected) e;
-        Optional<Boolean> holds = oracle.holds(inv.invariant(), trace);
-        if (holds.isEmpty()) {
+        Optional<InvariantVerdict> verdict = oracle.judge(inv.invariant(), trace);
+        if (verdict.isEmpty()) {
             return new ExpectationResult(e, false, "unknown invariant '" + inv.invariant() + "'");
         }
-        return new ExpectationResult(e, holds.get() == inv.holds(), holds.get() ? "holds" : "violated");
+        return new ExpectationResult(e, verdict.get() == inv.verdict(), verdict.get().word());
     }
 
     private static ExpectationResult event(Expectation.EventExpected e, Trace trace,

@@ -9,8 +9,8 @@ import org.trustlab.simulator.trace.Trace;
  */
 @FunctionalInterface
 public interface InvariantOracle {
-    /** Whether the invariant holds on the trace; empty when the id is unknown. */
-    Optional<Boolean> holds(String invariantId, Trace trace);
+    /** The invariant's verdict on the trace; empty when the id is unknown. */
+    Optional<InvariantVerdict> judge(String invariantId, Trace trace);
 
     /** An oracle that knows no invariant. */
     static InvariantOracle none() {

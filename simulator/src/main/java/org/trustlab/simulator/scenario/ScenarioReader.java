@@ -503,10 +503,10 @@ final class ScenarioReader {
     private Expectation expectation(JsonNode n, String p) {
         object(n, p);
         if (n.has("invariant")) {
-            keys(n, p, "invariant", "holds");
+            keys(n, p, "invariant", "holds", "vacuous");
             String id = string(n.get("invariant"), p + "/invariant");
             names.invariant(id, p + "/invariant");
-            return new Expectation.InvariantExpected(id, bool(required(n, p, "holds"), p + "/holds"));
+            return new Expectation.InvariantExpected(id, invariantVerdict(n, p));
         }
         if (n.has("never")) {
             keys(n, p, "never");
@@ -752,6 +752,23 @@ final class ScenarioReader {
             throw fail(p, "'" + last(p) + "' must be a probability between 0 and 1, got " + n.asText());
         }
         return v;
+    }
+
+    /**
+     * {@code holds: true} (judged and held), {@code holds: false} (violated) or {@code vacuous: true} (nothing to
+     * judge); exactly one of the two keys.
+     */
+    private InvariantVerdict invariantVerdict(JsonNode n, String p) {
+        if (n.has("holds") && n.has("vacuous")) {
+            throw fail(p + "/vacuous", "an invariant expectation says 'holds' or 'vacuous', not both");
+        }
+        if (n.has("vacuous")) {
+            if (!bool(n.get("vacuous"), p + "/vacuous")) {
+                throw fail(p + "/vacuous", "'vacuous' can only be true; an invariant judged on the run says 'holds'");
+            }
+            return InvariantVerdict.VACUOUS;
+        }
+        return bool(required(n, p, "holds"), p + "/holds") ? InvariantVerdict.HELD : InvariantVerdict.VIOLATED;
     }
 
     private boolean bool(JsonNode n, String p) {

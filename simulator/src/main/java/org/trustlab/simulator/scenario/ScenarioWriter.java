@@ -304,7 +304,11 @@ public final class ScenarioWriter {
         } else {
             Expectation.InvariantExpected i = (Expectation.InvariantExpected) e;
             m.put("invariant", i.invariant());
-            m.put("holds", i.holds());
+            if (i.verdict() == InvariantVerdict.VACUOUS) {
+                m.put("vacuous", true);
+            } else {
+                m.put("holds", i.verdict() == InvariantVerdict.HELD);
+            }
         }
         return m;
     }

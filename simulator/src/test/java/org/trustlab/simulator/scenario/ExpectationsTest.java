@@ -25,11 +25,13 @@ class ExpectationsTest {
               - {device: b, audit: ping-rejected, reason: BAD_SIGNATURE}
               - {invariant: ping.pong-answers-ping, holds: true}
               - {invariant: ping.pong-answers-ping, holds: false}
+              - {invariant: ping.pong-answers-ping, vacuous: true}
             """);
 
     @Test
     void linesSayPassOrFailAndWhatTheRunShowed() {
-        InvariantOracle oracle = (id, trace) -> id.equals("ping.pong-answers-ping") ? Optional.of(true) : Optional.empty();
+        InvariantOracle oracle = (id, trace) -> id.equals("ping.pong-answers-ping") ? Optional.of(InvariantVerdict.HELD)
+                : Optional.empty();
         Scenario s = Sim.scenario(DUPLICATED_PONG);
         RunResult r = new ScenarioRunner(EchoBinding.bindings(), oracle).execute(s);
         assertThat(r.expectations()).extracting(ExpectationResult::line).containsExactly(
@@ -42,7 +44,8 @@ class ExpectationsTest {
                 "PASS device b: audit ping-answered",
                 "FAIL device b: audit ping-rejected BAD_SIGNATURE: got none",
                 "PASS invariant ping.pong-answers-ping holds",
-                "FAIL invariant ping.pong-answers-ping violated: got holds");
+                "FAIL invariant ping.pong-answers-ping violated: got held",
+                "FAIL invariant ping.pong-answers-ping vacuous: got held");
         assertThat(r.passed()).isFalse();
     }
 

@@ -197,7 +197,14 @@ class ScenarioErrorLocationsTest {
                 "'holds' must be true or false, got 'true'"));
         c.add(of("reason of an invariant", HEAD
                 + "expect: [{invariant: ping.pong-answers-ping, holds: true, §reason: R}]\n",
-                "unknown key 'reason' (expected one of invariant, holds)"));
+                "unknown key 'reason' (expected one of invariant, holds, vacuous)"));
+        c.add(of("holds and vacuous at once", HEAD
+                + "expect: [{invariant: ping.pong-answers-ping, holds: true, vacuous: §true}]\n",
+                "an invariant expectation says 'holds' or 'vacuous', not both"));
+        c.add(of("vacuous false", HEAD + "expect: [{invariant: ping.pong-answers-ping, vacuous: §false}]\n",
+                "'vacuous' can only be true; an invariant judged on the run says 'holds'"));
+        c.add(of("neither holds nor vacuous", HEAD + "expect: [§{invariant: ping.pong-answers-ping}]\n",
+                "missing required key 'holds'"));
         // the expectation language: counts, never, order
         String pong = "{device: a, outcome: pong-received";
         c.add(of("outcome and audit at once", HEAD + "expect: [" + pong + ", §audit: ping-sent}]\n",
