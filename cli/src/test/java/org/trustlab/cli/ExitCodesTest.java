@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustlab.properties.campaign.CampaignSpec;
 import org.trustlab.properties.campaign.Shard;
@@ -21,7 +23,8 @@ import picocli.CommandLine;
 
 /**
  * Exit codes beyond 0 and 1: 2 for bad input named by its reason, 3 for an internal error (one line and a log),
- * 4 for a campaign cut to its memory budget ({@code unknown}), 130 for SIGINT with a line saying what was kept.
+ * 4 for a campaign cut to its memory budget ({@code unknown}), 130 for SIGINT or SIGTERM with a line saying what
+ * was kept.
  */
 class ExitCodesTest {
     @TempDir
@@ -116,9 +119,10 @@ class ExitCodesTest {
         }
     }
 
-    @Test
-    void sigintStopsACampaignAtOnceWithExit130AndSaysWhatWasKept() throws Exception {
-        Path out = tmp.resolve("o");
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalStopsACampaignAtOnceWithExit130AndSaysWhatWasKept(String signal) throws Exception {
+        Path out = tmp.resolve("o-" + signal);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), TrustlabCommand.class.getName(), "campaign", "--protocol",
                 "autojoin", "--runs", "1000000", "--no-validate", "--out", out.toString())
@@ -131,13 +135,13 @@ class ExitCodesTest {
                 err.add(line);
             }
             long sent = System.nanoTime();
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stopped").isTrue();
             double seconds = (System.nanoTime() - sent) / 1e9;
             r.lines().forEach(err::add);
             assertThat(p.exitValue()).as(String.join("\n", err)).isEqualTo(130);
             assertThat(err).contains("trustlab campaign: interrupted; nothing was kept in " + out);
-            assertThat(seconds).as("seconds from SIGINT to exit").isLessThan(5);
+            assertThat(seconds).as("seconds from SIG%s to exit", signal).isLessThan(5);
         } finally {
             p.destroyForcibly();
         }
