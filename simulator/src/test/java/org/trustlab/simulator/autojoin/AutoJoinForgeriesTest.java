@@ -121,6 +121,10 @@ class AutoJoinForgeriesTest {
                 .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.getMessage())
                         .contains("unknown autojoin reason 'NOT_A_REASON'"));
         assertThatThrownBy(() -> run("  steps:\n    - {at: 1s, op: inject, to: phone, from: server, "
+                + "message: {type: finalize-join, flow: vouch}}\n"))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.getMessage())
+                        .contains("flow must be auto-join or manual-join, not 'vouch'"));
+        assertThatThrownBy(() -> run("  steps:\n    - {at: 1s, op: inject, to: phone, from: server, "
                 + "message: {type: hello}}\n"))
                 .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.getMessage())
                         .contains("validate-join").contains("'hello'"));
