@@ -233,6 +233,24 @@
                   [1 (gen/elements [{:requester "tablet"} {:requester "phone"}])]
                   [1 (gen/return {})]]))
 
+(defn- forwarded-challenge
+  "Steps of a move: ask `ask` in the victim's name, drop the victim's challenge and response, hand the victim the
+  attacker's challenge rewritten by `rewrite`, and answer the attacker's challenge with the victim's last signature."
+  [lead d1 d2 ask rewrite]
+  {:steps [(at (- lead) {:op "inject" :to "$validator" :from "server"
+                         :message (merge {:type "ask-auto-join" :claim "$victim" :key "$victim" :instance "attacker"
+                                          :validator "$validator"}
+                                         ask)})
+           (at 0 {:op "drop" :match challenge-to-victim :count 1})
+           (after-hops 2 d1 {:op "inject" :to "$victim" :from "server"
+                             :message (merge {:type "challenge" :challenge "for:attacker" :nonce-from "for:attacker"
+                                              :to "$victim"}
+                                             rewrite)})
+           (at 0 {:op "drop" :match response-to-validator :count 1})
+           (after-hops 2 (+ d1 d2) {:op "inject" :to "$validator" :from "server"
+                                    :message {:type "challenge-response" :challenge "for:attacker"
+                                              :signature-from "last-response"}})]})
+
 (defn- move [forgery-menu]
   (c/frequency
    [;; any of the simulator's intercepting ops on any hop
@@ -316,14 +334,47 @@
                   (after-hops 2 (+ d1 d2) {:op "inject" :to "$validator" :from "server"
                                            :message {:type "challenge-response" :challenge "for:attacker"
                                                      :signature-from "last-response"}})]})]
+    ;; a signing oracle: ask in the victim's name for another session or purpose, withhold the victim's challenge and
+    ;; hand it the attacker's own (challenges carry no signature), then present whatever the victim signed as the
+    ;; answer to the attacker's challenge. A requester that signs only challenges answering its own request refuses.
+    [4 (c/let-gen [lead (gen/choose 0 1000)
+                   d1 (gen/choose 50 800)
+                   d2 (gen/choose 50 1500)
+                   ask (c/frequency [[1 (gen/return {:session "$other-session"})]
+                                     [1 (gen/fmap (fn [p] {:session "$session" :purpose p})
+                                                  (gen/elements ["auto-inventory" "auto-synchronize"]))]])]
+         (forwarded-challenge lead d1 d2 ask {}))]
+    ;; the same with the attacker's challenge (same session, a purpose a broad grant covers) rewritten to the victim's
+    ;; purpose: it answers the victim's request, so the victim signs it, and a signature that left the purpose out
+    ;; would answer the attacker's challenge too
+    [4 (c/let-gen [lead (gen/choose 0 1000)
+                   d1 (gen/choose 50 800)
+                   d2 (gen/choose 50 1500)
+                   p (c/frequency [[3 (gen/return "auto-inventory")] [1 (gen/return "auto-synchronize")]])]
+         (forwarded-challenge lead d1 d2 {:session "$session" :purpose p} {:purpose "$purpose"}))]
+    ;; withhold the validator's session key and hand the victim one the attacker made up, encrypted to the victim's
+    ;; public key, bound to its challenge and signed with the attacker's key (or the validator's, once compromised):
+    ;; once the victim signed its challenge (four hops after its request) and before the real key would arrive
+    [4 (c/let-gen [d (gen/choose 0 400)
+                   compromise? (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])]
+         {:steps [(at 0 {:op "drop" :match {:from "server" :to "$victim" :tag "ValidateJoinCloudSessionParameters"}
+                         :count 1})
+                  (after-hops 5 d {:op "inject" :to "$victim" :from "server"
+                                   :message {:type "validate-join" :session "$session" :requester "$victim"
+                                             :validator "$validator"
+                                             :sign-with (if compromise? "$validator" "attacker")}})]
+          :compromise (if compromise? [(at 0 {:device "$validator" :generation 0})] [])})]
     ;; the binding's own menu of forgeries
     [2 (c/let-gen [m (gen/elements forgery-menu) d c/delay-ms]
          {:steps [(at d {:op "inject" :to "$validator" :from "server" :message m})]})]
     ;; answer a manual join in a member's name, offering the attacker's key for the password (the answer carries no
-    ;; authentication): it must reach the victim before the member's own answer, two hops after the request
-    [2 (c/let-gen [d (gen/choose 0 150)]
-         {:steps [(after-hops 1 d {:op "inject" :to "$victim" :from "server"
-                                   :message {:type "give-exchange-key" :session "$session" :claim "$validator"
+    ;; authentication): it must reach the victim before the member's own answer, two hops after the request. The
+    ;; move brings the manual join it answers (most anchors are automatic joins, which ask for no exchange key).
+    [2 (c/let-gen [d (gen/choose 0 150)
+                   session (gen/elements ["S1" "S2"])]
+         {:actions [(at 0 {:device "$victim" :action "join" :args {:session session :password (passwords session)}})]
+          :steps [(after-hops 1 d {:op "inject" :to "$victim" :from "server"
+                                   :message {:type "give-exchange-key" :session session :claim "$validator"
                                              :key "attacker" :requester "$victim"}})]})]
     ;; relay the victim's response to another member of the session
     [1 (c/let-gen [d (gen/choose 0 200)]
@@ -350,6 +401,7 @@
         victim (if (#{"phone" "tablet"} (:device action)) (:device action) "phone")
         session (or (:session args) "S1")]
     {"$victim" victim
+     "$purpose" (or (:purpose args) "auto-join")
      "$validator" (or (:validator args) (first (validators topo)))
      "$session" session
      "$other-session" (if (= session "S1") "S2" "S1")}))

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Judgement;
+import org.trustlab.properties.invariant.TraceIndex;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.autojoin.AutoJoinCodec;
 import org.trustlab.simulator.trace.Trace;
@@ -26,12 +27,15 @@ public final class AutoJoinInvariants {
     public static final String GRANT_VALIDITY = "autojoin.grant-validity";
     public static final String SESSION_KEY_SECRECY = "autojoin.session-key-secrecy";
     public static final String PASSWORD_SECRECY = "autojoin.password-secrecy";
+    public static final String REQUESTER_SIGNS_OWN_CHALLENGES = "autojoin.requester-signs-own-challenges";
+    public static final String SESSION_KEY_AUTHENTICITY = "autojoin.session-key-authenticity";
 
     private AutoJoinInvariants() {}
 
     public static List<Invariant> all() {
         return List.of(new InjectiveAgreement(), new Freshness(), new NoReplay(), new GrantValidity(),
-                new SessionKeySecrecy(), new PasswordSecrecy());
+                new SessionKeySecrecy(), new PasswordSecrecy(), new RequesterSignsOwnChallenges(),
+                new SessionKeyAuthenticity());
     }
 
     private abstract static class Base implements Invariant {
@@ -77,14 +81,17 @@ public final class AutoJoinInvariants {
     }
 
     /**
-     * Every accepted automatic join matches exactly one challenge that the requester signed, with the granted
-     * key, for the same session, requester, target member, purpose and nonce; and no signed challenge is
-     * accepted twice. An acceptance with no such run is tolerated only when the attacker held the signing key.
+     * Every accepted automatic join matches a run of the requester: a request it made (its own {@code AskAutoJoin}
+     * on the wire, for that session, target member and purpose) answered by a challenge response it put on the wire
+     * for the same session, requester, target, purpose and nonce, signed with the key the world gave it then and that
+     * verified the signature; and no signed challenge is accepted twice. The running event is the request and the
+     * signature the requester sent, never the audit it writes after its own checks. An acceptance with no such run
+     * is tolerated only when the attacker held the signing key.
      */
     static final class InjectiveAgreement extends Base {
         InjectiveAgreement() {
-            super(INJECTIVE_AGREEMENT, "Every accepted automatic join matches exactly one challenge signed by the "
-                    + "granted key for the same session, requester, target and purpose.");
+            super(INJECTIVE_AGREEMENT, "Every accepted automatic join matches exactly one request of the requester "
+                    + "for that session, target and purpose, answered by a challenge it signed with the granted key.");
         }
 
         /** Every accepted automatic join. */
@@ -97,17 +104,10 @@ public final class AutoJoinInvariants {
         void check(AutoJoinTrace t, List<Violation> out) {
             Map<String, TraceEvent> firstAcceptance = new TreeMap<>();
             for (TraceEvent a : t.audits(AutoJoinTrace.ACCEPTED)) {
-                List<TraceEvent> runs = new ArrayList<>();
-                for (TraceEvent s : t.audits(AutoJoinTrace.SIGNED)) {
-                    if (s.seq() < a.seq() && AutoJoinTrace.same(s, a, "nonce", "session", "requester", "target",
-                            "purpose") && s.field("key-fingerprint").equals(a.field("verified-key-fingerprint"))) {
-                        runs.add(s);
-                    }
-                }
                 // One signed run or several signatures of the very same challenge (a duplicated challenge reaching
                 // a requester that asked again) are both agreement; injectivity is the "accepted twice" check below,
                 // by nonce, so that two acceptances can never share one run.
-                if (runs.isEmpty() && !signedByHeldKey(t, a)) {
+                if (runs(t, a).isEmpty() && !signedByHeldKey(t, a)) {
                     violation(out, a.node() + " accepted " + a.field("requester") + " into " + a.field("session")
                             + " for nonce " + a.field("nonce") + " but the requester signed no matching challenge ("
                             + describeOtherRuns(t, a) + ")", a);
@@ -119,11 +119,51 @@ public final class AutoJoinInvariants {
             }
         }
 
+        /** The requester's responses on the wire that commit it to acceptance {@code a}. */
+        private static List<TraceEvent> runs(AutoJoinTrace t, TraceEvent a) {
+            AutoJoinWorld world = t.world();
+            Optional<String> requester = world.deviceOf(a.field("requester"));
+            List<TraceEvent> runs = new ArrayList<>();
+            if (requester.isEmpty()) {
+                return runs;
+            }
+            for (TraceEvent r : t.sentBy(requester.get(), AutoJoinTrace.RESPONSE)) {
+                if (r.seq() < a.seq() && a.field("nonce").equals(r.field(AutoJoinTrace.W_NONCE))
+                        && bindsAsAccepted(r, a)
+                        && world.keyAt(r.node(), r.seq()).map(k -> k.equals(a.field("verified-key-fingerprint")))
+                                .orElse(false)
+                        && t.requestAnswered(r).map(q -> asks(world, q, a)).orElse(false)) {
+                    runs.add(r);
+                }
+            }
+            return runs;
+        }
+
+        private static boolean bindsAsAccepted(TraceEvent response, TraceEvent a) {
+            return a.field("session").equals(response.field(AutoJoinTrace.W_SESSION))
+                    && a.field("requester").equals(response.field(AutoJoinTrace.W_REQUESTER))
+                    && a.field("target").equals(response.field(AutoJoinTrace.W_TARGET))
+                    && a.field("purpose").equals(response.field(AutoJoinTrace.W_PURPOSE));
+        }
+
+        /** Request {@code q} asked for what {@code a} admitted: that session, through that member, for that purpose. */
+        private static boolean asks(AutoJoinWorld world, TraceEvent q, TraceEvent a) {
+            return a.field("session").equals(q.field(AutoJoinTrace.W_SESSION))
+                    && a.field("purpose").equals(q.field(AutoJoinTrace.W_PURPOSE))
+                    && world.clientOf(q.field(AutoJoinTrace.W_VALIDATOR)).map(c -> c.equals(a.field("target")))
+                            .orElse(false);
+        }
+
         private static String describeOtherRuns(AutoJoinTrace t, TraceEvent a) {
-            for (TraceEvent s : t.audits(AutoJoinTrace.SIGNED)) {
-                if (a.field("nonce").equals(s.field("nonce"))) {
-                    return "the run with that nonce was for session " + s.field("session") + ", target "
-                            + s.field("target") + ", purpose " + s.field("purpose");
+            Optional<String> requester = t.world().deviceOf(a.field("requester"));
+            for (TraceEvent r : requester.map(d -> t.sentBy(d, AutoJoinTrace.RESPONSE)).orElse(List.of())) {
+                if (r.seq() < a.seq() && a.field("nonce").equals(r.field(AutoJoinTrace.W_NONCE))) {
+                    String asked = t.requestAnswered(r).map(q -> "it asked " + q.field(AutoJoinTrace.W_VALIDATOR)
+                            + " for " + q.field(AutoJoinTrace.W_PURPOSE) + " in " + q.field(AutoJoinTrace.W_SESSION))
+                            .orElse("it asked for nothing in that session");
+                    return "the run with that nonce was for session " + r.field(AutoJoinTrace.W_SESSION)
+                            + ", target " + r.field(AutoJoinTrace.W_TARGET) + ", purpose "
+                            + r.field(AutoJoinTrace.W_PURPOSE) + "; " + asked;
                 }
             }
             return "no run signed that nonce";
@@ -410,6 +450,148 @@ public final class AutoJoinInvariants {
                             l);
                 }
             }
+        }
+    }
+
+    /**
+     * A requester signs only challenges that answer a request it made: every challenge response its role puts on
+     * the wire names itself as requester and the session, target member (the validator it asked) and purpose of its
+     * latest request for that session, and one request is answered with at most one challenge. A requester that
+     * signs anything else is a signing oracle: whoever hands it a challenge (challenges carry no signature) gets its
+     * signature for another session, member or purpose. Judged on the wire alone: what it asked and what it signed.
+     */
+    static final class RequesterSignsOwnChallenges extends Base {
+        RequesterSignsOwnChallenges() {
+            super(REQUESTER_SIGNS_OWN_CHALLENGES, "A requester signs only a challenge that answers its own request: "
+                    + "same session, requester, target member and purpose, one challenge per request.");
+        }
+
+        /** Every challenge response a requester signed and put on the wire. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.signedResponses().size();
+        }
+
+        @Override
+        void check(AutoJoinTrace t, List<Violation> out) {
+            AutoJoinWorld world = t.world();
+            Map<Long, String> nonceOfRequest = new TreeMap<>();
+            for (TraceEvent r : t.signedResponses()) {
+                if (t.attackerControls(r.node(), r)) {
+                    continue;
+                }
+                String problem = problem(world, t, r);
+                if (problem != null) {
+                    violation(out, r.node() + " signed challenge " + r.field(AutoJoinTrace.W_NONCE) + " of session "
+                            + r.field(AutoJoinTrace.W_SESSION) + ": " + problem, r);
+                    continue;
+                }
+                TraceEvent q = t.requestAnswered(r).orElseThrow();
+                String earlier = nonceOfRequest.putIfAbsent(q.seq(), r.field(AutoJoinTrace.W_NONCE));
+                if (earlier != null && !earlier.equals(r.field(AutoJoinTrace.W_NONCE))) {
+                    violation(out, r.node() + " signed challenge " + r.field(AutoJoinTrace.W_NONCE) + " after "
+                            + earlier + " for one request", q, r);
+                }
+            }
+        }
+
+        private static String problem(AutoJoinWorld world, AutoJoinTrace t, TraceEvent r) {
+            Optional<String> me = world.clientOf(r.node());
+            if (me.isEmpty() || !me.get().equals(r.field(AutoJoinTrace.W_REQUESTER))) {
+                return "it names requester " + r.field(AutoJoinTrace.W_REQUESTER) + ", not " + me.orElse("it");
+            }
+            Optional<TraceEvent> asked = t.requestAnswered(r);
+            if (asked.isEmpty()) {
+                return "it asked for no join of that session";
+            }
+            TraceEvent q = asked.get();
+            String validator = q.field(AutoJoinTrace.W_VALIDATOR);
+            if (!validator.equals(r.field(AutoJoinTrace.W_VALIDATOR)) || !world.clientOf(validator)
+                    .map(c -> c.equals(r.field(AutoJoinTrace.W_TARGET))).orElse(false)) {
+                return "it asked " + validator + ", the challenge names target " + r.field(AutoJoinTrace.W_TARGET)
+                        + " and goes to " + r.field(AutoJoinTrace.W_VALIDATOR);
+            }
+            if (!q.field(AutoJoinTrace.W_PURPOSE).equals(r.field(AutoJoinTrace.W_PURPOSE))) {
+                return "it asked for " + q.field(AutoJoinTrace.W_PURPOSE) + ", the challenge is for "
+                        + r.field(AutoJoinTrace.W_PURPOSE);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A requester takes only a session key that the validator it is joining through sent for that exchange: the
+     * {@code ValidateJoinCloudSessionParameters} it took the key from is, byte for byte in what it binds (session,
+     * requester instance, flow, challenge nonce, encrypted key, signature), one that validator's role put on the
+     * wire; for an automatic join its nonce is that of the challenge this requester last signed for the session.
+     * Excused only when the attacker held the validator's keys (it could sign as the validator).
+     */
+    static final class SessionKeyAuthenticity extends Base {
+        private static final List<String> BOUND = List.of(AutoJoinTrace.W_SESSION, AutoJoinTrace.W_JOINER,
+                AutoJoinTrace.W_FLOW, AutoJoinTrace.W_NONCE, "wire-payload-fingerprint", "wire-signature-fingerprint");
+
+        SessionKeyAuthenticity() {
+            super(SESSION_KEY_AUTHENTICITY, "A requester takes a session key only from the validator it asked, as "
+                    + "that validator sent it for that very exchange.");
+        }
+
+        /** Every session key a requester took. */
+        @Override
+        int subjects(AutoJoinTrace t) {
+            return t.sessionKeysTaken().size();
+        }
+
+        @Override
+        void check(AutoJoinTrace t, List<Violation> out) {
+            for (TraceEvent k : t.sessionKeysTaken()) {
+                if (t.attackerControls(k.node(), k)) {
+                    continue;
+                }
+                TraceEvent d = t.deliveryHandled(k.node(), k).orElse(null);
+                if (d == null || !d.type().equals(AutoJoinTrace.VALIDATE)) {
+                    violation(out, k.node() + " took a session key of " + k.field("session") + " without receiving "
+                            + "one", k);
+                    continue;
+                }
+                String validator = d.field(AutoJoinTrace.W_VALIDATOR);
+                if (validator != null && t.attackerHeld(validator, null, k)) {
+                    continue;
+                }
+                String problem = problem(t, d, k);
+                if (problem != null) {
+                    violation(out, k.node() + " took the session key of " + d.field(AutoJoinTrace.W_SESSION)
+                            + " from a message naming " + validator + ": " + problem, d, k);
+                }
+            }
+        }
+
+        private static String problem(AutoJoinTrace t, TraceEvent d, TraceEvent k) {
+            String validator = d.field(AutoJoinTrace.W_VALIDATOR);
+            boolean sent = validator != null && t.sentBy(validator, AutoJoinTrace.VALIDATE).stream()
+                    .anyMatch(s -> s.seq() < d.seq() && sameValues(s, d));
+            if (!sent) {
+                return "that validator never sent it";
+            }
+            if (!"auto-join".equals(d.field(AutoJoinTrace.W_FLOW))) {
+                return null;
+            }
+            TraceEvent signed = TraceIndex.latestBefore(t.sentBy(k.node(), AutoJoinTrace.RESPONSE), k.node(), d,
+                    r -> AutoJoinTrace.same(r, d, AutoJoinTrace.W_SESSION));
+            if (signed == null || !AutoJoinTrace.same(signed, d, AutoJoinTrace.W_NONCE, AutoJoinTrace.W_VALIDATOR)) {
+                return "it answers challenge " + d.field(AutoJoinTrace.W_NONCE) + ", the requester last signed "
+                        + (signed == null ? "none" : signed.field(AutoJoinTrace.W_NONCE) + " for "
+                                + signed.field(AutoJoinTrace.W_VALIDATOR)) + " in that session";
+            }
+            return null;
+        }
+
+        private static boolean sameValues(TraceEvent a, TraceEvent b) {
+            for (String key : BOUND) {
+                if (!java.util.Objects.equals(a.field(key), b.field(key))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -47,7 +47,15 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME, "grant-expires-while-outstanding.yaml",
                     List.of(AutoJoinInvariants.GRANT_VALIDITY)),
             new Entry(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY, "forged-exchange-key.yaml",
-                    List.of(AutoJoinInvariants.PASSWORD_SECRECY)));
+                    List.of(AutoJoinInvariants.PASSWORD_SECRECY)),
+            // requester-side checks and fields left out of what is signed
+            new Entry(AutoJoinMutant.REQUESTER_SIGNS_ANY_CHALLENGE, "requester-signing-oracle.yaml",
+                    List.of(AutoJoinInvariants.REQUESTER_SIGNS_OWN_CHALLENGES,
+                            AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.SESSION_KEY_SIGNATURE_UNCHECKED, "forged-session-key.yaml",
+                    List.of(AutoJoinInvariants.SESSION_KEY_AUTHENTICITY)),
+            new Entry(AutoJoinMutant.SIGNATURE_OMITS_PURPOSE, "purpose-swapped-challenge.yaml",
+                    List.of(AutoJoinInvariants.INJECTIVE_AGREEMENT)));
 
     private AutoJoinMutantMap() {}
 

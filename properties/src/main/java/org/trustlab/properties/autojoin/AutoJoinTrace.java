@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.trustlab.properties.invariant.Instants;
 import org.trustlab.properties.invariant.LastTraceView;
 import org.trustlab.properties.invariant.TraceIndex;
+import org.trustlab.reference.autojoin.AutoJoinCodec;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -29,6 +30,19 @@ final class AutoJoinTrace {
     static final String MANUAL_VALIDATED = "manual-join-validated";
     static final String GRANT_CREATED = "grant-created";
     static final String GRANT_REVOKED = "grant-revoked";
+
+    // Wire tags (SEND / DELIVER event types) and the fields the simulator reads off those messages.
+    static final String ASK_AUTO_JOIN = AutoJoinCodec.ASK_AUTO_JOIN;
+    static final String RESPONSE = AutoJoinCodec.AUTO_JOIN_CHALLENGE_RESPONSE;
+    static final String VALIDATE = AutoJoinCodec.VALIDATE_JOIN;
+    static final String W_SESSION = "wire-session";
+    static final String W_VALIDATOR = "wire-validator-instance";
+    static final String W_JOINER = "wire-joiner-instance";
+    static final String W_REQUESTER = "wire-requester";
+    static final String W_TARGET = "wire-target";
+    static final String W_PURPOSE = "wire-purpose";
+    static final String W_NONCE = "wire-nonce";
+    static final String W_FLOW = "wire-flow";
 
     private static final LastTraceView<AutoJoinTrace> LAST = new LastTraceView<>(AutoJoinTrace::new);
 
@@ -64,6 +78,63 @@ final class AutoJoinTrace {
     /** The latest audit of {@code type} on {@code node} before {@code event} that {@code match} accepts. */
     Optional<TraceEvent> latestBefore(String type, String node, TraceEvent event, Predicate<TraceEvent> match) {
         return Optional.ofNullable(TraceIndex.latestBefore(audits(type), node, event, match));
+    }
+
+    /** The messages of wire tag {@code tag} that device {@code node}'s role sent (never an injection or a relay). */
+    List<TraceEvent> sentBy(String node, String tag) {
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : index.of(Kind.SEND, tag)) {
+            if (e.node().equals(node)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The subject of {@code autojoin.requester-signs-own-challenges}: every challenge response a requester's own role
+     * put on the wire (the server's relays and the attacker's injections are not a requester's signature).
+     */
+    List<TraceEvent> signedResponses() {
+        AutoJoinWorld world = world();
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : index.of(Kind.SEND, RESPONSE)) {
+            if (world.isRequester(e.node())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The request a requester's response answers: its latest {@code AskAutoJoin} on the wire for the response's
+     * session before it (a new request for a session replaces the one before, as the requester's pending join does).
+     */
+    Optional<TraceEvent> requestAnswered(TraceEvent response) {
+        return Optional.ofNullable(TraceIndex.latestBefore(index.of(Kind.SEND, ASK_AUTO_JOIN), response.node(),
+                response, q -> same(q, response, W_SESSION)));
+    }
+
+    /** The subject of {@code autojoin.session-key-authenticity}: every session key a requester took. */
+    List<TraceEvent> sessionKeysTaken() {
+        AutoJoinWorld world = world();
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : audits(RECEIVED)) {
+            if (world.isRequester(e.node())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The message {@code node} was handling when it wrote {@code event}: its latest delivery before it. */
+    Optional<TraceEvent> deliveryHandled(String node, TraceEvent event) {
+        return Optional.ofNullable(TraceIndex.latestBefore(index.of(Kind.DELIVER), node, event, d -> true));
+    }
+
+    /** The SEND events of {@code tag} in trace order. */
+    List<TraceEvent> sends(String tag) {
+        return index.of(Kind.SEND, tag);
     }
 
     List<TraceEvent> attacker(String type) {

@@ -42,6 +42,8 @@ public final class AutoJoinWorld {
     private final Map<String, Limits> limits = new TreeMap<>();
     private final Map<String, List<KeyAt>> keys = new TreeMap<>();
     private final Map<String, String> deviceOfClient = new TreeMap<>();
+    private final Map<String, String> clientOfDevice = new TreeMap<>();
+    private final Map<String, String> roles = new TreeMap<>();
     private final List<Grant> grants = new ArrayList<>();
     private final Map<String, List<String>> members = new TreeMap<>();
 
@@ -50,6 +52,8 @@ public final class AutoJoinWorld {
         for (TraceEvent f : facts.of("identity")) {
             String device = WorldFacts.text(f, "device");
             deviceOfClient.put(WorldFacts.text(f, "client"), device);
+            clientOfDevice.put(device, WorldFacts.text(f, "client"));
+            roles.put(device, WorldFacts.text(f, "role"));
             keys.computeIfAbsent(device, d -> new ArrayList<>()).add(new KeyAt(f.seq(),
                     WorldFacts.text(f, "key-fingerprint")));
         }
@@ -108,6 +112,16 @@ public final class AutoJoinWorld {
     /** The device whose client id is {@code client}, as the scenario set it up. */
     public Optional<String> deviceOf(String client) {
         return Optional.ofNullable(deviceOfClient.get(client));
+    }
+
+    /** The client id the scenario gave {@code device}. */
+    public Optional<String> clientOf(String device) {
+        return Optional.ofNullable(clientOfDevice.get(device));
+    }
+
+    /** Whether the scenario made {@code device} a requester (the joining side). */
+    public boolean isRequester(String device) {
+        return "requester".equals(roles.get(device));
     }
 
     /** Every validator with configured limits, by client id. */

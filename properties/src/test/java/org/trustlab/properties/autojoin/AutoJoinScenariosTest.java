@@ -157,7 +157,8 @@ class AutoJoinScenariosTest {
         assertThat(InvariantCatalogue.forProtocol("autojoin")).extracting(Invariant::id).containsExactly(
                 AutoJoinInvariants.INJECTIVE_AGREEMENT, AutoJoinInvariants.FRESHNESS, AutoJoinInvariants.NO_REPLAY,
                 AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY,
-                AutoJoinInvariants.PASSWORD_SECRECY);
+                AutoJoinInvariants.PASSWORD_SECRECY, AutoJoinInvariants.REQUESTER_SIGNS_OWN_CHALLENGES,
+                AutoJoinInvariants.SESSION_KEY_AUTHENTICITY);
         assertThat(InvariantCatalogue.forProtocol("autojoin")).allSatisfy(i -> assertThat(i.statement())
                 .isNotBlank());
     }

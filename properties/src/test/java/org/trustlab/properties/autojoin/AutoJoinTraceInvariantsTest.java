@@ -20,15 +20,47 @@ class AutoJoinTraceInvariantsTest {
     private static final String T1 = "1970-01-01T00:00:01Z";
     private static final String T2 = "1970-01-01T00:00:02Z";
 
-    /** The phone signs challenge {@code nonce} of session S1 for {@code target} with {@code key}. */
-    private static SyntheticTrace signed(SyntheticTrace b, String nonce, String target, String key) {
-        return b.audit("phone", AutoJoinTrace.SIGNED, "nonce", nonce, "session", "S1", "requester", "C-phone",
-                "target", target, "purpose", "auto-join", "key-fingerprint", key, "key-generation", "0",
-                "local-time", T1);
+    private static int messages;
+
+    /** The phone's {@code AskAutoJoin} on the wire: join S1 through {@code validator} for {@code purpose}. */
+    static SyntheticTrace asked(SyntheticTrace b, String validator, String purpose) {
+        return b.add("phone", Kind.SEND, AutoJoinTrace.ASK_AUTO_JOIN, "to", "server", "msg-id", "q" + messages++,
+                AutoJoinTrace.W_SESSION, "S1", AutoJoinTrace.W_JOINER, "phone", AutoJoinTrace.W_VALIDATOR, validator,
+                AutoJoinTrace.W_REQUESTER, "C-phone", AutoJoinTrace.W_PURPOSE, purpose);
+    }
+
+    /**
+     * {@code node}'s challenge response on the wire, to {@code validator}: challenge {@code nonce} of S1 naming
+     * requester C-phone, {@code target} and {@code purpose}.
+     */
+    static SyntheticTrace responded(SyntheticTrace b, String node, String nonce, String validator, String target,
+            String purpose) {
+        return b.add(node, Kind.SEND, AutoJoinTrace.RESPONSE, "to", "server", "msg-id", "r" + messages++,
+                AutoJoinTrace.W_SESSION, "S1", AutoJoinTrace.W_JOINER, "phone", AutoJoinTrace.W_VALIDATOR, validator,
+                AutoJoinTrace.W_REQUESTER, "C-phone", AutoJoinTrace.W_TARGET, target, AutoJoinTrace.W_PURPOSE,
+                purpose, AutoJoinTrace.W_NONCE, nonce);
+    }
+
+    /**
+     * The phone asks laptop for S1 and signs challenge {@code nonce} of S1 for {@code target}: its request and its
+     * response on the wire, and its own audit of the signature (with its generation-0 key pk0).
+     */
+    private static SyntheticTrace signed(SyntheticTrace b, String nonce, String target) {
+        String validator = target.equals("C-desktop") ? "desktop" : "laptop";
+        b = asked(b, validator, "auto-join").audit("phone", AutoJoinTrace.SIGNED, "nonce", nonce, "session", "S1",
+                "requester", "C-phone", "target", target, "purpose", "auto-join", "key-fingerprint", "pk0",
+                "key-generation", "0", "local-time", T1);
+        return responded(b, "phone", nonce, validator, target, "auto-join");
     }
 
     private static SyntheticTrace signed(SyntheticTrace b) {
-        return signed(b, "n1", "C-laptop", "pk0");
+        return signed(b, "n1", "C-laptop");
+    }
+
+    /** The fixture's world with the desktop, a second validator (C-desktop, key dk0). */
+    static SyntheticTrace withDesktop() {
+        return world().fact("identity", "device", "desktop", "role", "validator", "client", "C-desktop",
+                "key-generation", "0", "key-fingerprint", "dk0");
     }
 
     private static SyntheticTrace accepted(SyntheticTrace b, String node, String nonce, String verifiedKey) {
@@ -72,14 +104,50 @@ class AutoJoinTraceInvariantsTest {
 
         @Test
         void firesWhenTheSignedRunWasForAnotherTargetAndSaysWhichOne() {
-            assertThat(check(accepted(signed(world(), "n1", "C-desktop", "pk0")))).singleElement().satisfies(v ->
+            assertThat(check(accepted(signed(withDesktop(), "n1", "C-desktop")))).singleElement().satisfies(v ->
                     assertThat(v.message()).contains("target C-desktop"));
         }
 
         @Test
         void firesWhenTheRunWasSignedWithAnotherKeyOrOnlyAfterTheAcceptance() {
-            assertThat(check(accepted(signed(world(), "n1", "C-laptop", "pk1")))).hasSize(1);
+            // The world rotated the phone's key to pk1 before it signed: its signature is not pk0's.
+            java.util.function.Supplier<SyntheticTrace> rotated = () -> world().fact("key-rotated", "device", "phone",
+                    "key-generation", "1", "key-fingerprint", "pk1");
+            assertThat(check(accepted(signed(rotated.get())))).singleElement().satisfies(v ->
+                    assertThat(v.message()).contains("signed no matching challenge"));
+            assertThat(check(accepted(signed(rotated.get()), "laptop", "n1", "pk1"))).isEmpty();
             assertThat(check(signed(accepted(world())))).hasSize(1);
+        }
+
+        @Test
+        void theRunningEventIsTheRequestersRequestNotItsAuditOfWhatItSigned() {
+            // The phone's own audit says it signed n1 for laptop, but it put no such request or response on the wire.
+            SyntheticTrace auditOnly = world().audit("phone", AutoJoinTrace.SIGNED, "nonce", "n1", "session", "S1",
+                    "requester", "C-phone", "target", "C-laptop", "purpose", "auto-join", "key-fingerprint", "pk0",
+                    "key-generation", "0", "local-time", T1);
+            assertThat(check(accepted(auditOnly))).hasSize(1);
+            // A response on the wire that answers no request of the phone's for that session.
+            assertThat(check(accepted(responded(world(), "phone", "n1", "laptop", "C-laptop", "auto-join"))))
+                    .singleElement().satisfies(v -> assertThat(v.message())
+                            .contains("it asked for nothing in that session"));
+        }
+
+        @Test
+        void firesWhenTheRequestWasForAnotherPurposeOrMemberThanTheSignedChallenge() {
+            SyntheticTrace otherPurpose = responded(asked(world(), "laptop", "auto-inventory"), "phone", "n1",
+                    "laptop", "C-laptop", "auto-join");
+            assertThat(check(accepted(otherPurpose))).singleElement().satisfies(v -> assertThat(v.message())
+                    .contains("it asked laptop for auto-inventory in S1"));
+            SyntheticTrace otherMember = responded(asked(withDesktop(), "desktop", "auto-join"), "phone", "n1",
+                    "laptop", "C-laptop", "auto-join");
+            assertThat(check(accepted(otherMember))).hasSize(1);
+        }
+
+        @Test
+        void aResponseTheServerRelayedIsNotTheRequestersRun() {
+            SyntheticTrace relayed = responded(asked(world(), "laptop", "auto-join"), "server", "n1", "laptop",
+                    "C-laptop", "auto-join");
+            assertThat(check(accepted(relayed))).hasSize(1);
         }
 
         @Test
@@ -108,13 +176,13 @@ class AutoJoinTraceInvariantsTest {
         @Test
         void aCompromiseOfTheKeysOwnerAtThatGenerationExcusesAForgeryButOfAnotherGenerationNot() {
             // The phone's earlier run for n0 shows pk0 is its generation-0 key.
-            SyntheticTrace gen0 = compromise(signed(world(), "n0", "C-laptop", "pk0"), "device", "phone",
+            SyntheticTrace gen0 = compromise(signed(world(), "n0", "C-laptop"), "device", "phone",
                     "generation", "0");
             assertThat(check(accepted(gen0))).isEmpty();
-            SyntheticTrace gen1 = compromise(signed(world(), "n0", "C-laptop", "pk0"), "device", "phone",
+            SyntheticTrace gen1 = compromise(signed(world(), "n0", "C-laptop"), "device", "phone",
                     "generation", "1");
             assertThat(check(accepted(gen1))).hasSize(1);
-            SyntheticTrace controlled = signed(world(), "n0", "C-laptop", "pk0").attacker("controls", "device",
+            SyntheticTrace controlled = signed(world(), "n0", "C-laptop").attacker("controls", "device",
                     "phone");
             assertThat(check(accepted(controlled))).isEmpty();
         }

@@ -146,4 +146,57 @@ class AutoJoinWorldInvariantsTest {
                     assertThat(v.message()).contains("does not cover auto-synchronize"));
         }
     }
+
+    @Nested
+    class PasswordSecrecy {
+        private final Invariant secrecy = new AutoJoinInvariants.PasswordSecrecy();
+
+        /** S1's members by the world: the laptop alone. */
+        private SyntheticTrace session() {
+            return world().fact("session", "session", "S1", "members", "laptop");
+        }
+
+        private SyntheticTrace learned(SyntheticTrace b, String msgId) {
+            return b.attacker("learned", "kind", "session-password", "about", "session S1", "msg-id", msgId);
+        }
+
+        /** {@code node} sends the manual join's password message {@code msgId}. */
+        private SyntheticTrace sent(SyntheticTrace b, String node, String msgId) {
+            return b.add(node, org.trustlab.simulator.trace.TraceEvent.Kind.SEND,
+                    "trustlab/autojoin/AskJoinCloudSessionParameters/v1", "to", "server", "msg-id", msgId);
+        }
+
+        @Test
+        void firesWhenTheAttackerLearnsThePasswordFromAnHonestRequestersMessageAndNamesTheMembers() {
+            assertThat(check(secrecy, learned(sent(session(), "phone", "m1"), "m1").build())).singleElement()
+                    .satisfies(v -> assertThat(v.message()).contains("password of session S1")
+                            .contains("members: laptop"));
+        }
+
+        @Test
+        void holdsWhenNothingIsLearnedAndJudgesOnlyThePasswordKind() {
+            assertThat(check(secrecy, sent(session(), "phone", "m1").build())).isEmpty();
+            assertThat(check(secrecy, sent(session(), "phone", "m1").attacker("learned", "kind", "session-key",
+                    "fingerprint", "sk1", "msg-id", "m1").build())).isEmpty();
+        }
+
+        @Test
+        void aMembersKeysHeldBeforehandExcuseTheLeakButNotAfterwardsOrANonMembersKeys() {
+            SyntheticTrace member = session().attacker("compromise", "device", "laptop", "generation", "0");
+            assertThat(check(secrecy, learned(sent(member, "phone", "m1"), "m1").build())).isEmpty();
+            SyntheticTrace late = learned(sent(session(), "phone", "m1"), "m1").attacker("compromise", "device",
+                    "laptop", "generation", "0");
+            assertThat(check(secrecy, late.build())).hasSize(1);
+            SyntheticTrace nonMember = session().attacker("compromise", "device", "phone", "generation", "0");
+            assertThat(check(secrecy, learned(sent(nonMember, "phone", "m1"), "m1").build())).hasSize(1);
+        }
+
+        @Test
+        void aPasswordTypedOnADeviceTheAttackerControlsIsItsOwnButOnlyForThatMessage() {
+            SyntheticTrace typed = session().attacker("controls", "device", "mallory");
+            assertThat(check(secrecy, learned(sent(typed, "mallory", "m1"), "m1").build())).isEmpty();
+            SyntheticTrace other = sent(session().attacker("controls", "device", "mallory"), "mallory", "m1");
+            assertThat(check(secrecy, learned(sent(other, "phone", "m2"), "m2").build())).hasSize(1);
+        }
+    }
 }

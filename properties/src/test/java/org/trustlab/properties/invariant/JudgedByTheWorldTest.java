@@ -27,6 +27,9 @@ class JudgedByTheWorldTest {
             + "|grant-[a-z-]+|trusted-key-fingerprint|verifier-time|current-epoch)\"|MAX_AGE_MS|SKEW_TOLERANCE_MS"
             + "|TRUST_LEVEL|[A-Z_]+_MS|QUEUED_AT|EXPIRES_AT)\\s*\\)");
 
+    /** The requester's own report of a signature it made (after its checks). */
+    private static final Pattern REQUESTER_AUDIT = Pattern.compile("AutoJoinTrace\\.SIGNED\\b|\"challenge-signed\"");
+
     @Test
     void noCheckReadsALimitGrantOrTrustLevelFromTheJudgedDevicesAudit() throws IOException {
         List<String> reads = new ArrayList<>();
@@ -46,6 +49,28 @@ class JudgedByTheWorldTest {
             }
         }
         assertThat(reads).as("checks reading a judged device's own report of its limits or grants").isEmpty();
+    }
+
+    /**
+     * Agreement's running event is the requester's own request and the response it put on the wire, not the audit
+     * ({@code challenge-signed}) it writes after its own checks: a requester whose checks are wrong would otherwise
+     * vouch for itself. No autojoin invariant reads that audit.
+     */
+    @Test
+    void noAutojoinInvariantReadsTheRequestersAuditOfWhatItSigned() throws IOException {
+        Path invariants = SOURCES.resolve(Path.of("autojoin", "AutoJoinInvariants.java"));
+        List<String> reads = new ArrayList<>();
+        List<String> lines = Files.readAllLines(invariants);
+        for (int i = 0; i < lines.size(); i++) {
+            if (REQUESTER_AUDIT.matcher(lines.get(i)).find()) {
+                reads.add(invariants + ":" + (i + 1) + ": " + lines.get(i).trim());
+            }
+        }
+        assertThat(lines).as("the scan reads the invariants").isNotEmpty();
+        assertThat(reads).as("invariants reading the requester's challenge-signed audit").isEmpty();
+        assertThat(REQUESTER_AUDIT.matcher("t.audits(AutoJoinTrace.SIGNED)").find()).isTrue();
+        assertThat(REQUESTER_AUDIT.matcher("t.audits(\"challenge-signed\")").find()).isTrue();
+        assertThat(REQUESTER_AUDIT.matcher("t.sentBy(d, AutoJoinTrace.RESPONSE)").find()).isFalse();
     }
 
     @Test

@@ -65,7 +65,28 @@ public enum AutoJoinMutant {
     /** The requester encrypts the session password to whatever key the exchange-key answer names. */
     PASSWORD_TO_UNTRUSTED_KEY("password-to-untrusted-key",
             "the requester encrypts the session password to the key the server's answer names, trusted or not",
-            "autojoin.password-secrecy");
+            "autojoin.password-secrecy"),
+
+    // ---- requester-side checks and fields left out of what is signed ----------------------------------------
+
+    /**
+     * The requester signs every challenge put in front of it: no request of its own, no check of session, target,
+     * purpose or of its trust in the member: a signing oracle for whoever can hand it a challenge.
+     */
+    REQUESTER_SIGNS_ANY_CHALLENGE("requester-signs-any-challenge",
+            "the requester signs any challenge it is sent, for any session, target or purpose, asked for or not",
+            "autojoin.requester-signs-own-challenges", "autojoin.injective-agreement"),
+    /** The requester takes the session key without verifying the validator's signature over it. */
+    SESSION_KEY_SIGNATURE_UNCHECKED("session-key-signature-unchecked",
+            "the requester takes a session key without verifying the validator's signature over it",
+            "autojoin.session-key-authenticity"),
+    /**
+     * The challenge signature leaves the purpose out (requester and validator alike): a signature made for one
+     * purpose answers a challenge of the same session, nonce and times issued for another.
+     */
+    SIGNATURE_OMITS_PURPOSE("signature-omits-purpose",
+            "the challenge signature leaves the purpose out of what is signed and verified",
+            "autojoin.injective-agreement");
 
     public static final String PREFIX = "autojoin.";
 

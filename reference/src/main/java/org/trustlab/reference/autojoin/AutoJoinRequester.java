@@ -50,8 +50,15 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
 
     private record PendingManual(String password, PublicKeyInfo validator) {}
 
-    /** An automatic join in progress; {@code signed} once its challenge has been answered. */
-    private record PendingAuto(String validatorInstanceId, ClientId target, Purpose purpose, boolean signed) {}
+    /**
+     * An automatic join in progress; {@code signedNonce} (hex) names the challenge it answered, null until then: the
+     * session key must come for that very challenge, not for an earlier exchange of the same session.
+     */
+    private record PendingAuto(String validatorInstanceId, ClientId target, Purpose purpose, String signedNonce) {
+        boolean signed() {
+            return signedNonce != null;
+        }
+    }
 
     public AutoJoinRequester(RequesterConfig config) {
         this.config = config;
@@ -125,7 +132,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             return localReject(AutoJoinMessage.AUTO_JOIN, AutoJoinReason.MALFORMED, AuditFields.create()
                     .put("detail", "auto-join needs a session, a known validator and a known purpose"));
         }
-        auto.put(session, new PendingAuto(validator, target, purpose.get(), false));
+        auto.put(session, new PendingAuto(validator, target, purpose.get(), null));
         DeviceIdentity me = identity(env);
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("auto-join-requested", AuditFields.create().put("session", session)
@@ -191,6 +198,9 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         DeviceIdentity me = identity(env);
         AuditFields f = AuditFields.create().challenge(c).put("validator-instance", m.validatorInstanceId());
         PendingAuto pending = auto.get(c.sessionId());
+        if (mutant(AutoJoinMutant.REQUESTER_SIGNS_ANY_CHALLENGE)) {
+            return sign(m, pending, env);
+        }
         if (pending == null || pending.signed()) {
             // Not an answer to a request of ours (or a second challenge for one): never sign it.
             return localReject(AutoJoinMessage.AUTO_JOIN, auto.isEmpty() || (pending != null && pending.signed())
@@ -212,12 +222,23 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             auto.remove(c.sessionId());
             return localReject(AutoJoinMessage.AUTO_JOIN, problem, f);
         }
+        return sign(m, pending, env);
+    }
+
+    /** Signs the challenge and answers it; {@code pending} (null only in a mutant) records which one it was. */
+    private Outputs<AutoJoinMessage> sign(AutoJoinChallenge m, PendingAuto pending, Env env) {
+        Challenge c = m.challenge();
+        DeviceIdentity me = identity(env);
+        AuditFields f = AuditFields.create().challenge(c).put("validator-instance", m.validatorInstanceId());
         byte[] input = mutant(AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY) ? c.nonceOnlySigningInput()
+                : mutant(AutoJoinMutant.SIGNATURE_OMITS_PURPOSE) ? c.signingInputWithoutPurpose()
                 : c.signingInput();
         byte[] signature = config.profile().sign(env.keys(), keyGeneration, input, env.random());
-        auto.put(c.sessionId(), new PendingAuto(pending.validatorInstanceId(), pending.target(), pending.purpose(),
-                true));
-        // The "running" claim of injective agreement: what this device meant to sign, and with which key.
+        if (pending != null) {
+            auto.put(c.sessionId(), new PendingAuto(pending.validatorInstanceId(), pending.target(),
+                    pending.purpose(), c.nonceHex()));
+        }
+        // What this device says it signed, and with which key (the refinement's requester step).
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("challenge-signed", f.put("key-fingerprint", me.fingerprint())
                         .put("key-generation", keyGeneration)
@@ -240,7 +261,8 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         f.put("target", validator.clientId());
         byte[] signed = Transcripts.digitalSignature(m.sessionId(), validator.clientId(), validator.publicKey(),
                 me.clientId(), m.encryptedAesKey(), m.challengeNonce());
-        if (!config.profile().verify(validator.publicKey(), signed, m.validatorSignature())) {
+        if (!mutant(AutoJoinMutant.SESSION_KEY_SIGNATURE_UNCHECKED)
+                && !config.profile().verify(validator.publicKey(), signed, m.validatorSignature())) {
             clearPending(m.sessionId(), flow);
             return localReject(flow, AutoJoinReason.SIGNATURE_INVALID, f);
         }
@@ -271,7 +293,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             return p == null ? Optional.empty() : Optional.ofNullable(p.validator());
         }
         PendingAuto p = auto.get(m.sessionId());
-        if (p == null || !p.signed() || !p.validatorInstanceId().equals(m.validatorInstanceId())) {
+        // A session key for another challenge of this session (a delivery of an earlier exchange, replayed) is not
+        // the answer to the one we signed.
+        if (p == null || !p.signed() || !p.validatorInstanceId().equals(m.validatorInstanceId())
+                || !p.signedNonce().equals(Bytes.hex(m.challengeNonce()))) {
             return Optional.empty();
         }
         return trusted.newest(p.target()).map(t -> new PublicKeyInfo(t.clientId(), t.publicKey()));

@@ -334,8 +334,9 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
                 .put("trusted-key-fingerprint", trusted.newest(effective.requester())
                         .map(TrustedPublicKey::publicKeyHash).orElse("none"));
         // The signature is checked over the challenge we issued; what the response claims only names it.
-        byte[] signed = mutant(AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY)
-                ? stored.nonceOnlySigningInput() : stored.signingInput();
+        byte[] signed = mutant(AutoJoinMutant.SIGNATURE_OVER_NONCE_ONLY) ? stored.nonceOnlySigningInput()
+                : mutant(AutoJoinMutant.SIGNATURE_OMITS_PURPOSE) ? stored.signingInputWithoutPurpose()
+                : stored.signingInput();
         if (!config.profile().verify(verificationKey.publicKey(), signed, m.signature())) {
             return reject(flow, AutoJoinReason.SIGNATURE_INVALID, f, effective.sessionId(), m.joinerInstanceId());
         }

@@ -59,6 +59,20 @@ public record Challenge(String sessionId, ClientId requester, ClientId target, I
         return Canonical.writer(RESPONSE_TAG).bytes(encode()).toBytes();
     }
 
+    /** What the {@code signature-omits-purpose} mutant signs: every binding but the purpose. */
+    public byte[] signingInputWithoutPurpose() {
+        byte[] bindings = Canonical.writer(TAG)
+                .string(sessionId)
+                .string(requester.value())
+                .string(target.value())
+                .u64(issuedAt.toEpochMilli())
+                .u64(expiresAt.toEpochMilli())
+                .bytes(nonce)
+                .u64(epoch)
+                .toBytes();
+        return Canonical.writer(RESPONSE_TAG).bytes(bindings).toBytes();
+    }
+
     /** What the {@code signature-over-nonce-only} mutant signs. */
     public byte[] nonceOnlySigningInput() {
         return Canonical.writer(RESPONSE_TAG).bytes(nonce).toBytes();

@@ -7,9 +7,9 @@ import org.trustlab.reference.crypto.Hashes;
  * The byte strings the join signs or MACs, each under its own tag so that no signature or MAC made for one step
  * verifies for another.
  */
-final class Transcripts {
-    static final String DIGITAL_SIGNATURE_TAG = "trustlab/autojoin/digital-signature/v1";
-    static final String KEY_CONFIRMATION_TAG = "trustlab/autojoin/key-confirmation/v1";
+public final class Transcripts {
+    public static final String DIGITAL_SIGNATURE_TAG = "trustlab/autojoin/digital-signature/v1";
+    public static final String KEY_CONFIRMATION_TAG = "trustlab/autojoin/key-confirmation/v1";
 
     private Transcripts() {}
 
@@ -19,7 +19,7 @@ final class Transcripts {
      * what the step carries (the encrypted password, or the encrypted AES key and the challenge nonce), so the
      * signature also vouches for the payload.
      */
-    static byte[] digitalSignature(String sessionId, ClientId issuer, byte[] issuerPublicKey, ClientId recipient,
+    public static byte[] digitalSignature(String sessionId, ClientId issuer, byte[] issuerPublicKey, ClientId recipient,
             byte[] payload, byte[] challengeNonce) {
         return Canonical.writer(DIGITAL_SIGNATURE_TAG)
                 .string("USERAUTH_REQUEST")
@@ -33,7 +33,7 @@ final class Transcripts {
     }
 
     /** What the joiner MACs with the session key it received, to prove it holds exactly that key. */
-    static byte[] keyConfirmation(String sessionId, ClientId joiner, ClientId validator, String flow,
+    public static byte[] keyConfirmation(String sessionId, ClientId joiner, ClientId validator, String flow,
             byte[] challengeNonce) {
         return Canonical.writer(KEY_CONFIRMATION_TAG)
                 .string(sessionId)

@@ -369,6 +369,28 @@ class AutoJoinValidatorTest {
             assertRejected(net.node(PHONE), AUTO, AutoJoinReason.SIGNATURE_INVALID);
             assertThat(w.phone().sessionKey("S1")).isEmpty();
         }
+
+        @Test
+        void aGenuineSessionKeyForAnEarlierChallengeIsIgnored() {
+            World w = new World();
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            ValidateJoinCloudSessionParameters first = (ValidateJoinCloudSessionParameters) net
+                    .runUntil(carrying(ValidateJoinCloudSessionParameters.class, PHONE)).message();
+            // The phone asks again and signs a new challenge; the laptop's answer to it is withheld, the first replayed.
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            ValidateJoinCloudSessionParameters second = (ValidateJoinCloudSessionParameters) net
+                    .runUntil(carrying(ValidateJoinCloudSessionParameters.class, PHONE)).message();
+            assertThat(second.challengeNonce()).isNotEqualTo(first.challengeNonce());
+            net.inject(SERVER, PHONE, first);
+            net.run();
+            assertThat(w.phone().sessionKey("S1")).isEmpty();
+            assertThat(net.node(PHONE).audits("message-ignored")).isNotEmpty();
+            // The answer to the challenge it signed is taken.
+            net.inject(SERVER, PHONE, second);
+            net.run();
+            assertThat(w.phone().sessionKey("S1")).isPresent();
+        }
     }
 
     @Nested

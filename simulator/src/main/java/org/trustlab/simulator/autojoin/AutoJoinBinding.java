@@ -146,7 +146,13 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      *       which the attacker must hold then) or {@code signature-from: last-response} (copied);
      *       {@code instance} and {@code validator} override the routing.</li>
      *   <li>{@code type: challenge}: a challenge for a requester, built from an observed one ({@code challenge})
-     *       with {@code nonce-from} another observed challenge ({@code for:<instance>}).</li>
+     *       with {@code nonce-from} another observed challenge ({@code for:<instance>}); {@code to} (the requester
+     *       device it goes to), {@code validator}, {@code session}, {@code requester}, {@code target},
+     *       {@code purpose} rewrite it (challenges are unsigned).</li>
+     *   <li>{@code type: validate-join}: a session key for {@code requester} as from {@code validator}, signed with
+     *       {@code sign-with} (a key the attacker holds) or {@code signature-from: last}; {@code finalize-join},
+     *       {@code rejected} ({@code reason}), {@code ask-exchange-key} ({@code claim}, {@code key}),
+     *       {@code ask-join} ({@code password}, {@code sign-with}): see {@link AutoJoinForgeries}.</li>
      *   <li>{@code type: give-exchange-key}: the answer to a manual join, offering {@code key} ({@code attacker},
      *       the default, or {@code device[@generation]}) as the key of member {@code claim} of {@code session},
      *       to {@code requester} (a device; its instance unless {@code instance} names another).</li>
@@ -190,15 +196,13 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                 return new AutoJoinChallengeResponse(instance, validator, c, signature);
             }
             case "challenge": {
-                m.onlyKeys("type", "challenge", "nonce-from");
+                m.onlyKeys("type", "challenge", "nonce-from", "to", "validator", "session", "requester", "target",
+                        "purpose");
                 AutoJoinChallenge base = challenge(m.string("challenge", "last"), ctx)
                         .orElseThrow(() -> m.error("challenge", "no such challenge has been observed yet"));
                 byte[] nonce = challenge(m.string("nonce-from", "last"), ctx).map(c -> c.challenge().nonce())
                         .orElseGet(() -> ctx.random().bytes(Challenge.NONCE_LENGTH));
-                Challenge b = base.challenge();
-                return new AutoJoinChallenge(base.joinerInstanceId(), base.validatorInstanceId(), new Challenge(
-                        b.sessionId(), b.requester(), b.target(), b.issuedAt(), b.expiresAt(), b.purpose(), nonce,
-                        b.epoch()));
+                return AutoJoinForgeries.challenge(m, setup, ctx, base, nonce);
             }
             case "give-exchange-key": {
                 // The server's answer to a manual join, naming the member whose key the password is to be
@@ -213,8 +217,12 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                         m.string("instance", setup.installationId(requester)), setup.installationId(claim), info);
             }
             default:
-                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response, challenge or "
-                        + "give-exchange-key, not '" + type + "'");
+                if (AutoJoinForgeries.TYPES.contains(type)) {
+                    return AutoJoinForgeries.forge(type, m, setup, ctx);
+                }
+                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response, challenge, "
+                        + "give-exchange-key, " + String.join(", ", AutoJoinForgeries.TYPES) + ", not '" + type
+                        + "'");
         }
     }
 
@@ -277,18 +285,29 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                 ProtocolBinding.forgery("type", "challenge-response", "sign-with", "attacker"),
                 ProtocolBinding.forgery("type", "challenge-response", "signature-from", "last-response"),
                 ProtocolBinding.forgery("type", "ask-auto-join", "key", "attacker"),
-                ProtocolBinding.forgery("type", "give-exchange-key", "key", "attacker"));
+                ProtocolBinding.forgery("type", "give-exchange-key", "key", "attacker"),
+                ProtocolBinding.forgery("type", "validate-join", "sign-with", "attacker"),
+                ProtocolBinding.forgery("type", "finalize-join", "confirmation-from", "last"),
+                ProtocolBinding.forgery("type", "rejected", "reason", "CHALLENGE_EXPIRED"),
+                ProtocolBinding.forgery("type", "ask-exchange-key", "key", "attacker"),
+                ProtocolBinding.forgery("type", "ask-join", "sign-with", "attacker"));
+    }
+
+    /** What each message says on the wire, for the invariants that judge a device by what it sent or received. */
+    @Override
+    public Map<String, String> wireFacts(AutoJoinMessage message) {
+        return AutoJoinWire.facts(message);
     }
 
     // ---- forging helpers -------------------------------------------------------------------------------------
 
-    private static Purpose purpose(ConfigView m) {
+    static Purpose purpose(ConfigView m) {
         String p = m.string("purpose", "auto-join");
         return Purpose.fromWire(p).orElseThrow(() -> m.error("purpose",
                 "purpose must be auto-join, auto-inventory or auto-synchronize, not '" + p + "'"));
     }
 
-    private static String deviceOrFirst(ConfigView m, String key, String role,
+    static String deviceOrFirst(ConfigView m, String key, String role,
             AttackerContext<AutoJoinMessage> ctx) {
         if (m.has(key)) {
             String name = m.string(key);
@@ -301,12 +320,12 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                 .orElseThrow(() -> m.error(key, "no " + role + " in the scenario"));
     }
 
-    private static String firstSession(AutoJoinSetup setup) {
+    static String firstSession(AutoJoinSetup setup) {
         return setup.sessions.keySet().stream().findFirst().orElse("S1");
     }
 
     /** {@code attacker}: the attacker's own key; {@code device[@g]}: that device's public key (public knowledge). */
-    private static byte[] publicKey(String who, AutoJoinSetup setup, AttackerContext<AutoJoinMessage> ctx) {
+    static byte[] publicKey(String who, AutoJoinSetup setup, AttackerContext<AutoJoinMessage> ctx) {
         if (who.equals("attacker")) {
             return setup.profile.publicKey(ctx.attackerKeys(), 0);
         }
@@ -318,7 +337,7 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      * Signs with the attacker's own key, or with a device's key the attacker holds now. Never with its own in a
      * device's stead: a scenario would then pass because the verifier refused the wrong key, not for its reason.
      */
-    private static byte[] sign(String who, byte[] input, AutoJoinSetup setup, AttackerContext<AutoJoinMessage> ctx) {
+    static byte[] sign(String who, byte[] input, AutoJoinSetup setup, AttackerContext<AutoJoinMessage> ctx) {
         if (who.equals("attacker")) {
             return setup.profile.sign(ctx.attackerKeys(), 0, input, ctx.random());
         }

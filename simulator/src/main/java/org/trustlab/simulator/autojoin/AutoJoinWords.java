@@ -43,13 +43,22 @@ final class AutoJoinWords {
             .matchField("target", "target")
             .invariants(Vocabulary.words("autojoin.injective-agreement", "autojoin.freshness", "autojoin.no-replay",
                     "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.password-secrecy",
+                    "autojoin.requester-signs-own-challenges", "autojoin.session-key-authenticity",
                     "autojoin.roles-never-throw",
                     "autojoin.refines-model"))
             .messages(Vocabulary.messageNames(AutoJoinMessage.class))
             .forgery("ask-auto-join", Forgery.of("session", "claim", "key", "instance", "validator", "purpose"))
             .forgery("challenge-response", Forgery.of("challenge", "session", "requester", "purpose", "sign-with",
                     "signature-from", "instance", "validator").signedBy("sign-with"))
-            .forgery("challenge", Forgery.of("challenge", "nonce-from"))
+            .forgery("challenge", Forgery.of("challenge", "nonce-from", "to", "validator", "session", "requester",
+                    "target", "purpose"))
             .forgery("give-exchange-key", Forgery.of("session", "claim", "key", "requester", "instance"))
+            .forgery("validate-join", Forgery.of("session", "requester", "validator", "flow", "recipient-key",
+                    "sign-with", "signature-from").signedBy("sign-with"))
+            .forgery("finalize-join", Forgery.of("session", "requester", "validator", "flow", "confirmation-from"))
+            .forgery("rejected", Forgery.of("session", "requester", "validator", "flow", "reason"))
+            .forgery("ask-exchange-key", Forgery.of("session", "claim", "key", "instance"))
+            .forgery("ask-join", Forgery.of("session", "claim", "validator", "instance", "password", "sign-with")
+                    .signedBy("sign-with"))
             .build();
 }

@@ -79,6 +79,16 @@ public interface ProtocolBinding<M> {
     }
 
     /**
+     * What {@code message} says, as the simulator reads it off the wire, for the SEND and DELIVER trace events that
+     * carry it ({@code wire-} keys, e.g. {@code wire-session}, {@code wire-nonce}): the record of what a device
+     * actually sent or received, which invariants judge a device's claims against instead of its own audit. Public
+     * fields only, never a secret or a value derived from one. May be empty.
+     */
+    default Map<String, String> wireFacts(M message) {
+        return Map.of();
+    }
+
+    /**
      * Forgeries worth trying for the randomized attacker: each entry is a {@code message:} map that
      * {@link #forge} understands. May be empty.
      */

@@ -121,8 +121,7 @@ final class Attacker<M> implements AttackerContext<M> {
     // ----- observing ----------------------------------------------------------------------------------------
 
     void observe(Transit t, M message) {
-        observed.add(new ObservedMessage<>(t.msgId(), sim.engine().now(), org.trustlab.reference.core.DeviceId.of(
-                t.from()), org.trustlab.reference.core.DeviceId.of(t.to()), t.tag(), t.bytes(), message));
+        remember(t, message);
         if (message == null) {
             return;
         }
@@ -141,6 +140,16 @@ final class Attacker<M> implements AttackerContext<M> {
                         : Simulation.fields("kind", s.kind(), "about", s.about(), "msg-id", t.msgId()));
             }
         }
+    }
+
+    /**
+     * Adds a message to what the attacker has seen, without analysing it: for its own forgeries, which teach it
+     * nothing (it built them from what it knew; a key it made up and encrypted to a device it compromised is no
+     * secret of anyone's).
+     */
+    private void remember(Transit t, M message) {
+        observed.add(new ObservedMessage<>(t.msgId(), sim.engine().now(), org.trustlab.reference.core.DeviceId.of(
+                t.from()), org.trustlab.reference.core.DeviceId.of(t.to()), t.tag(), t.bytes(), message));
     }
 
     // ----- intercepting -------------------------------------------------------------------------------------
@@ -417,7 +426,7 @@ final class Attacker<M> implements AttackerContext<M> {
         String tag = Simulation.tagOf(bytes);
         Transit t = new Transit(from, to, bytes, sim.newMsgId(), tag, sim.sha256(bytes), true, true);
         act("inject", t, "step", step, "bytes-sha256", t.sha256(), "size", Integer.toString(bytes.length));
-        observe(t, message);
+        remember(t, message);
         sim.deliver(t);
     }
 

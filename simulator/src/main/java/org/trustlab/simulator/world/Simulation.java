@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -336,8 +337,8 @@ public final class Simulation<M> {
         String msgId = newMsgId();
         String tag = tagOf(bytes);
         String sha = sha256(bytes);
-        record(n.name, Kind.SEND, tag, fields("from", n.name, "to", to.value(), "msg-id", msgId, "bytes-sha256", sha,
-                "size", Integer.toString(bytes.length), "local-time", n.localTime()));
+        record(n.name, Kind.SEND, tag, withWireFacts(message, fields("from", n.name, "to", to.value(), "msg-id",
+                msgId, "bytes-sha256", sha, "size", Integer.toString(bytes.length), "local-time", n.localTime())));
         if (!n.online || !n.registered) {
             record(NETWORK, Kind.DROP, tag, fields("from", n.name, "to", to.value(), "msg-id", msgId, "reason",
                     "sender-" + n.downReason()));
@@ -421,13 +422,19 @@ public final class Simulation<M> {
                         size, "local-time", n.localTime(), "via", ATTACKER)
                 : fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(), "bytes-sha256", t.sha256(), "size",
                         size, "local-time", n.localTime());
-        record(n.name, Kind.DELIVER, t.tag(), f);
+        // Decoded before the DELIVER event is recorded, so that the event can say what the message says.
         WireCodec.Decoded<M> decoded;
+        RuntimeException decodeError = null;
         try {
             decoded = codec.decode(t.bytes().clone());
         } catch (RuntimeException ex) {
-            roleError(n, "decode", ex);
+            decodeError = ex;
             decoded = new WireCodec.Decoded.Malformed<>("DECODER_EXCEPTION", ex.getClass().getSimpleName());
+        }
+        record(n.name, Kind.DELIVER, t.tag(), decoded instanceof WireCodec.Decoded.Ok<M> ok
+                ? withWireFacts(ok.message(), f) : f);
+        if (decodeError != null) {
+            roleError(n, "decode", decodeError);
         }
         DeviceId from = DeviceId.of(t.from());
         if (decoded instanceof WireCodec.Decoded.Ok<M> ok) {
@@ -499,6 +506,21 @@ public final class Simulation<M> {
     }
 
     /** An event's fields, built sorted once: the event keeps this very map (see {@link TraceFields}). */
+    /** The event's fields plus what the binding reads off the message ({@link ProtocolBinding#wireFacts}). */
+    private TraceFields withWireFacts(M message, TraceFields base) {
+        Map<String, String> wire = binding.wireFacts(message);
+        if (wire.isEmpty()) {
+            return base;
+        }
+        TraceFields.Builder b = TraceFields.builder(base);
+        wire.forEach((k, v) -> {
+            if (v != null && base.get(k) == null) {
+                b.put(k, v);
+            }
+        });
+        return b.build();
+    }
+
     static TraceFields fields(String... keyValues) {
         return TraceFields.of(keyValues);
     }
