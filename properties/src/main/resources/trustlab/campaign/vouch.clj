@@ -8,7 +8,8 @@
   same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers.
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
-  around the vouch for minutes, hours or past the queue's seven days."
+  around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
+  swapped or re-dated."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -103,6 +104,11 @@
     ;; again at the answer
     [3 (c/let-gen [r (gen/elements receivers) level (gen/elements ["blocked" "unreliable"]) after (gen/choose 1 5000)]
          {:device r :action "network.device.trust" :args {:device "laptop" :level level}
+          :then {:after-ms after :device r :action "network.pair.proxy.accept" :args {:vouchee "phone"}}})]
+    ;; the user unpairs the voucher while its vouch awaits an answer, then answers yes: the pairings must be judged
+    ;; again at the answer
+    [2 (c/let-gen [r (gen/elements receivers) after (gen/choose 1 5000)]
+         {:device r :action "network.unpair" :args {:device "laptop"}
           :then {:after-ms after :device r :action "network.pair.proxy.accept" :args {:vouchee "phone"}}})]
     ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop): to another receiver,
     ;; or back to the voucher (a Direct pairing of the receiver, so only the Proxied vouchee makes it a second hop)
@@ -266,6 +272,14 @@
     [2 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
+    ;; the vouch taken off the wire and forwarded altered under the voucher's own signature: the vouchee's key
+    ;; swapped for the attacker's, or re-dated to the moment it is forwarded (a second later, or once it is stale);
+    ;; only a signature that covers the field stops the copy
+    [3 (c/let-gen [d (c/frequency [[3 (gen/choose 1 3000)] [1 (gen/choose 300000 900000)]])
+                   alter (gen/elements [{:vouchee-key "attacker"} {:redate true}])]
+         {:steps [(at 0 {:op "drop" :match request-to-target :count 1})
+                  (at d {:op "inject" :to "$target" :from "$voucher"
+                         :message (merge {:type "observed-request" :sent-to "$target"} alter)})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]

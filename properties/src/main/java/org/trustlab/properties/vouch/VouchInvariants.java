@@ -36,6 +36,8 @@ public final class VouchInvariants {
     public static final String USER_CONTROLLED_PROPAGATION = "vouch.user-controlled-propagation";
     public static final String VOUCHER_TRUSTED = "vouch.voucher-trusted";
     public static final String NO_OVERWRITE = "vouch.no-overwrite";
+    public static final String VOUCHER_BLIND = "vouch.voucher-blind";
+    public static final String VOUCHEE_KEY_BINDING = "vouch.vouchee-key-binding";
 
     private static final String DIRECT = "Direct";
 
@@ -44,7 +46,8 @@ public final class VouchInvariants {
     public static List<Invariant> all() {
         return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
                 new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
-                new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite());
+                new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite(), new VoucherBlind(),
+                new VoucheeKeyBinding());
     }
 
     private abstract static class Base implements Invariant {
@@ -86,22 +89,28 @@ public final class VouchInvariants {
     }
 
     /**
-     * Only the receiving device and the vouchee hold a proxied session key: no other device audits
-     * {@code holds-proxied-key} for it, and the attacker learns it only by holding the receiver's or the vouchee's
-     * keys. The spacedrive profile breaks it by design (the voucher derives every key); the hardened profile keeps it.
+     * Only the receiving device and the vouchee hold a proxied session key, and in the {@code spacedrive} profile
+     * (the world's fact, not the holder's word) the voucher that vouched for that pair, which derives every proxied
+     * key by the source's design. No other device audits {@code holds-proxied-key} for it, and the attacker learns it
+     * only by holding the keys of one of those admitted holders: this attacker check is on in every run, whatever
+     * the profile. That the voucher holds the key at all is {@link VoucherBlind}'s business.
      */
     static final class ProxiedKeySecrecy extends Base {
         ProxiedKeySecrecy() {
-            super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee hold a proxied session key.");
+            super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee (and, in the spacedrive profile, "
+                    + "their voucher) hold a proxied session key; the attacker learns none without their keys.");
         }
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            boolean voucherAdmitted = VouchWorld.of(t.trace()).profile().filter("spacedrive"::equals).isPresent();
             Map<String, List<TraceEvent>> byKey = new TreeMap<>();
-            for (TraceEvent h : t.audits(HOLDS_PROXIED_KEY)) {
+            for (TraceEvent h : subject(t)) {
                 byKey.computeIfAbsent(h.field(KEY_FINGERPRINT), k -> new ArrayList<>()).add(h);
                 String holder = h.node();
-                if (!holder.equals(h.field(RECEIVER)) && !holder.equals(h.field(VOUCHEE))) {
+                boolean admitted = holder.equals(h.field(RECEIVER)) || holder.equals(h.field(VOUCHEE))
+                        || (voucherAdmitted && vouchedFor(t, h));
+                if (!admitted) {
                     violation(out, holder + " holds the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
                             + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + " (session " + h.field(SESSION_ID)
                             + ")", h);
@@ -113,14 +122,105 @@ public final class VouchInvariants {
                 }
                 for (TraceEvent h : byKey.getOrDefault(learned.field("fingerprint"), List.of())) {
                     // Judged at the leak: a compromise after the attacker learned the key does not excuse it.
-                    if (!t.attackerHeld(h.field(RECEIVER), learned) && !t.attackerHeld(h.field(VOUCHEE), learned)) {
+                    boolean viaHolder = t.attackerHeld(h.field(RECEIVER), learned)
+                            || t.attackerHeld(h.field(VOUCHEE), learned)
+                            || (voucherAdmitted && t.attackerHeld(h.field(VOUCHER), learned));
+                    if (!viaHolder) {
                         violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
                                 + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
-                                + " without holding either's keys", learned, h);
+                                + " without holding " + (voucherAdmitted ? "theirs or their voucher's" : "either's")
+                                + " keys", learned, h);
                         break;
                     }
                 }
             }
+        }
+
+        /** What it judges: every holding of a proxied key a device reports. */
+        static List<TraceEvent> subject(VouchTrace t) {
+            return t.audits(HOLDS_PROXIED_KEY);
+        }
+    }
+
+    /**
+     * Whether the holder of this proxied key is the voucher of its pair: it signed a vouch of that session for that
+     * vouchee to that receiver (the spacedrive voucher derives the key just before it signs), whatever the holding
+     * names as voucher.
+     */
+    static boolean vouchedFor(VouchTrace t, TraceEvent h) {
+        return t.audits(VOUCH_SIGNED).stream().anyMatch(s ->
+                s.node().equals(h.node()) && same(s, h, SESSION_ID, VOUCHEE)
+                        && Objects.equals(s.field(TARGET), h.field(RECEIVER)));
+    }
+
+    /**
+     * The hardened profile's promise: a voucher never holds the proxied session key of a pair it vouched for (it
+     * introduces the two, the target and the vouchee agree the key between themselves). The {@code spacedrive}
+     * profile breaks it by the source's design (the voucher derives every proxied key from its own pairing secret
+     * with the vouchee): admitted there as a FINDING, checked everywhere else.
+     */
+    static final class VoucherBlind extends Base {
+        VoucherBlind() {
+            super(VOUCHER_BLIND, "No voucher holds the proxied session key of a pair it vouched for.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            Map<String, TraceEvent> voucherHeld = new TreeMap<>();
+            for (TraceEvent h : ProxiedKeySecrecy.subject(t)) {
+                if (vouchedFor(t, h)) {
+                    voucherHeld.putIfAbsent(h.field(KEY_FINGERPRINT), h);
+                    violation(out, h.node() + " holds the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
+                            + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + ", whom it vouched for (session "
+                            + h.field(SESSION_ID) + ")", h);
+                }
+            }
+            // What follows from it: whoever holds the voucher's keys learns the pair's key too.
+            for (TraceEvent learned : t.of(Kind.ATTACKER, "learned")) {
+                TraceEvent h = voucherHeld.get(learned.field("fingerprint"));
+                if (h != null && "proxied-session-key".equals(learned.field("kind"))
+                        && t.attackerHeld(h.node(), learned) && !t.attackerHeld(h.field(RECEIVER), learned)
+                        && !t.attackerHeld(h.field(VOUCHEE), learned)) {
+                    violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
+                            + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + " through the keys of their voucher "
+                            + h.node(), learned, h);
+                }
+            }
+        }
+    }
+
+    /**
+     * Source: the vouch signature covers the vouchee's public key. Every Proxied pairing a device stores holds its
+     * peer's own identity key, the one the world gave that device (not one the voucher or the vouch claims), unless
+     * the attacker held the keys of the voucher it rests on when it was stored (then it signs what it likes). A peer
+     * the world has no identity for is the attacker's own pseudo-device, whose vouch is signature authenticity's
+     * business.
+     */
+    static final class VoucheeKeyBinding extends Base {
+        VoucheeKeyBinding() {
+            super(VOUCHEE_KEY_BINDING, "Every Proxied pairing holds its peer's own identity key.");
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
+            for (TraceEvent stored : subject(t)) {
+                String peer = stored.field(PEER);
+                Optional<String> genuine = peer == null ? Optional.empty() : world.identityKey(peer);
+                if (genuine.isEmpty() || t.attackerHeld(stored.field(VOUCHER), stored)) {
+                    continue;
+                }
+                if (!genuine.get().equals(stored.field("peer-key"))) {
+                    violation(out, stored.node() + " stored " + peer + " as Proxied (voucher " + stored.field(VOUCHER)
+                            + ") under the key " + stored.field("peer-key") + ", not " + peer + "'s own "
+                            + genuine.get(), stored);
+                }
+            }
+        }
+
+        /** What it judges: every Proxied pairing a device stores. */
+        static List<TraceEvent> subject(VouchTrace t) {
+            return t.audits(PAIRING_STORED).stream().filter(e -> "Proxied".equals(e.field(PAIRING_TYPE))).toList();
         }
     }
 
@@ -658,6 +758,9 @@ public final class VouchInvariants {
                     targets.put(e.field(TARGET), e.field(STATUS));
                     if (allTerminal(targets)) {
                         awaiting.putIfAbsent(key, e);
+                    } else {
+                        // A target added (or reopened) after the others were terminal: the session is open again.
+                        awaiting.remove(key);
                     }
                     continue;
                 }

@@ -14,7 +14,8 @@ import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
 
 /**
- * What the world knows of a vouch run, typed: each device's configured vouch age limit and skew tolerance, and the
+ * What the world knows of a vouch run, typed: the profile, each device's identity key (by fingerprint), each device's
+ * configured vouch age limit and skew tolerance, and the
  * trust level each device's user gives each peer over time (the set-up pairings' levels, the user's
  * {@code network.device.trust} actions; a new Direct pairing starts Trusted again). The invariants judge the
  * receivers' decisions against these, never against the limits or levels a receiver writes into its own audit.
@@ -35,9 +36,15 @@ public final class VouchWorld {
     private final Map<String, Limits> limits = new TreeMap<>();
     private final Map<String, List<LevelAt>> levels = new TreeMap<>();
     private final java.util.Set<String> setupPairings = new java.util.TreeSet<>();
+    private final Map<String, String> identities = new TreeMap<>();
+    private final String profile;
 
     private VouchWorld(Trace trace) {
         WorldFacts facts = new WorldFacts(trace);
+        profile = facts.of("profile").stream().map(f -> WorldFacts.text(f, "profile")).findFirst().orElse(null);
+        for (TraceEvent f : facts.of("identity")) {
+            identities.put(WorldFacts.text(f, "device"), WorldFacts.text(f, "key-fingerprint"));
+        }
         for (TraceEvent f : facts.of("limits")) {
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
                     WorldFacts.duration(f, "vouch-clock-skew-tolerance"),
@@ -70,6 +77,16 @@ public final class VouchWorld {
 
     public Optional<Limits> limits(String device) {
         return Optional.ofNullable(limits.get(device));
+    }
+
+    /** The scenario's profile ({@code spacedrive} or {@code hardened}), if the run recorded it. */
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /** The fingerprint of the identity key the world gave {@code device}, if it is a device of the scenario. */
+    public Optional<String> identityKey(String device) {
+        return Optional.ofNullable(identities.get(device));
     }
 
     /** Whether the scenario set {@code device} up paired with {@code peer} (of any type). */

@@ -95,6 +95,12 @@ final class DeviceState {
         return config.profile() == VouchProfile.HARDENED && !has(VouchMutant.UNSIGNED_TARGET);
     }
 
+    /** What this device's vouch signatures cover: the profile's payload, less what a mutant leaves out. */
+    VouchPayloads.Coverage vouchCoverage() {
+        return new VouchPayloads.Coverage(signsTarget(), !has(VouchMutant.UNSIGNED_VOUCHEE_KEY),
+                !has(VouchMutant.UNSIGNED_TIMESTAMP));
+    }
+
     void store(PairingRecord r) {
         pairings.put(r.peer(), r);
         keyCache.put(r.peer(), r);

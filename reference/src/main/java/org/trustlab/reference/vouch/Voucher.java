@@ -169,7 +169,7 @@ final class Voucher {
     private static ProxyPairingRequest buildRequest(Step s, VouchingSession session, DeviceId target) {
         PairingRecord vouchee = s.st.pairings.get(session.vouchee());
         long ts = s.now().toEpochMilli();
-        byte[] payload = VouchPayloads.vouch(s.st.signsTarget(), session.id(), vouchee.info(), vouchee.identityKey(),
+        byte[] payload = VouchPayloads.vouch(s.st.vouchCoverage(), session.id(), vouchee.info(), vouchee.identityKey(),
                 ts, target, s.self());
         byte[] signature = s.identity().sign(payload);
         byte[] sealed = new byte[0];

@@ -73,7 +73,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
 
     @Override
     public WorldFacts worldFacts(BindingContext ctx) {
-        return new VouchWorldFacts(SETUPS.of(ctx), ctx.devices());
+        return new VouchWorldFacts(SETUPS.of(ctx), ctx);
     }
 
     @Override
@@ -98,9 +98,12 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       name the hardened signature carries and whose channel the keys are sealed for; default the voucher's
      *       first peer), {@code session} (default fresh), {@code age} (dated this long before now),
      *       {@code future} (after now), {@code keys}: {@code distinct} (default) or {@code equal}.</li>
-     *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one),
-     *       copied as is, or re-signed for {@code resign-for} with the voucher's key, which the attacker must hold
-     *       (whose key that is shows only in the run: without it the step is recorded as not made).</li>
+     *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one,
+     *       {@code sent-to} the latest sent to that device), copied as is, or re-signed for {@code resign-for} with
+     *       the voucher's key, which the attacker must hold (whose key that is shows only in the run: without it the
+     *       step is recorded as not made). A copy may carry {@code vouchee-key}: that device's identity key in place
+     *       of the vouchee's, and {@code redate: true}: the current time as its timestamp; both keep the voucher's
+     *       signature, which then verifies only where it does not cover the field.</li>
      *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
      *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
      *   <li>{@code type: proxy-pairing-revoked}: a withdrawal of the latest observed vouch ({@code session}),
@@ -122,7 +125,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 m.onlyKeys("type", "voucher", "vouchee", "target", "session", "age", "future", "keys", "sign-with");
                 return forgedRequest(m, k, ctx);
             case "observed-request":
-                m.onlyKeys("type", "session", "resign-for");
+                m.onlyKeys("type", "session", "sent-to", "resign-for", "vouchee-key", "redate");
                 return observedRequest(m, k, ctx);
             case "proxy-pairing-response": {
                 m.onlyKeys("type", "session", "from", "accepted", "sign-with");
@@ -182,6 +185,12 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 || ctx.binding().mutant(VouchMutant.VOUCHER_KEEPS_KEYS.qualifiedName());
     }
 
+    private static VouchPayloads.Coverage coverage(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {
+        return new VouchPayloads.Coverage(signsTarget(k, ctx),
+                !ctx.binding().mutant(VouchMutant.UNSIGNED_VOUCHEE_KEY.qualifiedName()),
+                !ctx.binding().mutant(VouchMutant.UNSIGNED_TIMESTAMP.qualifiedName()));
+    }
+
     private static ProxyPairingRequest forgedRequest(ConfigView m, AttackerKnowledge k,
             AttackerContext<VouchMessage> ctx) {
         VouchSetup.Pairing first = k.setup().pairings.isEmpty() ? null : k.setup().pairings.get(0);
@@ -193,7 +202,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 .toEpochMilli();
         DeviceInfo info = k.info(vouchee);
         byte[] voucheeKey = k.identityKey(vouchee);
-        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), session, info, voucheeKey, ts, DeviceId.of(target),
+        byte[] payload = VouchPayloads.vouch(coverage(k, ctx), session, info, voucheeKey, ts, DeviceId.of(target),
                 DeviceId.of(voucher));
         Ed25519KeyPair signer = k.signer(m.string("sign-with", ATTACKER));
         byte[] sealed = new byte[0];
@@ -216,12 +225,13 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
 
     private static ProxyPairingRequest observedRequest(ConfigView m, AttackerKnowledge k,
             AttackerContext<VouchMessage> ctx) {
-        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null),
+                m.optionalString("sent-to").orElse(null));
         if (seen.isEmpty()) {
             // Nothing to replay yet (the random attacker moves early): a vouch of its own making instead.
             return forgedRequest(new ConfigView(Map.of(), "message"), k, ctx);
         }
-        ProxyPairingRequest req = (ProxyPairingRequest) seen.get().message();
+        ProxyPairingRequest req = altered((ProxyPairingRequest) seen.get().message(), m, k, ctx);
         Optional<String> resignFor = m.optionalString("resign-for");
         String voucher = req.voucherDeviceId().value();
         if (resignFor.isEmpty()) {
@@ -231,7 +241,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
             throw new ForgeryRefused(voucher + "@0");
         }
         String target = resignFor.get();
-        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),
+        byte[] payload = VouchPayloads.vouch(coverage(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),
                 req.voucheePublicKey(), req.timestamp(), DeviceId.of(target), req.voucherDeviceId());
         byte[] sealed = req.proxiedSessionKeys();
         if (sealed.length > 0) {
@@ -244,6 +254,23 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
         }
         return new ProxyPairingRequest(req.sessionId(), req.voucheeDeviceInfo(), req.voucheePublicKey(),
                 req.voucherDeviceId(), k.signer(voucher).sign(payload), req.timestamp(), sealed);
+    }
+
+    /**
+     * An observed vouch with the vouchee's key swapped for {@code vouchee-key}'s, or re-dated to now, under the
+     * voucher's own signature: what a network attacker does to a field the signature may not cover.
+     */
+    private static ProxyPairingRequest altered(ProxyPairingRequest req, ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        Optional<String> keyOf = m.optionalString("vouchee-key");
+        boolean redate = m.flag("redate", false);
+        if (keyOf.isEmpty() && !redate) {
+            return req;
+        }
+        byte[] key = keyOf.map(k::identityKey).orElse(req.voucheePublicKey());
+        long ts = redate ? ctx.now().toEpochMilli() : req.timestamp();
+        return new ProxyPairingRequest(req.sessionId(), req.voucheeDeviceInfo(), key, req.voucherDeviceId(),
+                req.voucherSignature(), ts, req.proxiedSessionKeys());
     }
 
     private static ProxyPairingComplete forgedComplete(ConfigView m, AttackerKnowledge k,
