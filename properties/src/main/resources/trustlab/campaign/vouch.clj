@@ -9,7 +9,7 @@
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
   around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
-  swapped or re-dated."
+  swapped or re-dated, the target's user unpairing or distrusting the voucher while its prompt is open."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -280,6 +280,15 @@
          {:steps [(at 0 {:op "drop" :match request-to-target :count 1})
                   (at d {:op "inject" :to "$target" :from "$voucher"
                          :message (merge {:type "observed-request" :sent-to "$target"} alter)})]})]
+    ;; the target's user is asked about the vouch (the move makes it ask) and, while the prompt is open, unpairs the
+    ;; voucher or marks it blocked or unreliable, then answers yes: what was checked on receipt must be checked
+    ;; again at the answer
+    [2 (c/let-gen [d (gen/choose 200 10000) e (gen/choose 1 5000) what (gen/elements ["unpair" "blocked" "unreliable"])]
+         {:manual true
+          :actions [(at d (if (= what "unpair")
+                            {:device "$target" :action "network.unpair" :args {:device "$voucher"}}
+                            {:device "$target" :action "network.device.trust" :args {:device "$voucher" :level what}}))
+                    (at (+ d e) {:device "$target" :action "network.pair.proxy.accept" :args {:vouchee "$vouchee"}})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
@@ -342,7 +351,8 @@
                              "$other-target" (or (first (filter willing others)) (first others)
                                                  (first (remove #{target} rs)) target)}
                           aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
-                {:steps (mapv aim (:steps mv))
+                {:manual (when (:manual mv) target)
+                 :steps (mapv aim (:steps mv))
                  :compromise (mapv aim (:compromise mv))
                  :crashes (mapv #(finish b (crash-entry (anchored k %) %)) (:crashes mv))
                  :actions (mapv aim (:actions mv))
@@ -353,6 +363,8 @@
                                    (not (c/mentions? "mallory" st)))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        ;; receivers a move needs to ask their user rather than accept on their own
+        manual (set (keep :manual moves))
         steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
@@ -383,7 +395,8 @@
                             :when (or (#{"laptop" "phone"} d) (some #{d} rs))
                             :let [rc (when (some #{d} receivers) (receiver-setting s d))
                                   config (cond-> {}
-                                           (and rc (not (:auto-accept rc))) (assoc :auto_accept_vouched false)
+                                           (and rc (or (not (:auto-accept rc)) (manual d)))
+                                           (assoc :auto_accept_vouched false)
                                            (and rc (not (:proxy-pairing rc))) (assoc :proxy_pairing false)
                                            (and (= d "laptop") (:auto-vouch-to-all s)) (assoc :auto_vouch_to_all true))
                                   clock (c/clock-entry widths (nth clocks i))

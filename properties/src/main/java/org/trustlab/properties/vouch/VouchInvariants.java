@@ -124,7 +124,8 @@ public final class VouchInvariants {
                     // Judged at the leak: a compromise after the attacker learned the key does not excuse it.
                     boolean viaHolder = t.attackerHeld(h.field(RECEIVER), learned)
                             || t.attackerHeld(h.field(VOUCHEE), learned)
-                            || (voucherAdmitted && t.attackerHeld(h.field(VOUCHER), learned));
+                            || (voucherAdmitted && vouchersOf(t, h).stream()
+                                    .anyMatch(v -> t.attackerHeld(v, learned)));
                     if (!viaHolder) {
                         violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
                                 + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
@@ -148,9 +149,13 @@ public final class VouchInvariants {
      * names as voucher.
      */
     static boolean vouchedFor(VouchTrace t, TraceEvent h) {
-        return t.audits(VOUCH_SIGNED).stream().anyMatch(s ->
-                s.node().equals(h.node()) && same(s, h, SESSION_ID, VOUCHEE)
-                        && Objects.equals(s.field(TARGET), h.field(RECEIVER)));
+        return vouchersOf(t, h).contains(h.node());
+    }
+
+    /** The devices that signed a vouch of this holding's session for its vouchee to its receiver. */
+    static List<String> vouchersOf(VouchTrace t, TraceEvent h) {
+        return t.audits(VOUCH_SIGNED).stream().filter(s -> same(s, h, SESSION_ID, VOUCHEE)
+                && Objects.equals(s.field(TARGET), h.field(RECEIVER))).map(TraceEvent::node).distinct().toList();
     }
 
     /**
@@ -373,27 +378,45 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
             for (TraceEvent s : t.audits(VOUCH_SIGNED)) {
-                if (!DIRECT.equals(s.field(VOUCHEE_PAIRING_TYPE)) || !DIRECT.equals(s.field(TARGET_PAIRING_TYPE))) {
+                // The voucher's report of its pairings, and what the world and the trace say they were: either
+                // saying Proxied is a second hop.
+                boolean proxied = proxied(t, world, s.node(), s.field(VOUCHEE), s)
+                        || proxied(t, world, s.node(), s.field(TARGET), s);
+                if (!DIRECT.equals(s.field(VOUCHEE_PAIRING_TYPE)) || !DIRECT.equals(s.field(TARGET_PAIRING_TYPE))
+                        || proxied) {
                     violation(out, s.node() + " vouched " + s.field(VOUCHEE) + " (" + s.field(VOUCHEE_PAIRING_TYPE)
                             + ") to " + s.field(TARGET) + " (" + s.field(TARGET_PAIRING_TYPE) + "): a second hop", s);
                 }
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
-                Optional<TraceEvent> stored = t.lastPairingEvent(a.node(), a.field(VOUCHER), a);
-                boolean proxiedInTrace = stored.isPresent() && stored.get().type().equals(PAIRING_STORED)
-                        && !DIRECT.equals(stored.get().field(PAIRING_TYPE));
-                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxiedInTrace) {
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxied(t, world, a.node(), a.field(VOUCHER), a)) {
                     violation(out, a.node() + " accepted a vouch from " + a.field(VOUCHER)
                             + ", a Proxied device", a);
                 }
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
-                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE))) {
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxied(t, world, a.node(), a.field(VOUCHER), a)) {
                     violation(out, a.node() + " stored " + a.field(DEVICE) + " from a ProxyPairingComplete of "
                             + a.field(VOUCHER) + ", a Proxied device", a);
                 }
             }
+        }
+
+        /**
+         * Whether {@code node} held {@code peer} as a Proxied pairing at {@code at}: by its latest pairing store
+         * before then, or, with none stored or removed since, by the scenario's set-up (the world's fact).
+         */
+        private static boolean proxied(VouchTrace t, VouchWorld world, String node, String peer, TraceEvent at) {
+            if (peer == null) {
+                return false;
+            }
+            Optional<TraceEvent> last = t.lastPairingEvent(node, peer, at);
+            if (last.isPresent()) {
+                return last.get().type().equals(PAIRING_STORED) && !DIRECT.equals(last.get().field(PAIRING_TYPE));
+            }
+            return world.setupPairingType(node, peer).filter(type -> !DIRECT.equals(type)).isPresent();
         }
     }
 
@@ -462,7 +485,8 @@ public final class VouchInvariants {
     /**
      * No vouch is accepted outside {@code vouch_signature_max_age} as the receiver's own clock measured it on
      * receipt (nor further in the future than the skew tolerance): a voucher with a skewed clock cannot stretch the
-     * window.
+     * window. The limits are the configured ones and the clock reading the simulator's ({@link #receivedAt}); the
+     * timestamp is the accepted vouch's, which signature authenticity holds to the one the voucher signed.
      */
     static final class Freshness extends Base {
         Freshness() {
@@ -474,7 +498,7 @@ public final class VouchInvariants {
         void check(VouchTrace t, List<Violation> out) {
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
                 Optional<Instant> ts = VouchTrace.instant(a.field(VOUCH_TIMESTAMP));
-                Optional<Instant> seen = VouchTrace.instant(a.field(RECEIVER_LOCAL_TIME));
+                Optional<Instant> seen = receivedAt(t, a);
                 if (ts.isEmpty() || seen.isEmpty()) {
                     violation(out, a.node() + " accepted a vouch without recording its timestamp and its clock", a);
                     continue;
@@ -498,6 +522,17 @@ public final class VouchInvariants {
                 }
             }
         }
+    }
+
+    /**
+     * The receiver's clock when the accepted vouch arrived, as the simulator read it (its {@code local-time} stamp,
+     * not the time the receiver reports): at the prompt for that vouch if the user decided, else at the acceptance,
+     * which an automatic acceptance makes in the step that received the vouch.
+     */
+    static Optional<Instant> receivedAt(VouchTrace t, TraceEvent a) {
+        TraceEvent at = t.latestBefore(a.node(), a, Kind.AUDIT, CONFIRMATION_REQUIRED,
+                p -> p.field(VOUCH_ID) != null && p.field(VOUCH_ID).equals(a.field(VOUCH_ID))).orElse(a);
+        return VouchTrace.instant(at.field("local-time"));
     }
 
     /**
@@ -591,13 +626,21 @@ public final class VouchInvariants {
      * at or after its {@code expires_at} (voucher's clock). Delivered means the request reached the target, or the
      * target's signed answer for it dequeued it (the request may have arrived before it was queued, when only its
      * acknowledgement was lost); a vouch withdrawn by the voucher, or to a target that unpaired the voucher, is
-     * exempt. Liveness is claimed only over a fair link: runs where
-     * messages between the two were lost or dropped by the attacker are exempt. "Long enough" is the voucher's own
+     * exempt. Liveness is claimed only over a fair link: runs where a message the delivery rests on
+     * ({@link #DELIVERY_TAGS}) between the two was lost, or dropped, delayed, redirected or altered by the attacker,
+     * while the vouch was owed are exempt. "Long enough" is the voucher's own
      * worst case (presence-probe cap, polls, acknowledgement timeouts) plus a minute. The trace has no end-of-run
      * event, so a run counts as observed until its last event.
      */
     static final class QueueLiveness extends Base {
         private static final java.util.Set<String> WITHDRAWALS = java.util.Set.of("VOUCH_REVOKED", "STALE");
+        /**
+         * The messages a queued vouch's delivery rests on: the presence that tells the voucher the target is up, the
+         * request, its transport acknowledgement and the target's answer (which dequeues it). A loss of anything else
+         * on the link (a direct pairing's message, an unpairing, a completion) leaves the delivery untouched.
+         */
+        static final java.util.Set<String> DELIVERY_TAGS = java.util.Set.of(VouchCodec.PRESENCE,
+                VouchCodec.PROXY_PAIRING_REQUEST, VouchCodec.TRANSPORT_ACK, VouchCodec.PROXY_PAIRING_RESPONSE);
 
         QueueLiveness() {
             super(QUEUE_LIVENESS, "A queued vouch to a target that comes online before expiry is delivered; none is "
@@ -649,11 +692,14 @@ public final class VouchInvariants {
                 return;
             }
             long deadline = windowStart + grace;
-            // Only a loss or an attack on the link while the vouch was owed excuses it, not one long after.
+            // Only a loss or an attack on the link while the vouch was owed excuses it, not one long after, and only
+            // one that touched a message the delivery rests on.
             boolean unfair = t.of(Kind.DROP).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
-                    && e.timeNanos() <= deadline && link(e, v, target) && "loss".equals(e.field("reason")))
+                    && e.timeNanos() <= deadline && link(e, v, target) && "loss".equals(e.field("reason"))
+                    && DELIVERY_TAGS.contains(e.type()))
                     || t.of(Kind.ATTACKER).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
                             && e.timeNanos() <= deadline && link(e, v, target)
+                            && e.field("tag") != null && DELIVERY_TAGS.contains(e.field("tag"))
                             && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
                                     || e.type().equals("tamper")));
             if (unfair) {
@@ -808,6 +854,7 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
             for (TraceEvent s : t.audits(SESSION_STARTED)) {
                 String trigger = s.field(TRIGGER);
                 if (TRIGGER_USER.equals(trigger)) {
@@ -817,9 +864,10 @@ public final class VouchInvariants {
                         violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " for the user, who never "
                                 + "asked", s);
                     }
-                } else if (!TRIGGER_AUTO.equals(trigger) || !"true".equals(s.field(AUTO_VOUCH_TO_ALL))) {
+                } else if (!TRIGGER_AUTO.equals(trigger) || !world.autoVouchToAll(s.node())) {
+                    // The configured auto_vouch_to_all (the world's), never the one the voucher reports.
                     violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " by itself (trigger "
-                            + trigger + ", auto_vouch_to_all " + s.field(AUTO_VOUCH_TO_ALL) + ")", s);
+                            + trigger + ", auto_vouch_to_all configured " + world.autoVouchToAll(s.node()) + ")", s);
                 }
             }
             for (TraceEvent v : t.audits(VOUCH_SIGNED)) {

@@ -37,6 +37,8 @@ public final class VouchWorld {
     private final Map<String, List<LevelAt>> levels = new TreeMap<>();
     private final java.util.Set<String> setupPairings = new java.util.TreeSet<>();
     private final Map<String, String> identities = new TreeMap<>();
+    private final Map<String, String> setupTypes = new TreeMap<>();
+    private final java.util.Set<String> autoVouchToAll = new java.util.TreeSet<>();
     private final String profile;
 
     private VouchWorld(Trace trace) {
@@ -46,6 +48,9 @@ public final class VouchWorld {
             identities.put(WorldFacts.text(f, "device"), WorldFacts.text(f, "key-fingerprint"));
         }
         for (TraceEvent f : facts.of("limits")) {
+            if ("true".equals(f.field("auto-vouch-to-all"))) {
+                autoVouchToAll.add(WorldFacts.text(f, "device"));
+            }
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
                     WorldFacts.duration(f, "vouch-clock-skew-tolerance"),
                     WorldFacts.duration(f, "queue-entry-lifetime"), WorldFacts.duration(f, "queue-poll-interval"),
@@ -55,6 +60,8 @@ public final class VouchWorld {
         for (TraceEvent e : trace.events()) {
             if (e.kind() == Kind.FACT && e.type().equals("pairing")) {
                 setupPairings.add(WorldFacts.text(e, "device") + ">" + WorldFacts.text(e, "peer"));
+                setupTypes.put(WorldFacts.text(e, "device") + ">" + WorldFacts.text(e, "peer"),
+                        WorldFacts.text(e, "type"));
             }
             if (e.kind() == Kind.FACT && (e.type().equals("pairing") || e.type().equals("trust-set"))) {
                 level(WorldFacts.text(e, "device"), WorldFacts.text(e, "peer"), e.seq(),
@@ -87,6 +94,16 @@ public final class VouchWorld {
     /** The fingerprint of the identity key the world gave {@code device}, if it is a device of the scenario. */
     public Optional<String> identityKey(String device) {
         return Optional.ofNullable(identities.get(device));
+    }
+
+    /** The type ({@code Direct} or {@code Proxied}) of the pairing the scenario set {@code device} up with. */
+    public Optional<String> setupPairingType(String device, String peer) {
+        return Optional.ofNullable(setupTypes.get(device + ">" + peer));
+    }
+
+    /** Whether {@code device} was configured with {@code auto_vouch_to_all} (absent from the facts: it was not). */
+    public boolean autoVouchToAll(String device) {
+        return autoVouchToAll.contains(device);
     }
 
     /** Whether the scenario set {@code device} up paired with {@code peer} (of any type). */

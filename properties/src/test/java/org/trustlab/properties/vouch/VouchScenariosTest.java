@@ -107,6 +107,16 @@ class VouchScenariosTest {
                 .trace())).isNotEmpty().allSatisfy(v -> assertThat(v.message()).startsWith("laptop holds"));
     }
 
+    @Test
+    void theSpacedriveProfileAdmitsVoucherBlindnessAndNothingElse() {
+        List<org.trustlab.properties.campaign.AdmittedGap> gaps = new VouchModule().gaps();
+        assertThat(gaps).extracting(org.trustlab.properties.campaign.AdmittedGap::checkId)
+                .containsExactly(VouchInvariants.VOUCHER_BLIND);
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "spacedrive")))).isTrue();
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of()))).isTrue();
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "hardened")))).isFalse();
+    }
+
     static Stream<VouchMutantMap.Entry> mutants() {
         return VouchMutantMap.entries().stream();
     }

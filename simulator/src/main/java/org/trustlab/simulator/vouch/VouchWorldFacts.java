@@ -18,7 +18,8 @@ import org.trustlab.simulator.protocol.WorldFacts;
  *   <li>{@code profile}: the scenario's profile ({@code spacedrive} or {@code hardened});</li>
  *   <li>{@code identity}: each device's identity key, by its fingerprint (vouch devices do not rotate keys);</li>
  *   <li>{@code limits}: each device's configured {@code vouch_signature_max_age}, clock skew tolerance, queue entry
- *       lifetime, queue poll interval, presence probe interval and transport acknowledgement timeout;</li>
+ *       lifetime, queue poll interval, presence probe interval and transport acknowledgement timeout, and whether
+ *       it vouches every new device on its own ({@code auto_vouch_to_all});</li>
  *   <li>{@code pairing}: each side of each set-up pairing, with the trust level that side gives its peer;</li>
  *   <li>{@code trust-set}: a user marking a peer Trusted, Unreliable or Blocked ({@code network.device.trust}).</li>
  * </ul>
@@ -45,7 +46,8 @@ final class VouchWorldFacts implements WorldFacts {
                     c.vouchClockSkewTolerance().toString(), "queue-entry-lifetime",
                     c.queueEntryLifetime().toString(), "queue-poll-interval", c.queuePollInterval().toString(),
                     "presence-probe-max-interval", c.presenceProbeMaxInterval().toString(),
-                    "transport-ack-timeout", c.transportAckTimeout().toString()));
+                    "transport-ack-timeout", c.transportAckTimeout().toString(), "auto-vouch-to-all",
+                    Boolean.toString(c.autoVouchToAll())));
         }
         for (VouchSetup.Pairing p : setup.pairings) {
             out.add(pairing(p.a(), p.b(), p.trustA(), p));
