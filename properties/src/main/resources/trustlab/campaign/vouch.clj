@@ -9,7 +9,7 @@
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
   around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
-  swapped or re-dated, the target's user unpairing or distrusting the voucher while its prompt is open."
+  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -283,12 +283,24 @@
     ;; the target's user is asked about the vouch (the move makes it ask) and, while the prompt is open, unpairs the
     ;; voucher or marks it blocked or unreliable, then answers yes: what was checked on receipt must be checked
     ;; again at the answer
-    [2 (c/let-gen [d (gen/choose 200 10000) e (gen/choose 1 5000) what (gen/elements ["unpair" "blocked" "unreliable"])]
+    [2 (c/let-gen [d (gen/choose 200 10000)
+                   e (gen/choose 1 5000)
+                   what (c/frequency [[2 (gen/return "unpair")] [1 (gen/return "blocked")]
+                                      [1 (gen/return "unreliable")]])]
          {:manual true
           :actions [(at d (if (= what "unpair")
                             {:device "$target" :action "network.unpair" :args {:device "$voucher"}}
                             {:device "$target" :action "network.device.trust" :args {:device "$voucher" :level what}}))
                     (at (+ d e) {:device "$target" :action "network.pair.proxy.accept" :args {:vouchee "$vouchee"}})]})]
+    ;; the target's user says no (the move makes it ask) and the attacker turns the signed answer into a yes on its
+    ;; way back: only a signature that covers the verdict stops it
+    [2 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
+         {:manual true
+          :actions [(at d {:device "$target" :action "network.pair.proxy.reject" :args {:vouchee "$vouchee"}})]
+          :steps [(at (- d 100) {:op "drop" :match {:from "$target" :to "$voucher" :tag "ProxyPairingResponse"}
+                                 :count 1})
+                  (at (+ d e) {:op "inject" :to "$voucher" :from "$target"
+                               :message {:type "observed-response" :sent-by "$target" :accepted true}})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
@@ -298,7 +310,8 @@
 (defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
    [[7 (c/let-gen [moves (gen/vector (c/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
-                   at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 0 1)]
+                   ;; one or two moves aimed at the vouch itself: the corners the source's checks guard are there
+                   at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 1 2)]
          {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))

@@ -92,8 +92,8 @@ public final class VouchInvariants {
      * Only the receiving device and the vouchee hold a proxied session key, and in the {@code spacedrive} profile
      * (the world's fact, not the holder's word) the voucher that vouched for that pair, which derives every proxied
      * key by the source's design. No other device audits {@code holds-proxied-key} for it, and the attacker learns it
-     * only by holding the keys of one of those admitted holders: this attacker check is on in every run, whatever
-     * the profile. That the voucher holds the key at all is {@link VoucherBlind}'s business.
+     * only by holding the keys of one of those admitted holders ({@link #voucherKeysHeld} for the voucher): this
+     * attacker check is on in every run, whatever the profile. That the voucher holds the key at all is {@link VoucherBlind}'s business.
      */
     static final class ProxiedKeySecrecy extends Base {
         ProxiedKeySecrecy() {
@@ -124,8 +124,7 @@ public final class VouchInvariants {
                     // Judged at the leak: a compromise after the attacker learned the key does not excuse it.
                     boolean viaHolder = t.attackerHeld(h.field(RECEIVER), learned)
                             || t.attackerHeld(h.field(VOUCHEE), learned)
-                            || (voucherAdmitted && vouchersOf(t, h).stream()
-                                    .anyMatch(v -> t.attackerHeld(v, learned)));
+                            || (voucherAdmitted && voucherKeysHeld(t, h, learned));
                     if (!viaHolder) {
                         violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
                                 + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
@@ -150,6 +149,17 @@ public final class VouchInvariants {
      */
     static boolean vouchedFor(VouchTrace t, TraceEvent h) {
         return vouchersOf(t, h).contains(h.node());
+    }
+
+    /**
+     * Whether the attacker held, at {@code learned}, the keys of a voucher of this pair: one that signed its vouch,
+     * or the one the holding names (a vouch signed with a compromised voucher's key carries a key the signer chose,
+     * in the spacedrive profile).
+     */
+    static boolean voucherKeysHeld(VouchTrace t, TraceEvent h, TraceEvent learned) {
+        String named = h.field(VOUCHER);
+        return (named != null && t.attackerHeld(named, learned))
+                || vouchersOf(t, h).stream().anyMatch(v -> t.attackerHeld(v, learned));
     }
 
     /** The devices that signed a vouch of this holding's session for its vouchee to its receiver. */

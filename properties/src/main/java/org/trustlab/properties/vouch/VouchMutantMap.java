@@ -61,7 +61,9 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.AGE_IN_WHOLE_SECONDS, "skewed-voucher-300500ms.yaml",
                     List.of(VouchInvariants.FRESHNESS)),
             new Entry(VouchMutant.PAIRING_CHECKED_AT_RECEIPT_ONLY, "voucher-unpaired-while-prompted.yaml",
-                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)));
+                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
+            new Entry(VouchMutant.UNSIGNED_VERDICT, "flipped-answer.yaml",
+                    List.of(VouchInvariants.SIGNATURE_AUTHENTICITY)));
 
     private VouchMutantMap() {}
 

@@ -161,6 +161,19 @@ class VouchTraceInvariantsTest {
         }
 
         @Test
+        void inSpacedriveTheKeysOfTheVoucherTheReceiverNamesExcuseALeakFromAVouchItNeverSigned() {
+            // The attacker signed a vouch to tablet with laptop's stolen key: the key in it is the attacker's choice.
+            SyntheticTrace named = compromise(profile("spacedrive"), "laptop").audit("tablet", HOLDS_PROXIED_KEY,
+                    KEY_FINGERPRINT, "K", RECEIVER, "tablet", VOUCHEE, "phone", VOUCHER, "laptop", SESSION_ID, "S");
+            assertThat(check(learned(named))).isEmpty();
+            SyntheticTrace another = compromise(profile("spacedrive"), "desktop").audit("tablet", HOLDS_PROXIED_KEY,
+                    KEY_FINGERPRINT, "K", RECEIVER, "tablet", VOUCHEE, "phone", VOUCHER, "laptop", SESSION_ID, "S");
+            assertThat(check(learned(another))).hasSize(1);
+            // A holding that names no voucher names none whose keys could excuse it.
+            assertThat(check(learned(holds(compromise(profile("spacedrive"), "laptop"), "tablet")))).hasSize(1);
+        }
+
+        @Test
         void inHardenedTheVoucherIsNoAdmittedHolder() {
             assertThat(check(holds(signed(profile("hardened")), "laptop"))).hasSize(1);
             assertThat(check(learned(compromise(holds(signed(profile("hardened")), "tablet"), "laptop"))))

@@ -101,6 +101,11 @@ final class DeviceState {
                 !has(VouchMutant.UNSIGNED_TIMESTAMP));
     }
 
+    /** Whether a target's answer is signed with its verdict (a mutant leaves it out). */
+    boolean signsVerdict() {
+        return !has(VouchMutant.UNSIGNED_VERDICT);
+    }
+
     void store(PairingRecord r) {
         pairings.put(r.peer(), r);
         keyCache.put(r.peer(), r);

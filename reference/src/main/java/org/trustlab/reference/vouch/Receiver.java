@@ -274,8 +274,8 @@ final class Receiver {
 
     private static ProxyPairingResponse respond(Step s, ProxyPairingRequest req, boolean accepted, String reason,
             byte[] share) {
-        byte[] payload = VouchPayloads.response(req.sessionId(), s.self(), accepted, reason, share,
-                req.voucheeDeviceInfo().id(), req.voucherDeviceId());
+        byte[] payload = VouchPayloads.response(s.st.signsVerdict(), req.sessionId(), s.self(), accepted, reason,
+                share, req.voucheeDeviceInfo().id(), req.voucherDeviceId());
         ProxyPairingResponse r = new ProxyPairingResponse(req.sessionId(), s.self(), accepted, reason, share,
                 s.identity().sign(payload));
         s.send(req.voucherDeviceId(), r);

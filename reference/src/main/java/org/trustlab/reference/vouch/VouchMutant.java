@@ -120,7 +120,14 @@ public enum VouchMutant {
      */
     PAIRING_CHECKED_AT_RECEIPT_ONLY("pairing-checked-at-receipt-only",
             "the receiver checks the voucher's and the vouchee's pairings on receipt, not again when the user accepts",
-            "vouch.trust-chain-soundness", "vouch.no-overwrite");
+            "vouch.trust-chain-soundness", "vouch.no-overwrite"),
+    /**
+     * The target's signed answer leaves out its verdict (accepted and reason): a rejection turned into an acceptance
+     * on its way back still verifies, and the voucher tells the vouchee that a device which said no accepted it.
+     */
+    UNSIGNED_VERDICT("unsigned-verdict",
+            "the target's ProxyPairingResponse signature does not cover accepted and reason, so a flipped answer verifies",
+            "vouch.signature-authenticity");
 
     public static final String PREFIX = "vouch.";
 

@@ -57,9 +57,15 @@ public final class VouchPayloads {
     /** A target's signed answer, bound to the vouchee and voucher it answers about. */
     public static byte[] response(String sessionId, DeviceId accepting, boolean accepted, String reason,
             byte[] keyShare, DeviceId vouchee, DeviceId voucher) {
+        return response(true, sessionId, accepting, accepted, reason, keyShare, vouchee, voucher);
+    }
+
+    /** The answer's payload, with its verdict (accepted and reason) only when {@code signsVerdict} (a mutant's not). */
+    public static byte[] response(boolean signsVerdict, String sessionId, DeviceId accepting, boolean accepted,
+            String reason, byte[] keyShare, DeviceId vouchee, DeviceId voucher) {
         return Canonical.writer("trustlab/vouch/response-payload/v1").string(sessionId).string(accepting.value())
-                .bool(accepted).string(reason).bytes(keyShare).string(vouchee.value()).string(voucher.value())
-                .toBytes();
+                .bool(signsVerdict && accepted).string(signsVerdict ? reason : "").bytes(keyShare)
+                .string(vouchee.value()).string(voucher.value()).toBytes();
     }
 
     /** The voucher's signature covers the whole ProxyPairingComplete except the signature field. */

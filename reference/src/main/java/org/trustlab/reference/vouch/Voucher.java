@@ -419,8 +419,8 @@ final class Voucher {
         }
         f.put(VOUCHEE, session.vouchee().value());
         PairingRecord targetRec = s.st.pairings.get(target);
-        byte[] payload = VouchPayloads.response(r.sessionId(), target, r.accepted(), r.reason(), r.keyShare(),
-                session.vouchee(), s.self());
+        byte[] payload = VouchPayloads.response(s.st.signsVerdict(), r.sessionId(), target, r.accepted(),
+                r.reason(), r.keyShare(), session.vouchee(), s.self());
         if (targetRec == null || !Ed25519KeyPair.verify(targetRec.identityKey(), payload, r.signature())) {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_SIGNATURE_INVALID, f);
             return;

@@ -106,6 +106,10 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       signature, which then verifies only where it does not cover the field.</li>
      *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
      *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
+     *   <li>{@code type: observed-response}: the latest observed ProxyPairingResponse ({@code session} selects
+     *       one, {@code sent-by} the latest its target sent), copied with {@code accepted} as given (an acceptance
+     *       with an empty reason, a rejection with {@code USER_REJECTED}) under the target's own signature, which
+     *       then verifies only where it does not cover the verdict.</li>
      *   <li>{@code type: proxy-pairing-revoked}: a withdrawal of the latest observed vouch ({@code session}),
      *       claiming its {@code voucher} and {@code vouchee}, bound to {@code target} (default the vouch's
      *       recipient).</li>
@@ -127,26 +131,29 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
             case "observed-request":
                 m.onlyKeys("type", "session", "sent-to", "resign-for", "vouchee-key", "redate");
                 return observedRequest(m, k, ctx);
-            case "proxy-pairing-response": {
+            case "proxy-pairing-response":
                 m.onlyKeys("type", "session", "from", "accepted", "sign-with");
-                Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
-                // Nothing observed yet (the random attacker moves early): answer a vouch of its own making.
-                ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
-                        .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
-                String from = m.string("from", seen.map(o -> o.to().value()).orElse(ATTACKER));
-                boolean accepted = m.flag("accepted", true);
-                String reason = accepted ? "" : "USER_REJECTED";
-                byte[] payload = VouchPayloads.response(req.sessionId(), DeviceId.of(from), accepted, reason,
-                        new byte[0], req.voucheeDeviceInfo().id(), req.voucherDeviceId());
-                return new ProxyPairingResponse(req.sessionId(), DeviceId.of(from), accepted, reason, new byte[0],
-                        k.signer(m.string("sign-with", ATTACKER)).sign(payload));
-            }
+                return forgedResponse(m, k, ctx);
             case "unpair": {
                 m.onlyKeys("type", "device", "peer", "sign-with");
                 Unpair unsigned = new Unpair(DeviceId.of(m.string("device")), DeviceId.of(m.string("peer")),
                         ctx.now().toEpochMilli(), new byte[0]);
                 return new Unpair(unsigned.deviceId(), unsigned.peerId(), unsigned.timestamp(),
                         k.signer(m.string("sign-with", ATTACKER)).sign(VouchPayloads.unpair(unsigned)));
+            }
+            case "observed-response": {
+                m.onlyKeys("type", "session", "sent-by", "accepted");
+                Optional<ObservedMessage<VouchMessage>> seen = k.response(m.optionalString("session").orElse(null),
+                        m.optionalString("sent-by").orElse(null));
+                if (seen.isEmpty()) {
+                    // Nothing observed yet (the random attacker moves early): an answer of its own making instead.
+                    return forgedResponse(new ConfigView(Map.of(), "message"), k, ctx);
+                }
+                ProxyPairingResponse r = (ProxyPairingResponse) seen.get().message();
+                boolean accepted = m.flag("accepted", r.accepted());
+                String reason = accepted == r.accepted() ? r.reason() : accepted ? "" : "USER_REJECTED";
+                return new ProxyPairingResponse(r.sessionId(), r.acceptingDeviceId(), accepted, reason, r.keyShare(),
+                        r.signature());
             }
             case "proxy-pairing-revoked": {
                 m.onlyKeys("type", "session", "voucher", "vouchee", "target", "sign-with");
@@ -169,7 +176,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 return forgedComplete(m, k, ctx);
             default:
                 throw m.error("type", "vouch forgeries are proxy-pairing-request, observed-request, "
-                        + "proxy-pairing-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
+                        + "proxy-pairing-response, observed-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
         }
     }
 
@@ -183,6 +190,26 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     private static boolean voucherDerivesKeys(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {
         return k.setup().profile == VouchProfile.SPACEDRIVE
                 || ctx.binding().mutant(VouchMutant.VOUCHER_KEEPS_KEYS.qualifiedName());
+    }
+
+    private static boolean signsVerdict(AttackerContext<VouchMessage> ctx) {
+        return !ctx.binding().mutant(VouchMutant.UNSIGNED_VERDICT.qualifiedName());
+    }
+
+    /** An answer to the latest observed vouch ({@code session}), claiming {@code from}, signed by {@code sign-with}. */
+    private static ProxyPairingResponse forgedResponse(ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+        // Nothing observed yet (the random attacker moves early): answer a vouch of its own making.
+        ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
+                .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
+        String from = m.string("from", seen.map(o -> o.to().value()).orElse(ATTACKER));
+        boolean accepted = m.flag("accepted", true);
+        String reason = accepted ? "" : "USER_REJECTED";
+        byte[] payload = VouchPayloads.response(signsVerdict(ctx), req.sessionId(), DeviceId.of(from), accepted,
+                reason, new byte[0], req.voucheeDeviceInfo().id(), req.voucherDeviceId());
+        return new ProxyPairingResponse(req.sessionId(), DeviceId.of(from), accepted, reason, new byte[0],
+                k.signer(m.string("sign-with", ATTACKER)).sign(payload));
     }
 
     private static VouchPayloads.Coverage coverage(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {

@@ -66,6 +66,7 @@ final class VouchWords {
             .forgery("observed-request", Forgery.of("session", "sent-to", "resign-for", "vouchee-key", "redate"))
             .forgery("proxy-pairing-response", Forgery.of("session", "from", "accepted", "sign-with")
                     .signedBy("sign-with"))
+            .forgery("observed-response", Forgery.of("session", "sent-by", "accepted"))
             .forgery("unpair", Forgery.of("device", "peer", "sign-with").signedBy("sign-with"))
             .forgery("proxy-pairing-revoked", Forgery.of("session", "voucher", "vouchee", "target", "sign-with")
                     .signedBy("sign-with"))
