@@ -269,7 +269,7 @@
     ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back a moment): the
     ;; voucher withdraws a vouch already on its way, which the target may accept before it can know; it must then
     ;; flag that pairing once the voucher's ProxyPairingRevoked reaches it
-    [2 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
+    [3 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
     ;; the vouch taken off the wire and forwarded altered under the voucher's own signature: the vouchee's key
