@@ -266,10 +266,10 @@
                    [(at 0 {:op "drop" :match request-to-target :count 1})
                     (at (+ d later) {:op "replay" :match request-to-target})])
           :actions [(at d {:device "$target" :action "network.unpair" :args {:device "$voucher"}})]})]
-    ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back a moment): the
-    ;; voucher withdraws a vouch already on its way, which the target may accept before it can know; it must then
-    ;; flag that pairing once the voucher's ProxyPairingRevoked reaches it
-    [3 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
+    ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back until the unpairing
+    ;; has arrived, on the slowest network): the voucher withdraws a vouch already on its way, which the target may
+    ;; accept before it can know; it must then flag that pairing once the voucher's ProxyPairingRevoked reaches it
+    [3 (c/let-gen [d (gen/choose 0 20) hold (gen/choose 0 5000)]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
     ;; the vouch taken off the wire and forwarded altered under the voucher's own signature: the vouchee's key
