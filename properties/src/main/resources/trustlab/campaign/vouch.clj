@@ -8,7 +8,8 @@
   same and to another target, stale vouches, forged vouches from unpaired or compromised devices, forged answers.
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
-  around the vouch for minutes, hours or past the queue's seven days."
+  around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
+  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -103,6 +104,11 @@
     ;; again at the answer
     [3 (c/let-gen [r (gen/elements receivers) level (gen/elements ["blocked" "unreliable"]) after (gen/choose 1 5000)]
          {:device r :action "network.device.trust" :args {:device "laptop" :level level}
+          :then {:after-ms after :device r :action "network.pair.proxy.accept" :args {:vouchee "phone"}}})]
+    ;; the user unpairs the voucher while its vouch awaits an answer, then answers yes: the pairings must be judged
+    ;; again at the answer
+    [2 (c/let-gen [r (gen/elements receivers) after (gen/choose 1 5000)]
+         {:device r :action "network.unpair" :args {:device "laptop"}
           :then {:after-ms after :device r :action "network.pair.proxy.accept" :args {:vouchee "phone"}}})]
     ;; a device that knows the phone only through a vouch tries to vouch it on (multi-hop): to another receiver,
     ;; or back to the voucher (a Direct pairing of the receiver, so only the Proxied vouchee makes it a second hop)
@@ -260,12 +266,41 @@
                    [(at 0 {:op "drop" :match request-to-target :count 1})
                     (at (+ d later) {:op "replay" :match request-to-target})])
           :actions [(at d {:device "$target" :action "network.unpair" :args {:device "$voucher"}})]})]
-    ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back a moment): the
-    ;; voucher withdraws a vouch already on its way, which the target may accept before it can know; it must then
-    ;; flag that pairing once the voucher's ProxyPairingRevoked reaches it
-    [2 (c/let-gen [d (gen/choose -20 20) hold (gen/choose 0 2000)]
+    ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back until the unpairing
+    ;; has arrived, on the slowest network): the voucher withdraws a vouch already on its way, which the target may
+    ;; accept before it can know; it must then flag that pairing once the voucher's ProxyPairingRevoked reaches it
+    [3 (c/let-gen [d (gen/choose 0 20) hold (gen/choose 0 5000)]
          {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
+    ;; the vouch taken off the wire and forwarded altered under the voucher's own signature: the vouchee's key
+    ;; swapped for the attacker's, or re-dated to the moment it is forwarded (a second later, or once it is stale);
+    ;; only a signature that covers the field stops the copy
+    [3 (c/let-gen [d (c/frequency [[3 (gen/choose 1 3000)] [1 (gen/choose 300000 900000)]])
+                   alter (gen/elements [{:vouchee-key "attacker"} {:redate true}])]
+         {:steps [(at 0 {:op "drop" :match request-to-target :count 1})
+                  (at d {:op "inject" :to "$target" :from "$voucher"
+                         :message (merge {:type "observed-request" :sent-to "$target"} alter)})]})]
+    ;; the target's user is asked about the vouch (the move makes it ask) and, while the prompt is open, unpairs the
+    ;; voucher or marks it blocked or unreliable, then answers yes: what was checked on receipt must be checked
+    ;; again at the answer
+    [2 (c/let-gen [d (gen/choose 200 10000)
+                   e (gen/choose 1 5000)
+                   what (c/frequency [[2 (gen/return "unpair")] [1 (gen/return "blocked")]
+                                      [1 (gen/return "unreliable")]])]
+         {:manual true
+          :actions [(at d (if (= what "unpair")
+                            {:device "$target" :action "network.unpair" :args {:device "$voucher"}}
+                            {:device "$target" :action "network.device.trust" :args {:device "$voucher" :level what}}))
+                    (at (+ d e) {:device "$target" :action "network.pair.proxy.accept" :args {:vouchee "$vouchee"}})]})]
+    ;; the target's user says no (the move makes it ask) and the attacker turns the signed answer into a yes on its
+    ;; way back: only a signature that covers the verdict stops it
+    [2 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
+         {:manual true
+          :actions [(at d {:device "$target" :action "network.pair.proxy.reject" :args {:vouchee "$vouchee"}})]
+          :steps [(at (- d 100) {:op "drop" :match {:from "$target" :to "$voucher" :tag "ProxyPairingResponse"}
+                                 :count 1})
+                  (at (+ d e) {:op "inject" :to "$voucher" :from "$target"
+                               :message {:type "observed-response" :sent-by "$target" :accepted true}})]})]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
@@ -275,7 +310,8 @@
 (defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
    [[7 (c/let-gen [moves (gen/vector (c/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
-                   at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 0 1)]
+                   ;; one or two moves aimed at the vouch itself: the corners the source's checks guard are there
+                   at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 1 2)]
          {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
@@ -328,7 +364,8 @@
                              "$other-target" (or (first (filter willing others)) (first others)
                                                  (first (remove #{target} rs)) target)}
                           aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
-                {:steps (mapv aim (:steps mv))
+                {:manual (when (:manual mv) target)
+                 :steps (mapv aim (:steps mv))
                  :compromise (mapv aim (:compromise mv))
                  :crashes (mapv #(finish b (crash-entry (anchored k %) %)) (:crashes mv))
                  :actions (mapv aim (:actions mv))
@@ -339,6 +376,8 @@
                                    (not (c/mentions? "mallory" st)))]
                      st))
         compromise (vec (mapcat :compromise moves))
+        ;; receivers a move needs to ask their user rather than accept on their own
+        manual (set (keep :manual moves))
         steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
@@ -369,7 +408,8 @@
                             :when (or (#{"laptop" "phone"} d) (some #{d} rs))
                             :let [rc (when (some #{d} receivers) (receiver-setting s d))
                                   config (cond-> {}
-                                           (and rc (not (:auto-accept rc))) (assoc :auto_accept_vouched false)
+                                           (and rc (or (not (:auto-accept rc)) (manual d)))
+                                           (assoc :auto_accept_vouched false)
                                            (and rc (not (:proxy-pairing rc))) (assoc :proxy_pairing false)
                                            (and (= d "laptop") (:auto-vouch-to-all s)) (assoc :auto_vouch_to_all true))
                                   clock (c/clock-entry widths (nth clocks i))

@@ -38,22 +38,22 @@ class FindingVerdictTest {
     void admittedViolationsAreFindingsAndTheRestStayViolations() throws Exception {
         CampaignResult result = Campaigns.runner("vouch", false).run(new CampaignSpec("vouch", 40, 1,
                 Optional.empty(), Shard.WHOLE, 2, false, 0, 0), new CampaignProgress() { });
-        int admitted = result.admitted().getOrDefault("vouch.proxied-key-secrecy", 0);
+        int admitted = result.admitted().getOrDefault("vouch.voucher-blind", 0);
         assertThat(admitted).as("the spacedrive profile shows its gap within 40 runs").isPositive();
         Path dir = CampaignWriter.write(result, tmp.resolve("c"));
 
         ReportWriter.Written w = ReportWriter.build(List.of(dir), ReportWriter.Options.defaults()
                 .withGraphEngine(GraphEngine.BUILTIN));
         VerdictRow row = w.built().report().verdicts().stream()
-                .filter(v -> v.invariant().equals("vouch.proxied-key-secrecy")).findFirst().orElseThrow();
+                .filter(v -> v.invariant().equals("vouch.voucher-blind")).findFirst().orElseThrow();
         assertThat(row.admitted()).isEqualTo(admitted);
-        assertThat(row.verdict()).isEqualTo(result.unexpected("vouch.proxied-key-secrecy") > 0 ? "VIOLATED"
+        assertThat(row.verdict()).isEqualTo(result.unexpected("vouch.voucher-blind") > 0 ? "VIOLATED"
                 : "FINDING");
         Document d = Html.parse(w.html());
-        assertThat(Html.verdictRows(d)).anyMatch(r -> r.contains("vouch.proxied-key-secrecy")
+        assertThat(Html.verdictRows(d)).anyMatch(r -> r.contains("vouch.voucher-blind")
                 && r.endsWith("| " + row.verdict()));
         assertThat(w.html()).contains("class=\"finding-note\"").contains("spacedrive");
-        assertThat(w.markdown()).contains("FINDING `vouch.proxied-key-secrecy`");
+        assertThat(w.markdown()).contains("FINDING `vouch.voucher-blind`");
 
         // Without the admission the same counts are a violation.
         VerdictRow plain = new VerdictRow(row.protocol(), row.mutant(), row.source(), row.invariant(),
@@ -86,6 +86,6 @@ class FindingVerdictTest {
                 .stream().map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList());
         return ReportWriter.build(List.of(dir), ReportWriter.Options.defaults().withGraphEngine(GraphEngine.BUILTIN))
                 .built().report().verdicts().stream()
-                .filter(v -> v.invariant().equals("vouch.proxied-key-secrecy")).findFirst().orElseThrow();
+                .filter(v -> v.invariant().equals("vouch.voucher-blind")).findFirst().orElseThrow();
     }
 }

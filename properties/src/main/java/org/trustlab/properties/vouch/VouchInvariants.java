@@ -37,6 +37,8 @@ public final class VouchInvariants {
     public static final String USER_CONTROLLED_PROPAGATION = "vouch.user-controlled-propagation";
     public static final String VOUCHER_TRUSTED = "vouch.voucher-trusted";
     public static final String NO_OVERWRITE = "vouch.no-overwrite";
+    public static final String VOUCHER_BLIND = "vouch.voucher-blind";
+    public static final String VOUCHEE_KEY_BINDING = "vouch.vouchee-key-binding";
 
     private static final String DIRECT = "Direct";
 
@@ -45,7 +47,8 @@ public final class VouchInvariants {
     public static List<Invariant> all() {
         return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
                 new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
-                new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite());
+                new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite(), new VoucherBlind(),
+                new VoucheeKeyBinding());
     }
 
     private abstract static class Base implements Invariant {
@@ -91,13 +94,16 @@ public final class VouchInvariants {
     }
 
     /**
-     * Only the receiving device and the vouchee hold a proxied session key: no other device audits
-     * {@code holds-proxied-key} for it, and the attacker learns it only by holding the receiver's or the vouchee's
-     * keys. The spacedrive profile breaks it by design (the voucher derives every key); the hardened profile keeps it.
+     * Only the receiving device and the vouchee hold a proxied session key, and in the {@code spacedrive} profile
+     * (the world's fact, not the holder's word) the voucher that vouched for that pair, which derives every proxied
+     * key by the source's design. No other device audits {@code holds-proxied-key} for it, and the attacker learns it
+     * only by holding the keys of one of those admitted holders ({@link #voucherKeysHeld} for the voucher): this
+     * attacker check is on in every run, whatever the profile. That the voucher holds the key at all is {@link VoucherBlind}'s business.
      */
     static final class ProxiedKeySecrecy extends Base {
         ProxiedKeySecrecy() {
-            super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee hold a proxied session key.");
+            super(PROXIED_KEY_SECRECY, "Only the receiving device and the vouchee (and, in the spacedrive profile, "
+                    + "their voucher) hold a proxied session key; the attacker learns none without their keys.");
         }
 
         /** Every proxied key a device holds and every one the attacker learned. */
@@ -109,11 +115,14 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            boolean voucherAdmitted = VouchWorld.of(t.trace()).profile().filter("spacedrive"::equals).isPresent();
             Map<String, List<TraceEvent>> byKey = new TreeMap<>();
-            for (TraceEvent h : t.audits(HOLDS_PROXIED_KEY)) {
+            for (TraceEvent h : subject(t)) {
                 byKey.computeIfAbsent(h.field(KEY_FINGERPRINT), k -> new ArrayList<>()).add(h);
                 String holder = h.node();
-                if (!holder.equals(h.field(RECEIVER)) && !holder.equals(h.field(VOUCHEE))) {
+                boolean admitted = holder.equals(h.field(RECEIVER)) || holder.equals(h.field(VOUCHEE))
+                        || (voucherAdmitted && vouchedFor(t, h));
+                if (!admitted) {
                     violation(out, holder + " holds the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
                             + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + " (session " + h.field(SESSION_ID)
                             + ")", h);
@@ -125,14 +134,133 @@ public final class VouchInvariants {
                 }
                 for (TraceEvent h : byKey.getOrDefault(learned.field("fingerprint"), List.of())) {
                     // Judged at the leak: a compromise after the attacker learned the key does not excuse it.
-                    if (!t.attackerHeld(h.field(RECEIVER), learned) && !t.attackerHeld(h.field(VOUCHEE), learned)) {
+                    boolean viaHolder = t.attackerHeld(h.field(RECEIVER), learned)
+                            || t.attackerHeld(h.field(VOUCHEE), learned)
+                            || (voucherAdmitted && voucherKeysHeld(t, h, learned));
+                    if (!viaHolder) {
                         violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT)
                                 + " of " + h.field(RECEIVER) + " and " + h.field(VOUCHEE)
-                                + " without holding either's keys", learned, h);
+                                + " without holding " + (voucherAdmitted ? "theirs or their voucher's" : "either's")
+                                + " keys", learned, h);
                         break;
                     }
                 }
             }
+        }
+
+        /** What it judges: every holding of a proxied key a device reports. */
+        static List<TraceEvent> subject(VouchTrace t) {
+            return t.audits(HOLDS_PROXIED_KEY);
+        }
+    }
+
+    /**
+     * Whether the holder of this proxied key is the voucher of its pair: it signed a vouch of that session for that
+     * vouchee to that receiver (the spacedrive voucher derives the key just before it signs), whatever the holding
+     * names as voucher.
+     */
+    static boolean vouchedFor(VouchTrace t, TraceEvent h) {
+        return vouchersOf(t, h).contains(h.node());
+    }
+
+    /**
+     * Whether the attacker held, at {@code learned}, the keys of a voucher of this pair: one that signed its vouch,
+     * or the one the holding names (a vouch signed with a compromised voucher's key carries a key the signer chose,
+     * in the spacedrive profile).
+     */
+    static boolean voucherKeysHeld(VouchTrace t, TraceEvent h, TraceEvent learned) {
+        String named = h.field(VOUCHER);
+        return (named != null && t.attackerHeld(named, learned))
+                || vouchersOf(t, h).stream().anyMatch(v -> t.attackerHeld(v, learned));
+    }
+
+    /** The devices that signed a vouch of this holding's session for its vouchee to its receiver. */
+    static List<String> vouchersOf(VouchTrace t, TraceEvent h) {
+        return t.audits(VOUCH_SIGNED).stream().filter(s -> same(s, h, SESSION_ID, VOUCHEE)
+                && Objects.equals(s.field(TARGET), h.field(RECEIVER))).map(TraceEvent::node).distinct().toList();
+    }
+
+    /**
+     * The hardened profile's promise: a voucher never holds the proxied session key of a pair it vouched for (it
+     * introduces the two, the target and the vouchee agree the key between themselves). The {@code spacedrive}
+     * profile breaks it by the source's design (the voucher derives every proxied key from its own pairing secret
+     * with the vouchee): admitted there as a FINDING, checked everywhere else.
+     */
+    static final class VoucherBlind extends Base {
+        VoucherBlind() {
+            super(VOUCHER_BLIND, "No voucher holds the proxied session key of a pair it vouched for.");
+        }
+
+        /** Every proxied key a device holds and every one the attacker learned. */
+        @Override
+        int subjects(VouchTrace t) {
+            return ProxiedKeySecrecy.subject(t).size() + (int) t.of(Kind.ATTACKER, "learned").stream()
+                    .filter(l -> "proxied-session-key".equals(l.field("kind"))).count();
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            Map<String, TraceEvent> voucherHeld = new TreeMap<>();
+            for (TraceEvent h : ProxiedKeySecrecy.subject(t)) {
+                if (vouchedFor(t, h)) {
+                    voucherHeld.putIfAbsent(h.field(KEY_FINGERPRINT), h);
+                    violation(out, h.node() + " holds the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
+                            + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + ", whom it vouched for (session "
+                            + h.field(SESSION_ID) + ")", h);
+                }
+            }
+            // What follows from it: whoever holds the voucher's keys learns the pair's key too.
+            for (TraceEvent learned : t.of(Kind.ATTACKER, "learned")) {
+                TraceEvent h = voucherHeld.get(learned.field("fingerprint"));
+                if (h != null && "proxied-session-key".equals(learned.field("kind"))
+                        && t.attackerHeld(h.node(), learned) && !t.attackerHeld(h.field(RECEIVER), learned)
+                        && !t.attackerHeld(h.field(VOUCHEE), learned)) {
+                    violation(out, "the attacker learned the proxied session key " + h.field(KEY_FINGERPRINT) + " of "
+                            + h.field(RECEIVER) + " and " + h.field(VOUCHEE) + " through the keys of their voucher "
+                            + h.node(), learned, h);
+                }
+            }
+        }
+    }
+
+    /**
+     * Source: the vouch signature covers the vouchee's public key. Every Proxied pairing a device stores holds its
+     * peer's own identity key, the one the world gave that device (not one the voucher or the vouch claims), unless
+     * the attacker held the keys of the voucher it rests on when it was stored (then it signs what it likes). A peer
+     * the world has no identity for is the attacker's own pseudo-device, whose vouch is signature authenticity's
+     * business.
+     */
+    static final class VoucheeKeyBinding extends Base {
+        VoucheeKeyBinding() {
+            super(VOUCHEE_KEY_BINDING, "Every Proxied pairing holds its peer's own identity key.");
+        }
+
+        /** Every Proxied pairing a device stored. */
+        @Override
+        int subjects(VouchTrace t) {
+            return subject(t).size();
+        }
+
+        @Override
+        void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
+            for (TraceEvent stored : subject(t)) {
+                String peer = stored.field(PEER);
+                Optional<String> genuine = peer == null ? Optional.empty() : world.identityKey(peer);
+                if (genuine.isEmpty() || t.attackerHeld(stored.field(VOUCHER), stored)) {
+                    continue;
+                }
+                if (!genuine.get().equals(stored.field("peer-key"))) {
+                    violation(out, stored.node() + " stored " + peer + " as Proxied (voucher " + stored.field(VOUCHER)
+                            + ") under the key " + stored.field("peer-key") + ", not " + peer + "'s own "
+                            + genuine.get(), stored);
+                }
+            }
+        }
+
+        /** What it judges: every Proxied pairing a device stores. */
+        static List<TraceEvent> subject(VouchTrace t) {
+            return t.audits(PAIRING_STORED).stream().filter(e -> "Proxied".equals(e.field(PAIRING_TYPE))).toList();
         }
     }
 
@@ -298,27 +426,45 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
             for (TraceEvent s : t.audits(VOUCH_SIGNED)) {
-                if (!DIRECT.equals(s.field(VOUCHEE_PAIRING_TYPE)) || !DIRECT.equals(s.field(TARGET_PAIRING_TYPE))) {
+                // The voucher's report of its pairings, and what the world and the trace say they were: either
+                // saying Proxied is a second hop.
+                boolean proxied = proxied(t, world, s.node(), s.field(VOUCHEE), s)
+                        || proxied(t, world, s.node(), s.field(TARGET), s);
+                if (!DIRECT.equals(s.field(VOUCHEE_PAIRING_TYPE)) || !DIRECT.equals(s.field(TARGET_PAIRING_TYPE))
+                        || proxied) {
                     violation(out, s.node() + " vouched " + s.field(VOUCHEE) + " (" + s.field(VOUCHEE_PAIRING_TYPE)
                             + ") to " + s.field(TARGET) + " (" + s.field(TARGET_PAIRING_TYPE) + "): a second hop", s);
                 }
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
-                Optional<TraceEvent> stored = t.lastPairingEvent(a.node(), a.field(VOUCHER), a);
-                boolean proxiedInTrace = stored.isPresent() && stored.get().type().equals(PAIRING_STORED)
-                        && !DIRECT.equals(stored.get().field(PAIRING_TYPE));
-                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxiedInTrace) {
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxied(t, world, a.node(), a.field(VOUCHER), a)) {
                     violation(out, a.node() + " accepted a vouch from " + a.field(VOUCHER)
                             + ", a Proxied device", a);
                 }
             }
             for (TraceEvent a : t.accepted(OUTCOME_PROXIED_PAIRING)) {
-                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE))) {
+                if (!DIRECT.equals(a.field(VOUCHER_PAIRING_TYPE)) || proxied(t, world, a.node(), a.field(VOUCHER), a)) {
                     violation(out, a.node() + " stored " + a.field(DEVICE) + " from a ProxyPairingComplete of "
                             + a.field(VOUCHER) + ", a Proxied device", a);
                 }
             }
+        }
+
+        /**
+         * Whether {@code node} held {@code peer} as a Proxied pairing at {@code at}: by its latest pairing store
+         * before then, or, with none stored or removed since, by the scenario's set-up (the world's fact).
+         */
+        private static boolean proxied(VouchTrace t, VouchWorld world, String node, String peer, TraceEvent at) {
+            if (peer == null) {
+                return false;
+            }
+            Optional<TraceEvent> last = t.lastPairingEvent(node, peer, at);
+            if (last.isPresent()) {
+                return last.get().type().equals(PAIRING_STORED) && !DIRECT.equals(last.get().field(PAIRING_TYPE));
+            }
+            return world.setupPairingType(node, peer).filter(type -> !DIRECT.equals(type)).isPresent();
         }
     }
 
@@ -399,7 +545,8 @@ public final class VouchInvariants {
     /**
      * No vouch is accepted outside {@code vouch_signature_max_age} as the receiver's own clock measured it on
      * receipt (nor further in the future than the skew tolerance): a voucher with a skewed clock cannot stretch the
-     * window.
+     * window. The limits are the configured ones and the clock reading the simulator's ({@link #receivedAt}); the
+     * timestamp is the accepted vouch's, which signature authenticity holds to the one the voucher signed.
      */
     static final class Freshness extends Base {
         Freshness() {
@@ -417,7 +564,7 @@ public final class VouchInvariants {
         void check(VouchTrace t, List<Violation> out) {
             for (TraceEvent a : t.accepted(OUTCOME_PROXY_PAIRING)) {
                 Optional<Instant> ts = VouchTrace.instant(a.field(VOUCH_TIMESTAMP));
-                Optional<Instant> seen = VouchTrace.instant(a.field(RECEIVER_LOCAL_TIME));
+                Optional<Instant> seen = receivedAt(t, a);
                 if (ts.isEmpty() || seen.isEmpty()) {
                     violation(out, a.node() + " accepted a vouch without recording its timestamp and its clock", a);
                     continue;
@@ -441,6 +588,17 @@ public final class VouchInvariants {
                 }
             }
         }
+    }
+
+    /**
+     * The receiver's clock when the accepted vouch arrived, as the simulator read it (its {@code local-time} stamp,
+     * not the time the receiver reports): at the prompt for that vouch if the user decided, else at the acceptance,
+     * which an automatic acceptance makes in the step that received the vouch.
+     */
+    static Optional<Instant> receivedAt(VouchTrace t, TraceEvent a) {
+        TraceEvent at = t.latestBefore(a.node(), a, Kind.AUDIT, CONFIRMATION_REQUIRED,
+                p -> p.field(VOUCH_ID) != null && p.field(VOUCH_ID).equals(a.field(VOUCH_ID))).orElse(a);
+        return VouchTrace.instant(at.field("local-time"));
     }
 
     /**
@@ -547,13 +705,21 @@ public final class VouchInvariants {
      * at or after its {@code expires_at} (voucher's clock). Delivered means the request reached the target, or the
      * target's signed answer for it dequeued it (the request may have arrived before it was queued, when only its
      * acknowledgement was lost); a vouch withdrawn by the voucher, or to a target that unpaired the voucher, is
-     * exempt. Liveness is claimed only over a fair link: runs where
-     * messages between the two were lost or dropped by the attacker are exempt. "Long enough" is the voucher's own
+     * exempt. Liveness is claimed only over a fair link: runs where a message the delivery rests on
+     * ({@link #DELIVERY_TAGS}) between the two was lost, or dropped, delayed, redirected or altered by the attacker,
+     * while the vouch was owed are exempt. "Long enough" is the voucher's own
      * worst case (presence-probe cap, polls, acknowledgement timeouts) plus a minute. The trace has no end-of-run
      * event, so a run counts as observed until its last event.
      */
     static final class QueueLiveness extends Base {
         private static final java.util.Set<String> WITHDRAWALS = java.util.Set.of("VOUCH_REVOKED", "STALE");
+        /**
+         * The messages a queued vouch's delivery rests on: the presence that tells the voucher the target is up, the
+         * request, its transport acknowledgement and the target's answer (which dequeues it). A loss of anything else
+         * on the link (a direct pairing's message, an unpairing, a completion) leaves the delivery untouched.
+         */
+        static final java.util.Set<String> DELIVERY_TAGS = java.util.Set.of(VouchCodec.PRESENCE,
+                VouchCodec.PROXY_PAIRING_REQUEST, VouchCodec.TRANSPORT_ACK, VouchCodec.PROXY_PAIRING_RESPONSE);
 
         QueueLiveness() {
             super(QUEUE_LIVENESS, "A queued vouch to a target that comes online before expiry is delivered; none is "
@@ -612,11 +778,14 @@ public final class VouchInvariants {
                 return;
             }
             long deadline = windowStart + grace;
-            // Only a loss or an attack on the link while the vouch was owed excuses it, not one long after.
+            // Only a loss or an attack on the link while the vouch was owed excuses it, not one long after, and only
+            // one that touched a message the delivery rests on.
             boolean unfair = t.of(Kind.DROP).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
-                    && e.timeNanos() <= deadline && link(e, v, target) && "loss".equals(e.field("reason")))
+                    && e.timeNanos() <= deadline && link(e, v, target) && "loss".equals(e.field("reason"))
+                    && DELIVERY_TAGS.contains(e.type()))
                     || t.of(Kind.ATTACKER).stream().anyMatch(e -> e.timeNanos() >= q.timeNanos()
                             && e.timeNanos() <= deadline && link(e, v, target)
+                            && e.field("tag") != null && DELIVERY_TAGS.contains(e.field("tag"))
                             && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
                                     || e.type().equals("tamper")));
             if (unfair) {
@@ -727,6 +896,9 @@ public final class VouchInvariants {
                     targets.put(e.field(TARGET), e.field(STATUS));
                     if (allTerminal(targets)) {
                         awaiting.putIfAbsent(key, e);
+                    } else {
+                        // A target added (or reopened) after the others were terminal: the session is open again.
+                        awaiting.remove(key);
                     }
                     continue;
                 }
@@ -780,6 +952,7 @@ public final class VouchInvariants {
 
         @Override
         void check(VouchTrace t, List<Violation> out) {
+            VouchWorld world = VouchWorld.of(t.trace());
             for (TraceEvent s : t.audits(SESSION_STARTED)) {
                 String trigger = s.field(TRIGGER);
                 if (TRIGGER_USER.equals(trigger)) {
@@ -789,9 +962,10 @@ public final class VouchInvariants {
                         violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " for the user, who never "
                                 + "asked", s);
                     }
-                } else if (!TRIGGER_AUTO.equals(trigger) || !"true".equals(s.field(AUTO_VOUCH_TO_ALL))) {
+                } else if (!TRIGGER_AUTO.equals(trigger) || !world.autoVouchToAll(s.node())) {
+                    // The configured auto_vouch_to_all (the world's), never the one the voucher reports.
                     violation(out, s.node() + " started vouching " + s.field(VOUCHEE) + " by itself (trigger "
-                            + trigger + ", auto_vouch_to_all " + s.field(AUTO_VOUCH_TO_ALL) + ")", s);
+                            + trigger + ", auto_vouch_to_all configured " + world.autoVouchToAll(s.node()) + ")", s);
                 }
             }
             for (TraceEvent v : t.audits(VOUCH_SIGNED)) {

@@ -74,7 +74,7 @@ public final class VouchModule implements ProtocolModule {
 
     @Override
     public List<AdmittedGap> gaps() {
-        return List.of(AdmittedGap.inProfile(VouchInvariants.PROXIED_KEY_SECRECY, "spacedrive", true,
+        return List.of(AdmittedGap.inProfile(VouchInvariants.VOUCHER_BLIND, "spacedrive", true,
                 "in the spacedrive profile the voucher derives every proxied key itself, as the source system "
                         + "does; the hardened profile closes the gap"));
     }

@@ -37,7 +37,7 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.NEVER_COMPLETES, "happy-path.yaml",
                     List.of(VouchInvariants.SESSION_COMPLETION)),
             new Entry(VouchMutant.VOUCHER_KEEPS_KEYS, "happy-path-hardened.yaml",
-                    List.of(VouchInvariants.PROXIED_KEY_SECRECY)),
+                    List.of(VouchInvariants.PROXIED_KEY_SECRECY, VouchInvariants.VOUCHER_BLIND)),
             new Entry(VouchMutant.STALE_VOUCHER_CHECK, "voucher-unpaired-while-queued.yaml",
                     List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
             new Entry(VouchMutant.AUTO_PROPAGATE, "happy-path.yaml",
@@ -49,7 +49,21 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.TRUST_LEVEL_AT_RECEIPT_ONLY, "voucher-blocked-while-prompted.yaml",
                     List.of(VouchInvariants.VOUCHER_TRUSTED)),
             new Entry(VouchMutant.OVERWRITES_PAIRING, "vouch-for-paired-device.yaml",
-                    List.of(VouchInvariants.NO_OVERWRITE)));
+                    List.of(VouchInvariants.NO_OVERWRITE)),
+            new Entry(VouchMutant.UNSIGNED_VOUCHEE_KEY, "vouchee-key-swapped.yaml",
+                    List.of(VouchInvariants.VOUCHEE_KEY_BINDING, VouchInvariants.SIGNATURE_AUTHENTICITY)),
+            new Entry(VouchMutant.UNSIGNED_TIMESTAMP, "vouch-redated.yaml",
+                    List.of(VouchInvariants.SIGNATURE_AUTHENTICITY)),
+            new Entry(VouchMutant.EXPIRY_INCLUDES_SKEW, "skewed-voucher-301s.yaml",
+                    List.of(VouchInvariants.FRESHNESS)),
+            new Entry(VouchMutant.FUTURE_BOUND_IS_MAX_AGE, "voucher-clock-60s-ahead.yaml",
+                    List.of(VouchInvariants.FRESHNESS)),
+            new Entry(VouchMutant.AGE_IN_WHOLE_SECONDS, "skewed-voucher-300500ms.yaml",
+                    List.of(VouchInvariants.FRESHNESS)),
+            new Entry(VouchMutant.PAIRING_CHECKED_AT_RECEIPT_ONLY, "voucher-unpaired-while-prompted.yaml",
+                    List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
+            new Entry(VouchMutant.UNSIGNED_VERDICT, "flipped-answer.yaml",
+                    List.of(VouchInvariants.SIGNATURE_AUTHENTICITY)));
 
     private VouchMutantMap() {}
 

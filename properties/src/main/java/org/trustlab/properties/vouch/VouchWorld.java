@@ -14,7 +14,8 @@ import org.trustlab.simulator.trace.TraceEvent;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
 
 /**
- * What the world knows of a vouch run, typed: each device's configured vouch age limit and skew tolerance, and the
+ * What the world knows of a vouch run, typed: the profile, each device's identity key (by fingerprint), each device's
+ * configured vouch age limit and skew tolerance, and the
  * trust level each device's user gives each peer over time (the set-up pairings' levels, the user's
  * {@code network.device.trust} actions; a new Direct pairing starts Trusted again). The invariants judge the
  * receivers' decisions against these, never against the limits or levels a receiver writes into its own audit.
@@ -35,10 +36,21 @@ public final class VouchWorld {
     private final Map<String, Limits> limits = new TreeMap<>();
     private final Map<String, List<LevelAt>> levels = new TreeMap<>();
     private final java.util.Set<String> setupPairings = new java.util.TreeSet<>();
+    private final Map<String, String> identities = new TreeMap<>();
+    private final Map<String, String> setupTypes = new TreeMap<>();
+    private final java.util.Set<String> autoVouchToAll = new java.util.TreeSet<>();
+    private final String profile;
 
     private VouchWorld(Trace trace) {
         WorldFacts facts = new WorldFacts(trace);
+        profile = facts.of("profile").stream().map(f -> WorldFacts.text(f, "profile")).findFirst().orElse(null);
+        for (TraceEvent f : facts.of("identity")) {
+            identities.put(WorldFacts.text(f, "device"), WorldFacts.text(f, "key-fingerprint"));
+        }
         for (TraceEvent f : facts.of("limits")) {
+            if ("true".equals(f.field("auto-vouch-to-all"))) {
+                autoVouchToAll.add(WorldFacts.text(f, "device"));
+            }
             limits.put(WorldFacts.text(f, "device"), new Limits(WorldFacts.duration(f, "vouch-signature-max-age"),
                     WorldFacts.duration(f, "vouch-clock-skew-tolerance"),
                     WorldFacts.duration(f, "queue-entry-lifetime"), WorldFacts.duration(f, "queue-poll-interval"),
@@ -48,6 +60,8 @@ public final class VouchWorld {
         for (TraceEvent e : trace.events()) {
             if (e.kind() == Kind.FACT && e.type().equals("pairing")) {
                 setupPairings.add(WorldFacts.text(e, "device") + ">" + WorldFacts.text(e, "peer"));
+                setupTypes.put(WorldFacts.text(e, "device") + ">" + WorldFacts.text(e, "peer"),
+                        WorldFacts.text(e, "type"));
             }
             if (e.kind() == Kind.FACT && (e.type().equals("pairing") || e.type().equals("trust-set"))) {
                 level(WorldFacts.text(e, "device"), WorldFacts.text(e, "peer"), e.seq(),
@@ -70,6 +84,26 @@ public final class VouchWorld {
 
     public Optional<Limits> limits(String device) {
         return Optional.ofNullable(limits.get(device));
+    }
+
+    /** The scenario's profile ({@code spacedrive} or {@code hardened}), if the run recorded it. */
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /** The fingerprint of the identity key the world gave {@code device}, if it is a device of the scenario. */
+    public Optional<String> identityKey(String device) {
+        return Optional.ofNullable(identities.get(device));
+    }
+
+    /** The type ({@code Direct} or {@code Proxied}) of the pairing the scenario set {@code device} up with. */
+    public Optional<String> setupPairingType(String device, String peer) {
+        return Optional.ofNullable(setupTypes.get(device + ">" + peer));
+    }
+
+    /** Whether {@code device} was configured with {@code auto_vouch_to_all} (absent from the facts: it was not). */
+    public boolean autoVouchToAll(String device) {
+        return autoVouchToAll.contains(device);
     }
 
     /** Whether the scenario set {@code device} up paired with {@code peer} (of any type). */

@@ -73,7 +73,7 @@ class VouchScenariosTest {
         RunResult r = run(file, Optional.empty());
         for (Invariant i : InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL)) {
             List<Violation> v = i.check(r.trace());
-            boolean voucherDerivesKeys = i.id().equals(VouchInvariants.PROXIED_KEY_SECRECY) && spacedrive(file)
+            boolean voucherDerivesKeys = i.id().equals(VouchInvariants.VOUCHER_BLIND) && spacedrive(file)
                     && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
             if (voucherDerivesKeys) {
                 continue;
@@ -83,19 +83,38 @@ class VouchScenariosTest {
     }
 
     @Test
-    void proxiedKeySecrecyFailsInSpacedriveAndHoldsInHardened() {
-        Invariant secrecy = InvariantCatalogue.find(VouchInvariants.PROXIED_KEY_SECRECY).orElseThrow();
-        List<Violation> spacedrive = secrecy.check(run("happy-path.yaml", Optional.empty()).trace());
+    void voucherBlindnessFailsInSpacedriveAndHoldsInHardened() {
+        Invariant blind = InvariantCatalogue.find(VouchInvariants.VOUCHER_BLIND).orElseThrow();
+        List<Violation> spacedrive = blind.check(run("happy-path.yaml", Optional.empty()).trace());
         assertThat(spacedrive).hasSize(2).allSatisfy(v -> {
             assertThat(v.message()).startsWith("laptop holds the proxied session key");
             assertThat(v.evidence()).singleElement().satisfies(e -> assertThat(e.node()).isEqualTo("laptop"));
         });
+        assertThat(blind.check(run("happy-path-hardened.yaml", Optional.empty()).trace())).isEmpty();
+    }
+
+    @Test
+    void proxiedKeySecrecyAdmitsTheSpacedriveVoucherOnlyAndHoldsInHardened() {
+        Invariant secrecy = InvariantCatalogue.find(VouchInvariants.PROXIED_KEY_SECRECY).orElseThrow();
+        assertThat(secrecy.check(run("happy-path.yaml", Optional.empty()).trace())).isEmpty();
         assertThat(secrecy.check(run("happy-path-hardened.yaml", Optional.empty()).trace())).isEmpty();
-        // Under a compromised voucher the spacedrive attacker learns an honest pair's key; the hardened one does not.
-        RunResult compromised = run("compromised-voucher-key.yaml", Optional.empty());
-        assertThat(secrecy.check(compromised.trace())).anySatisfy(v -> assertThat(v.message())
-                .startsWith("the attacker learned the proxied session key"));
+        // The spacedrive attacker learns an honest pair's key through the compromised voucher that derived it: the
+        // admitted holder's keys. The hardened one learns nothing.
+        assertThat(secrecy.check(run("compromised-voucher-key.yaml", Optional.empty()).trace())).isEmpty();
         assertThat(secrecy.check(run("compromised-voucher-key-hardened.yaml", Optional.empty()).trace())).isEmpty();
+        // The hardened voucher that keeps the keys is not an admitted holder.
+        assertThat(secrecy.check(run("happy-path-hardened.yaml", Optional.of(VouchMutant.VOUCHER_KEEPS_KEYS))
+                .trace())).isNotEmpty().allSatisfy(v -> assertThat(v.message()).startsWith("laptop holds"));
+    }
+
+    @Test
+    void theSpacedriveProfileAdmitsVoucherBlindnessAndNothingElse() {
+        List<org.trustlab.properties.campaign.AdmittedGap> gaps = new VouchModule().gaps();
+        assertThat(gaps).extracting(org.trustlab.properties.campaign.AdmittedGap::checkId)
+                .containsExactly(VouchInvariants.VOUCHER_BLIND);
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "spacedrive")))).isTrue();
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of()))).isTrue();
+        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "hardened")))).isFalse();
     }
 
     static Stream<VouchMutantMap.Entry> mutants() {
@@ -135,7 +154,8 @@ class VouchScenariosTest {
                         VouchInvariants.NO_MULTI_HOP, VouchInvariants.FRESHNESS, VouchInvariants.NO_REPLAY,
                         VouchInvariants.SIGNATURE_AUTHENTICITY, VouchInvariants.QUEUE_LIVENESS,
                         VouchInvariants.SESSION_COMPLETION, VouchInvariants.USER_CONTROLLED_PROPAGATION,
-                        VouchInvariants.VOUCHER_TRUSTED, VouchInvariants.NO_OVERWRITE);
+                        VouchInvariants.VOUCHER_TRUSTED, VouchInvariants.NO_OVERWRITE, VouchInvariants.VOUCHER_BLIND,
+                        VouchInvariants.VOUCHEE_KEY_BINDING);
         assertThat(InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL))
                 .allSatisfy(i -> assertThat(i.statement()).isNotBlank());
     }

@@ -28,8 +28,9 @@ class VouchWorldInvariantsTest {
     /** The tablet accepts phone on laptop's word; its own report claims a generous limit and a Trusted voucher. */
     private static SyntheticTrace accept(SyntheticTrace b, String vouchedAt, String seenAt) {
         return b.add("tablet", Kind.OUTCOME, "proxy-pairing", "result", "accepted", "voucher", "laptop",
-                "vouchee", "phone", "vouch-timestamp", vouchedAt, "receiver-local-time", seenAt,
-                "max-age-ms", "86400000", "skew-tolerance-ms", "86400000", "trust-level", "Trusted");
+                "vouchee", "phone", "vouch-timestamp", vouchedAt, "receiver-local-time", vouchedAt,
+                "local-time", seenAt, "vouch-id", "V1", "max-age-ms", "86400000", "skew-tolerance-ms", "86400000",
+                "trust-level", "Trusted");
     }
 
     @Nested
@@ -94,6 +95,22 @@ class VouchWorldInvariantsTest {
         }
 
         @Test
+        void judgesAPromptedVouchOnTheClockWhenItArrivedNotWhenTheUserAnswered() {
+            SyntheticTrace prompted = world("Trusted").add("tablet", Kind.AUDIT, "ProxyPairingConfirmationRequired",
+                    "vouch-id", "V1", "local-time", "1970-01-01T00:05:00Z");
+            assertThat(invariant.check(accept(prompted, "1970-01-01T00:00:00Z", "1970-01-01T00:05:20Z").build()))
+                    .isEmpty();
+            SyntheticTrace late = world("Trusted").add("tablet", Kind.AUDIT, "ProxyPairingConfirmationRequired",
+                    "vouch-id", "V1", "local-time", "1970-01-01T00:05:01Z");
+            assertThat(invariant.check(accept(late, "1970-01-01T00:00:00Z", "1970-01-01T00:05:00Z").build()))
+                    .hasSize(1);
+            SyntheticTrace another = world("Trusted").add("tablet", Kind.AUDIT, "ProxyPairingConfirmationRequired",
+                    "vouch-id", "V2", "local-time", "1970-01-01T00:00:01Z");
+            assertThat(invariant.check(accept(another, "1970-01-01T00:00:00Z", "1970-01-01T00:05:20Z").build()))
+                    .hasSize(1);
+        }
+
+        @Test
         void firesWithoutConfiguredLimits() {
             Trace t = accept(new SyntheticTrace(), "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z").build();
             assertThat(invariant.check(t)).singleElement().satisfies(v ->
@@ -135,6 +152,55 @@ class VouchWorldInvariantsTest {
             SyntheticTrace other = world("Trusted").fact("pairing", "device", "desktop", "peer", "phone", "type",
                     "Direct", "trust-level", "Trusted");
             assertThat(invariant.check(acceptPhone(other))).isEmpty();
+        }
+    }
+
+    @Nested
+    class VoucheeKeyBinding {
+        private final Invariant invariant = new VouchInvariants.VoucheeKeyBinding();
+
+        /** The world's identities: phone's key is EK, tablet's TK (the attacker's pseudo-device has none). */
+        private SyntheticTrace identities() {
+            return new SyntheticTrace().fact("identity", "device", "phone", "key-fingerprint", "EK")
+                    .fact("identity", "device", "tablet", "key-fingerprint", "TK")
+                    .fact("identity", "device", "laptop", "key-fingerprint", "LK");
+        }
+
+        private SyntheticTrace stored(SyntheticTrace b, String node, String peer, String type, String key) {
+            return b.add(node, Kind.AUDIT, "pairing-stored", "peer", peer, "pairing-type", type, "voucher", "laptop",
+                    "peer-key", key);
+        }
+
+        @Test
+        void holdsWhenEveryProxiedPairingHoldsItsPeersOwnKey() {
+            assertThat(invariant.check(stored(stored(identities(), "tablet", "phone", "Proxied", "EK"), "phone",
+                    "tablet", "Proxied", "TK").build())).isEmpty();
+        }
+
+        @Test
+        void firesOnAReceiverOrAVoucheeStoringAnotherKeyForItsPeer() {
+            assertThat(invariant.check(stored(identities(), "tablet", "phone", "Proxied", "AK").build()))
+                    .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("tablet stored phone as "
+                            + "Proxied (voucher laptop) under the key AK, not phone's own EK"));
+            assertThat(invariant.check(stored(identities(), "phone", "tablet", "Proxied", "EK").build())).hasSize(1);
+        }
+
+        @Test
+        void aDirectPairingOrAPeerTheWorldDoesNotKnowIsNotJudged() {
+            assertThat(invariant.check(stored(identities(), "tablet", "phone", "Direct", "AK").build())).isEmpty();
+            assertThat(invariant.check(stored(identities(), "tablet", "attacker", "Proxied", "AK").build()))
+                    .isEmpty();
+        }
+
+        @Test
+        void onlyTheVouchersKeysInTheAttackersHandsBeforeTheStoreExcuseIt() {
+            SyntheticTrace held = identities().attacker("compromise", "device", "laptop");
+            assertThat(invariant.check(stored(held, "tablet", "phone", "Proxied", "AK").build())).isEmpty();
+            SyntheticTrace after = stored(identities(), "tablet", "phone", "Proxied", "AK")
+                    .attacker("compromise", "device", "laptop");
+            assertThat(invariant.check(after.build())).hasSize(1);
+            SyntheticTrace vouchee = identities().attacker("compromise", "device", "phone");
+            assertThat(invariant.check(stored(vouchee, "tablet", "phone", "Proxied", "AK").build())).hasSize(1);
         }
     }
 }

@@ -95,6 +95,17 @@ final class DeviceState {
         return config.profile() == VouchProfile.HARDENED && !has(VouchMutant.UNSIGNED_TARGET);
     }
 
+    /** What this device's vouch signatures cover: the profile's payload, less what a mutant leaves out. */
+    VouchPayloads.Coverage vouchCoverage() {
+        return new VouchPayloads.Coverage(signsTarget(), !has(VouchMutant.UNSIGNED_VOUCHEE_KEY),
+                !has(VouchMutant.UNSIGNED_TIMESTAMP));
+    }
+
+    /** Whether a target's answer is signed with its verdict (a mutant leaves it out). */
+    boolean signsVerdict() {
+        return !has(VouchMutant.UNSIGNED_VERDICT);
+    }
+
     void store(PairingRecord r) {
         pairings.put(r.peer(), r);
         keyCache.put(r.peer(), r);

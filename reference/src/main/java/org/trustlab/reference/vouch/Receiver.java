@@ -67,7 +67,7 @@ final class Receiver {
             reject(s, VouchReason.VOUCHER_NOT_PAIRED, f, req, false);
             return;
         }
-        byte[] payload = VouchPayloads.vouch(s.st.signsTarget(), req.sessionId(), req.voucheeDeviceInfo(),
+        byte[] payload = VouchPayloads.vouch(s.st.vouchCoverage(), req.sessionId(), req.voucheeDeviceInfo(),
                 req.voucheePublicKey(), req.timestamp(), s.self(), voucherId);
         String vouchId = VouchPayloads.vouchId(voucherId, payload);
         boolean signatureValid = Ed25519KeyPair.verify(voucher.identityKey(), payload, req.voucherSignature());
@@ -96,11 +96,13 @@ final class Receiver {
         if (!s.mutant(VouchMutant.NO_TIMESTAMP_CHECK)) {
             // Judged on this device's clock, never the voucher's: a voucher with a clock behind cannot stretch the
             // window, and one ahead gains at most the skew tolerance.
-            if (ageMs > s.config().vouchSignatureMaxAge().toMillis()) {
+            if (expired(s, ageMs)) {
                 reject(s, VouchReason.VOUCH_EXPIRED, f, req, true);
                 return;
             }
-            if (-ageMs > s.config().vouchClockSkewTolerance().toMillis()) {
+            long aheadLimit = s.mutant(VouchMutant.FUTURE_BOUND_IS_MAX_AGE) ? s.config().vouchSignatureMaxAge()
+                    .toMillis() : s.config().vouchClockSkewTolerance().toMillis();
+            if (-ageMs > aheadLimit) {
                 reject(s, VouchReason.VOUCH_FROM_FUTURE, f, req, true);
                 return;
             }
@@ -172,6 +174,18 @@ final class Receiver {
         s.setTimer(PROMPT + decisionKey, s.config().vouchResponseTimeout());
     }
 
+    /** Older than {@code vouch_signature_max_age} on this device's clock (the source: "within the allowed window"). */
+    private static boolean expired(Step s, long ageMs) {
+        long max = s.config().vouchSignatureMaxAge().toMillis();
+        if (s.mutant(VouchMutant.EXPIRY_INCLUDES_SKEW)) {
+            return ageMs > max + s.config().vouchClockSkewTolerance().toMillis();
+        }
+        if (s.mutant(VouchMutant.AGE_IN_WHOLE_SECONDS)) {
+            return ageMs / 1000 > max / 1000;
+        }
+        return ageMs > max;
+    }
+
     private static void accept(Step s, Prompt p) {
         ProxyPairingRequest req = p.request();
         DeviceId vouchee = req.voucheeDeviceInfo().id();
@@ -214,8 +228,9 @@ final class Receiver {
         }
         // What was true when the prompt appeared is checked again: the user may have unpaired or blocked the voucher
         // or paired the vouchee meanwhile, and a revocation must win over an answer given later.
+        boolean recheckPairings = !s.mutant(VouchMutant.PAIRING_CHECKED_AT_RECEIPT_ONLY);
         PairingRecord voucher = s.st.pairings.get(p.request().voucherDeviceId());
-        if (voucher == null && !s.mutant(VouchMutant.STALE_VOUCHER_CHECK)) {
+        if (voucher == null && !s.mutant(VouchMutant.STALE_VOUCHER_CHECK) && recheckPairings) {
             reject(s, VouchReason.VOUCHER_NOT_PAIRED, f, p.request(), false);
             return;
         }
@@ -226,7 +241,7 @@ final class Receiver {
             return;
         }
         if (s.st.pairings.containsKey(p.request().voucheeDeviceInfo().id())
-                && !s.mutant(VouchMutant.OVERWRITES_PAIRING)) {
+                && !s.mutant(VouchMutant.OVERWRITES_PAIRING) && recheckPairings) {
             reject(s, VouchReason.VOUCHEE_ALREADY_PAIRED, f, p.request(), true);
             return;
         }
@@ -259,8 +274,8 @@ final class Receiver {
 
     private static ProxyPairingResponse respond(Step s, ProxyPairingRequest req, boolean accepted, String reason,
             byte[] share) {
-        byte[] payload = VouchPayloads.response(req.sessionId(), s.self(), accepted, reason, share,
-                req.voucheeDeviceInfo().id(), req.voucherDeviceId());
+        byte[] payload = VouchPayloads.response(s.st.signsVerdict(), req.sessionId(), s.self(), accepted, reason,
+                share, req.voucheeDeviceInfo().id(), req.voucherDeviceId());
         ProxyPairingResponse r = new ProxyPairingResponse(req.sessionId(), s.self(), accepted, reason, share,
                 s.identity().sign(payload));
         s.send(req.voucherDeviceId(), r);

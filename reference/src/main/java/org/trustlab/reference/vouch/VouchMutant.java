@@ -47,11 +47,11 @@ public enum VouchMutant {
             "vouch.session-completion"),
     /**
      * Hardened profile, but the voucher still derives the proxied keys and sends them (it keeps them). Caught by
-     * {@code vouch.proxied-key-secrecy}.
+     * {@code vouch.proxied-key-secrecy} and {@code vouch.voucher-blind}.
      */
     VOUCHER_KEEPS_KEYS("voucher-keeps-keys",
             "hardened profile, but the voucher still derives and sends the proxied keys",
-            "vouch.proxied-key-secrecy"),
+            "vouch.proxied-key-secrecy", "vouch.voucher-blind"),
     /**
      * The receiver looks the voucher up in a key cache that unpairing does not clear, so a vouch from an unpaired
      * voucher (one queued before the unpair) is accepted. Caught by {@code vouch.trust-chain-soundness}.
@@ -87,7 +87,47 @@ public enum VouchMutant {
     /** The receiver skips "the vouchee must not already be paired": a vouch replaces an existing pairing. */
     OVERWRITES_PAIRING("overwrites-pairing",
             "the receiver accepts a vouch for a device it is already paired with, replacing that pairing",
-            "vouch.no-overwrite");
+            "vouch.no-overwrite"),
+    /**
+     * The vouch payload leaves out the vouchee's public key (source: the signature covers the vouchee device id,
+     * public key, device info, timestamp and session_id): a copy of the vouch carrying another key still verifies.
+     */
+    UNSIGNED_VOUCHEE_KEY("unsigned-vouchee-key",
+            "the vouch signature does not cover the vouchee's public key, so a copy with another key verifies",
+            "vouch.vouchee-key-binding", "vouch.signature-authenticity"),
+    /** The vouch payload leaves out the timestamp: an old vouch re-dated by anyone still verifies. */
+    UNSIGNED_TIMESTAMP("unsigned-timestamp",
+            "the vouch signature does not cover the timestamp, so a re-dated copy verifies",
+            "vouch.signature-authenticity"),
+    /**
+     * The expiry check allows the clock skew tolerance on the old side too ({@code age > max_age + skew}): a vouch
+     * up to 30 s past {@code vouch_signature_max_age} is accepted.
+     */
+    EXPIRY_INCLUDES_SKEW("expiry-includes-skew",
+            "the receiver adds the clock skew tolerance to vouch_signature_max_age when judging an old vouch",
+            "vouch.freshness"),
+    /** The future bound is checked against {@code vouch_signature_max_age} instead of the skew tolerance. */
+    FUTURE_BOUND_IS_MAX_AGE("future-bound-is-max-age",
+            "the receiver bounds a vouch dated ahead of its clock by vouch_signature_max_age, not the skew tolerance",
+            "vouch.freshness"),
+    /** The age is compared in whole seconds: a vouch up to 999 ms past {@code vouch_signature_max_age} passes. */
+    AGE_IN_WHOLE_SECONDS("age-in-whole-seconds",
+            "the receiver truncates the vouch's age to whole seconds before comparing it with vouch_signature_max_age",
+            "vouch.freshness"),
+    /**
+     * "The voucher is directly paired" and "the vouchee is not already paired" are checked when the vouch arrives
+     * only, not again when the user answers the prompt: a voucher unpaired while the prompt was open still vouches.
+     */
+    PAIRING_CHECKED_AT_RECEIPT_ONLY("pairing-checked-at-receipt-only",
+            "the receiver checks the voucher's and the vouchee's pairings on receipt, not again when the user accepts",
+            "vouch.trust-chain-soundness", "vouch.no-overwrite"),
+    /**
+     * The target's signed answer leaves out its verdict (accepted and reason): a rejection turned into an acceptance
+     * on its way back still verifies, and the voucher tells the vouchee that a device which said no accepted it.
+     */
+    UNSIGNED_VERDICT("unsigned-verdict",
+            "the target's ProxyPairingResponse signature does not cover accepted and reason, so a flipped answer verifies",
+            "vouch.signature-authenticity");
 
     public static final String PREFIX = "vouch.";
 

@@ -15,16 +15,34 @@ public final class VouchPayloads {
     private VouchPayloads() {}
 
     /**
+     * Which fields a vouch signature covers beyond the vouchee's id and device info and the session id: the target
+     * and voucher ids (hardened profile), the vouchee's public key and the timestamp (both always, in the source; a
+     * mutant leaves one out).
+     */
+    public record Coverage(boolean target, boolean voucheeKey, boolean timestamp) {
+        /** The source's payload, with the target and voucher ids when {@code signsTarget}. */
+        public static Coverage of(boolean signsTarget) {
+            return new Coverage(signsTarget, true, true);
+        }
+    }
+
+    /**
      * The vouch payload. Without the target (the source's payload: vouchee device id, vouchee public key, vouchee
      * device info, timestamp, session_id) a vouch for one target verifies at any other device that trusts the same
      * voucher; the hardened profile adds the target and the voucher ids, so it verifies only where it was meant to.
      */
     public static byte[] vouch(boolean signsTarget, String sessionId, DeviceInfo vouchee, byte[] voucheePublicKey,
             long timestamp, DeviceId target, DeviceId voucher) {
-        Canonical.Writer w = Canonical.writer(signsTarget ? VOUCH_WITH_TARGET_TAG : VOUCH_TAG)
-                .string(vouchee.id().value()).bytes(voucheePublicKey).bytes(VouchCodec.deviceInfo(vouchee))
-                .u64(timestamp).string(sessionId);
-        if (signsTarget) {
+        return vouch(Coverage.of(signsTarget), sessionId, vouchee, voucheePublicKey, timestamp, target, voucher);
+    }
+
+    /** The vouch payload over the fields {@code covers} names (the same tag: a left-out field is a bug, not a format). */
+    public static byte[] vouch(Coverage covers, String sessionId, DeviceInfo vouchee, byte[] voucheePublicKey,
+            long timestamp, DeviceId target, DeviceId voucher) {
+        Canonical.Writer w = Canonical.writer(covers.target() ? VOUCH_WITH_TARGET_TAG : VOUCH_TAG)
+                .string(vouchee.id().value()).bytes(covers.voucheeKey() ? voucheePublicKey : new byte[0])
+                .bytes(VouchCodec.deviceInfo(vouchee)).u64(covers.timestamp() ? timestamp : 0L).string(sessionId);
+        if (covers.target()) {
             w.string(target.value()).string(voucher.value());
         }
         return w.toBytes();
@@ -39,9 +57,15 @@ public final class VouchPayloads {
     /** A target's signed answer, bound to the vouchee and voucher it answers about. */
     public static byte[] response(String sessionId, DeviceId accepting, boolean accepted, String reason,
             byte[] keyShare, DeviceId vouchee, DeviceId voucher) {
+        return response(true, sessionId, accepting, accepted, reason, keyShare, vouchee, voucher);
+    }
+
+    /** The answer's payload, with its verdict (accepted and reason) only when {@code signsVerdict} (a mutant's not). */
+    public static byte[] response(boolean signsVerdict, String sessionId, DeviceId accepting, boolean accepted,
+            String reason, byte[] keyShare, DeviceId vouchee, DeviceId voucher) {
         return Canonical.writer("trustlab/vouch/response-payload/v1").string(sessionId).string(accepting.value())
-                .bool(accepted).string(reason).bytes(keyShare).string(vouchee.value()).string(voucher.value())
-                .toBytes();
+                .bool(signsVerdict && accepted).string(signsVerdict ? reason : "").bytes(keyShare)
+                .string(vouchee.value()).string(voucher.value()).toBytes();
     }
 
     /** The voucher's signature covers the whole ProxyPairingComplete except the signature field. */

@@ -74,7 +74,8 @@ final class Vouchee {
             keys = VouchKeys.open(voucher.keys().receive(), VouchKeys.proxiedKeysAad(c.sessionId(), voucherId, device,
                     s.self()), a.sessionKeys());
         } else {
-            byte[] signed = VouchPayloads.response(c.sessionId(), device, true, "", a.keyShare(), s.self(), voucherId);
+            byte[] signed = VouchPayloads.response(s.st.signsVerdict(), c.sessionId(), device, true, "",
+                    a.keyShare(), s.self(), voucherId);
             if (!Ed25519KeyPair.verify(a.publicKey(), signed, a.shareSignature())) {
                 s.refuse(COMPLETE_REJECTED, OUTCOME_PROXIED_PAIRING, VouchReason.SHARE_SIGNATURE_INVALID, f);
                 return;

@@ -169,7 +169,7 @@ final class Voucher {
     private static ProxyPairingRequest buildRequest(Step s, VouchingSession session, DeviceId target) {
         PairingRecord vouchee = s.st.pairings.get(session.vouchee());
         long ts = s.now().toEpochMilli();
-        byte[] payload = VouchPayloads.vouch(s.st.signsTarget(), session.id(), vouchee.info(), vouchee.identityKey(),
+        byte[] payload = VouchPayloads.vouch(s.st.vouchCoverage(), session.id(), vouchee.info(), vouchee.identityKey(),
                 ts, target, s.self());
         byte[] signature = s.identity().sign(payload);
         byte[] sealed = new byte[0];
@@ -419,8 +419,8 @@ final class Voucher {
         }
         f.put(VOUCHEE, session.vouchee().value());
         PairingRecord targetRec = s.st.pairings.get(target);
-        byte[] payload = VouchPayloads.response(r.sessionId(), target, r.accepted(), r.reason(), r.keyShare(),
-                session.vouchee(), s.self());
+        byte[] payload = VouchPayloads.response(s.st.signsVerdict(), r.sessionId(), target, r.accepted(),
+                r.reason(), r.keyShare(), session.vouchee(), s.self());
         if (targetRec == null || !Ed25519KeyPair.verify(targetRec.identityKey(), payload, r.signature())) {
             s.auditRejection(RESPONSE_IGNORED, VouchReason.RESPONSE_SIGNATURE_INVALID, f);
             return;

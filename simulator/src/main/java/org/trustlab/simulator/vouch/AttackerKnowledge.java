@@ -125,12 +125,31 @@ final class AttackerKnowledge {
         return Optional.empty();
     }
 
+    /** The latest observed ProxyPairingResponse of {@code sessionId} sent by {@code sentBy} (any, if null). */
+    Optional<ObservedMessage<VouchMessage>> response(String sessionId, String sentBy) {
+        List<ObservedMessage<VouchMessage>> seen = ctx.observed();
+        for (int i = seen.size() - 1; i >= 0; i--) {
+            if (seen.get(i).message() instanceof VouchMessage.ProxyPairingResponse r
+                    && (sessionId == null || r.sessionId().equals(sessionId))
+                    && (sentBy == null || seen.get(i).from().value().equals(sentBy))) {
+                return Optional.of(seen.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The latest observed ProxyPairingRequest of {@code sessionId} (any, if null). */
     Optional<ObservedMessage<VouchMessage>> request(String sessionId) {
+        return request(sessionId, null);
+    }
+
+    /** The latest observed ProxyPairingRequest of {@code sessionId} sent to {@code sentTo} (any, if null). */
+    Optional<ObservedMessage<VouchMessage>> request(String sessionId, String sentTo) {
         List<ObservedMessage<VouchMessage>> seen = ctx.observed();
         for (int i = seen.size() - 1; i >= 0; i--) {
             if (seen.get(i).message() instanceof ProxyPairingRequest r
-                    && (sessionId == null || r.sessionId().equals(sessionId))) {
+                    && (sessionId == null || r.sessionId().equals(sessionId))
+                    && (sentTo == null || seen.get(i).to().value().equals(sentTo))) {
                 return Optional.of(seen.get(i));
             }
         }

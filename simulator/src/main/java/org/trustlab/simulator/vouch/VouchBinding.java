@@ -73,7 +73,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
 
     @Override
     public WorldFacts worldFacts(BindingContext ctx) {
-        return new VouchWorldFacts(SETUPS.of(ctx), ctx.devices());
+        return new VouchWorldFacts(SETUPS.of(ctx), ctx);
     }
 
     @Override
@@ -98,11 +98,18 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       name the hardened signature carries and whose channel the keys are sealed for; default the voucher's
      *       first peer), {@code session} (default fresh), {@code age} (dated this long before now),
      *       {@code future} (after now), {@code keys}: {@code distinct} (default) or {@code equal}.</li>
-     *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one),
-     *       copied as is, or re-signed for {@code resign-for} with the voucher's key, which the attacker must hold
-     *       (whose key that is shows only in the run: without it the step is recorded as not made).</li>
+     *   <li>{@code type: observed-request}: the latest observed ProxyPairingRequest ({@code session} selects one,
+     *       {@code sent-to} the latest sent to that device), copied as is, or re-signed for {@code resign-for} with
+     *       the voucher's key, which the attacker must hold (whose key that is shows only in the run: without it the
+     *       step is recorded as not made). A copy may carry {@code vouchee-key}: that device's identity key in place
+     *       of the vouchee's, and {@code redate: true}: the current time as its timestamp; both keep the voucher's
+     *       signature, which then verifies only where it does not cover the field.</li>
      *   <li>{@code type: proxy-pairing-response}: an answer to the latest observed vouch ({@code session}),
      *       claiming {@code from} (default its target), {@code accepted} (default true).</li>
+     *   <li>{@code type: observed-response}: the latest observed ProxyPairingResponse ({@code session} selects
+     *       one, {@code sent-by} the latest its target sent), copied with {@code accepted} as given (an acceptance
+     *       with an empty reason, a rejection with {@code USER_REJECTED}) under the target's own signature, which
+     *       then verifies only where it does not cover the verdict.</li>
      *   <li>{@code type: proxy-pairing-revoked}: a withdrawal of the latest observed vouch ({@code session}),
      *       claiming its {@code voucher} and {@code vouchee}, bound to {@code target} (default the vouch's
      *       recipient).</li>
@@ -122,28 +129,31 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 m.onlyKeys("type", "voucher", "vouchee", "target", "session", "age", "future", "keys", "sign-with");
                 return forgedRequest(m, k, ctx);
             case "observed-request":
-                m.onlyKeys("type", "session", "resign-for");
+                m.onlyKeys("type", "session", "sent-to", "resign-for", "vouchee-key", "redate");
                 return observedRequest(m, k, ctx);
-            case "proxy-pairing-response": {
+            case "proxy-pairing-response":
                 m.onlyKeys("type", "session", "from", "accepted", "sign-with");
-                Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
-                // Nothing observed yet (the random attacker moves early): answer a vouch of its own making.
-                ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
-                        .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
-                String from = m.string("from", seen.map(o -> o.to().value()).orElse(ATTACKER));
-                boolean accepted = m.flag("accepted", true);
-                String reason = accepted ? "" : "USER_REJECTED";
-                byte[] payload = VouchPayloads.response(req.sessionId(), DeviceId.of(from), accepted, reason,
-                        new byte[0], req.voucheeDeviceInfo().id(), req.voucherDeviceId());
-                return new ProxyPairingResponse(req.sessionId(), DeviceId.of(from), accepted, reason, new byte[0],
-                        k.signer(m.string("sign-with", ATTACKER)).sign(payload));
-            }
+                return forgedResponse(m, k, ctx);
             case "unpair": {
                 m.onlyKeys("type", "device", "peer", "sign-with");
                 Unpair unsigned = new Unpair(DeviceId.of(m.string("device")), DeviceId.of(m.string("peer")),
                         ctx.now().toEpochMilli(), new byte[0]);
                 return new Unpair(unsigned.deviceId(), unsigned.peerId(), unsigned.timestamp(),
                         k.signer(m.string("sign-with", ATTACKER)).sign(VouchPayloads.unpair(unsigned)));
+            }
+            case "observed-response": {
+                m.onlyKeys("type", "session", "sent-by", "accepted");
+                Optional<ObservedMessage<VouchMessage>> seen = k.response(m.optionalString("session").orElse(null),
+                        m.optionalString("sent-by").orElse(null));
+                if (seen.isEmpty()) {
+                    // Nothing observed yet (the random attacker moves early): an answer of its own making instead.
+                    return forgedResponse(new ConfigView(Map.of(), "message"), k, ctx);
+                }
+                ProxyPairingResponse r = (ProxyPairingResponse) seen.get().message();
+                boolean accepted = m.flag("accepted", r.accepted());
+                String reason = accepted == r.accepted() ? r.reason() : accepted ? "" : "USER_REJECTED";
+                return new ProxyPairingResponse(r.sessionId(), r.acceptingDeviceId(), accepted, reason, r.keyShare(),
+                        r.signature());
             }
             case "proxy-pairing-revoked": {
                 m.onlyKeys("type", "session", "voucher", "vouchee", "target", "sign-with");
@@ -166,7 +176,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 return forgedComplete(m, k, ctx);
             default:
                 throw m.error("type", "vouch forgeries are proxy-pairing-request, observed-request, "
-                        + "proxy-pairing-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
+                        + "proxy-pairing-response, observed-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
         }
     }
 
@@ -182,6 +192,32 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 || ctx.binding().mutant(VouchMutant.VOUCHER_KEEPS_KEYS.qualifiedName());
     }
 
+    private static boolean signsVerdict(AttackerContext<VouchMessage> ctx) {
+        return !ctx.binding().mutant(VouchMutant.UNSIGNED_VERDICT.qualifiedName());
+    }
+
+    /** An answer to the latest observed vouch ({@code session}), claiming {@code from}, signed by {@code sign-with}. */
+    private static ProxyPairingResponse forgedResponse(ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+        // Nothing observed yet (the random attacker moves early): answer a vouch of its own making.
+        ProxyPairingRequest req = seen.map(o -> (ProxyPairingRequest) o.message())
+                .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
+        String from = m.string("from", seen.map(o -> o.to().value()).orElse(ATTACKER));
+        boolean accepted = m.flag("accepted", true);
+        String reason = accepted ? "" : "USER_REJECTED";
+        byte[] payload = VouchPayloads.response(signsVerdict(ctx), req.sessionId(), DeviceId.of(from), accepted,
+                reason, new byte[0], req.voucheeDeviceInfo().id(), req.voucherDeviceId());
+        return new ProxyPairingResponse(req.sessionId(), DeviceId.of(from), accepted, reason, new byte[0],
+                k.signer(m.string("sign-with", ATTACKER)).sign(payload));
+    }
+
+    private static VouchPayloads.Coverage coverage(AttackerKnowledge k, AttackerContext<VouchMessage> ctx) {
+        return new VouchPayloads.Coverage(signsTarget(k, ctx),
+                !ctx.binding().mutant(VouchMutant.UNSIGNED_VOUCHEE_KEY.qualifiedName()),
+                !ctx.binding().mutant(VouchMutant.UNSIGNED_TIMESTAMP.qualifiedName()));
+    }
+
     private static ProxyPairingRequest forgedRequest(ConfigView m, AttackerKnowledge k,
             AttackerContext<VouchMessage> ctx) {
         VouchSetup.Pairing first = k.setup().pairings.isEmpty() ? null : k.setup().pairings.get(0);
@@ -193,7 +229,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 .toEpochMilli();
         DeviceInfo info = k.info(vouchee);
         byte[] voucheeKey = k.identityKey(vouchee);
-        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), session, info, voucheeKey, ts, DeviceId.of(target),
+        byte[] payload = VouchPayloads.vouch(coverage(k, ctx), session, info, voucheeKey, ts, DeviceId.of(target),
                 DeviceId.of(voucher));
         Ed25519KeyPair signer = k.signer(m.string("sign-with", ATTACKER));
         byte[] sealed = new byte[0];
@@ -216,12 +252,13 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
 
     private static ProxyPairingRequest observedRequest(ConfigView m, AttackerKnowledge k,
             AttackerContext<VouchMessage> ctx) {
-        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null));
+        Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null),
+                m.optionalString("sent-to").orElse(null));
         if (seen.isEmpty()) {
             // Nothing to replay yet (the random attacker moves early): a vouch of its own making instead.
             return forgedRequest(new ConfigView(Map.of(), "message"), k, ctx);
         }
-        ProxyPairingRequest req = (ProxyPairingRequest) seen.get().message();
+        ProxyPairingRequest req = altered((ProxyPairingRequest) seen.get().message(), m, k, ctx);
         Optional<String> resignFor = m.optionalString("resign-for");
         String voucher = req.voucherDeviceId().value();
         if (resignFor.isEmpty()) {
@@ -231,7 +268,7 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
             throw new ForgeryRefused(voucher + "@0");
         }
         String target = resignFor.get();
-        byte[] payload = VouchPayloads.vouch(signsTarget(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),
+        byte[] payload = VouchPayloads.vouch(coverage(k, ctx), req.sessionId(), req.voucheeDeviceInfo(),
                 req.voucheePublicKey(), req.timestamp(), DeviceId.of(target), req.voucherDeviceId());
         byte[] sealed = req.proxiedSessionKeys();
         if (sealed.length > 0) {
@@ -244,6 +281,23 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
         }
         return new ProxyPairingRequest(req.sessionId(), req.voucheeDeviceInfo(), req.voucheePublicKey(),
                 req.voucherDeviceId(), k.signer(voucher).sign(payload), req.timestamp(), sealed);
+    }
+
+    /**
+     * An observed vouch with the vouchee's key swapped for {@code vouchee-key}'s, or re-dated to now, under the
+     * voucher's own signature: what a network attacker does to a field the signature may not cover.
+     */
+    private static ProxyPairingRequest altered(ProxyPairingRequest req, ConfigView m, AttackerKnowledge k,
+            AttackerContext<VouchMessage> ctx) {
+        Optional<String> keyOf = m.optionalString("vouchee-key");
+        boolean redate = m.flag("redate", false);
+        if (keyOf.isEmpty() && !redate) {
+            return req;
+        }
+        byte[] key = keyOf.map(k::identityKey).orElse(req.voucheePublicKey());
+        long ts = redate ? ctx.now().toEpochMilli() : req.timestamp();
+        return new ProxyPairingRequest(req.sessionId(), req.voucheeDeviceInfo(), key, req.voucherDeviceId(),
+                req.voucherSignature(), ts, req.proxiedSessionKeys());
     }
 
     private static ProxyPairingComplete forgedComplete(ConfigView m, AttackerKnowledge k,

@@ -58,14 +58,15 @@ final class VouchWords {
                     "vouch.roles-never-throw", "vouch.no-multi-hop", "vouch.freshness", "vouch.no-replay",
                     "vouch.signature-authenticity",
                     "vouch.queue-liveness", "vouch.session-completion", "vouch.user-controlled-propagation",
-                    "vouch.voucher-trusted", "vouch.no-overwrite",
+                    "vouch.voucher-trusted", "vouch.no-overwrite", "vouch.voucher-blind", "vouch.vouchee-key-binding",
                     "vouch.refines-model"))
             .messages(Vocabulary.messageNames(VouchMessage.class))
             .forgery("proxy-pairing-request", Forgery.of("voucher", "vouchee", "target", "session", "age", "future",
                     "keys", "sign-with").signedBy("sign-with"))
-            .forgery("observed-request", Forgery.of("session", "resign-for"))
+            .forgery("observed-request", Forgery.of("session", "sent-to", "resign-for", "vouchee-key", "redate"))
             .forgery("proxy-pairing-response", Forgery.of("session", "from", "accepted", "sign-with")
                     .signedBy("sign-with"))
+            .forgery("observed-response", Forgery.of("session", "sent-by", "accepted"))
             .forgery("unpair", Forgery.of("device", "peer", "sign-with").signedBy("sign-with"))
             .forgery("proxy-pairing-revoked", Forgery.of("session", "voucher", "vouchee", "target", "sign-with")
                     .signedBy("sign-with"))

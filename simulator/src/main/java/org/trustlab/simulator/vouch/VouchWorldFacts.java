@@ -7,6 +7,7 @@ import org.trustlab.reference.core.UserAction;
 import org.trustlab.reference.vouch.TrustLevel;
 import org.trustlab.reference.vouch.VouchAudit;
 import org.trustlab.reference.vouch.VouchConfig;
+import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.DeviceSpec;
 import org.trustlab.simulator.protocol.WorldFact;
 import org.trustlab.simulator.protocol.WorldFacts;
@@ -14,32 +15,39 @@ import org.trustlab.simulator.protocol.WorldFacts;
 /**
  * What the world knows of a vouch run, from the scenario and the users' actions:
  * <ul>
+ *   <li>{@code profile}: the scenario's profile ({@code spacedrive} or {@code hardened});</li>
+ *   <li>{@code identity}: each device's identity key, by its fingerprint (vouch devices do not rotate keys);</li>
  *   <li>{@code limits}: each device's configured {@code vouch_signature_max_age}, clock skew tolerance, queue entry
- *       lifetime, queue poll interval, presence probe interval and transport acknowledgement timeout;</li>
+ *       lifetime, queue poll interval, presence probe interval and transport acknowledgement timeout, and whether
+ *       it vouches every new device on its own ({@code auto_vouch_to_all});</li>
  *   <li>{@code pairing}: each side of each set-up pairing, with the trust level that side gives its peer;</li>
  *   <li>{@code trust-set}: a user marking a peer Trusted, Unreliable or Blocked ({@code network.device.trust}).</li>
  * </ul>
  */
 final class VouchWorldFacts implements WorldFacts {
     private final VouchSetup setup;
-    private final List<DeviceSpec> devices;
+    private final BindingContext ctx;
 
-    VouchWorldFacts(VouchSetup setup, List<DeviceSpec> devices) {
+    VouchWorldFacts(VouchSetup setup, BindingContext ctx) {
         this.setup = setup;
-        this.devices = devices;
+        this.ctx = ctx;
     }
 
     @Override
     public List<WorldFact> initial() {
         List<WorldFact> out = new ArrayList<>();
-        for (DeviceSpec d : devices) {
+        out.add(WorldFact.of("profile", "profile", setup.profile.code()));
+        for (DeviceSpec d : ctx.devices()) {
+            out.add(WorldFact.of("identity", "device", d.name(), "key-fingerprint",
+                    ctx.keysOf(d.name()).ed25519(0).fingerprint()));
             VouchConfig c = setup.config(d);
             out.add(WorldFact.of("limits", "device", d.name(), "vouch-signature-max-age",
                     c.vouchSignatureMaxAge().toString(), "vouch-clock-skew-tolerance",
                     c.vouchClockSkewTolerance().toString(), "queue-entry-lifetime",
                     c.queueEntryLifetime().toString(), "queue-poll-interval", c.queuePollInterval().toString(),
                     "presence-probe-max-interval", c.presenceProbeMaxInterval().toString(),
-                    "transport-ack-timeout", c.transportAckTimeout().toString()));
+                    "transport-ack-timeout", c.transportAckTimeout().toString(), "auto-vouch-to-all",
+                    Boolean.toString(c.autoVouchToAll())));
         }
         for (VouchSetup.Pairing p : setup.pairings) {
             out.add(pairing(p.a(), p.b(), p.trustA(), p));

@@ -187,4 +187,45 @@ class VouchBindingTest {
         assertThat(made.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject-refused"))).isEmpty();
         assertThat(made.trace().select(e -> e.is(TraceEvent.Kind.ATTACKER, "inject"))).hasSize(1);
     }
+
+    /**
+     * A copy of an observed vouch can carry another key under the voucher's signature: {@code sent-to} picks the
+     * vouch meant for the copy's target (the latest one went to another), {@code vouchee-key} swaps the key. Only
+     * where the signature leaves the key out does the copy verify, and then the target stores the attacker's key.
+     */
+    @Test
+    void aCopyWithASwappedVoucheeKeyVerifiesOnlyWhereTheSignatureLeavesTheKeyOut() {
+        String text = """
+                protocol: vouch
+                seed: 4
+                devices:
+                  - {name: laptop, role: voucher}
+                  - {name: phone, role: vouchee}
+                  - {name: desktop, role: receiver}
+                  - {name: tablet, role: receiver}
+                setup:
+                  profile: hardened
+                  pairings:
+                    - {a: laptop, b: phone}
+                    - {a: laptop, b: desktop}
+                    - {a: laptop, b: tablet}
+                actions:
+                  - {at: 10s, device: laptop, action: network.pair.vouch, args: {vouchee: phone, targets: "desktop,tablet"}}
+                attacker:
+                  steps:
+                    - {at: 10s, op: drop, match: {from: laptop, to: desktop, tag: ProxyPairingRequest}, count: 1}
+                    - {at: 11s, op: inject, to: desktop, from: laptop, message: {type: observed-request, sent-to: desktop, vouchee-key: attacker}}
+                end: 1m
+                """;
+        ScenarioRunner runner = new ScenarioRunner(ProtocolBindings.standard(), (id, t) -> Optional.empty());
+        Scenario scenario = new ScenarioLoader(ProtocolBindings.standard()).parse(text, "s.yaml");
+        RunResult honest = runner.execute(scenario);
+        assertThat(honest.trace().select(e -> e.is(TraceEvent.Kind.OUTCOME, "proxy-pairing")
+                && e.node().equals("desktop")).get(0).field("reason")).isEqualTo("VOUCH_SIGNATURE_INVALID");
+        RunResult broken = runner.execute(scenario.withMutant(Optional.of("vouch.unsigned-vouchee-key")));
+        String attackerKey = org.trustlab.reference.crypto.DeterministicKeys.ed25519(0, "attacker", 0).fingerprint();
+        assertThat(broken.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "pairing-stored")
+                && e.node().equals("desktop") && "phone".equals(e.field("peer"))))
+                .first().satisfies(e -> assertThat(e.field("peer-key")).isEqualTo(attackerKey));
+    }
 }
