@@ -164,6 +164,17 @@ public final class Knowledge {
         return b == null ? this : b.build();
     }
 
+    /** Equal sets of stored terms (the checker shares one instance among the states that hold equal sets). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof Knowledge k && Arrays.equals(k.hashes, hashes) && Arrays.equals(k.terms, terms));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hashes);
+    }
+
     @Override
     public String toString() {
         return Arrays.toString(terms);

@@ -40,4 +40,15 @@ public final class RunState {
     long hash() {
         return hash;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof RunState r && r.hash == hash && r.pc == pc && r.bound == bound
+                && java.util.Arrays.equals(r.vals, vals));
+    }
+
+    @Override
+    public int hashCode() {
+        return (int) (hash ^ (hash >>> 32));
+    }
 }

@@ -30,6 +30,9 @@ public final class Semantics {
     private final Matcher.Universe universe;
     private final boolean earlyChecks;
     private final Symmetry symmetry;
+    private final Interner interner = new Interner();
+    /** Per run and action index, the fresh atom the action binds (built once, not per transition). */
+    private final Term[][] freshAtoms;
     /** Per tick, what the attacker learns when the clock reaches it, as sends of the message {@link #LEAK}. */
     private final List<Successor.Output>[] leaks;
 
@@ -56,6 +59,16 @@ public final class Semantics {
         this.universe = model::universe;
         this.earlyChecks = earlyChecks;
         this.symmetry = symmetric ? new Symmetry(model) : null;
+        this.freshAtoms = new Term[model.runs().size()][];
+        for (int i = 0; i < freshAtoms.length; i++) {
+            List<Action> actions = model.runs().get(i).role().actions();
+            freshAtoms[i] = new Term[actions.size()];
+            for (int a = 0; a < actions.size(); a++) {
+                if (actions.get(a) instanceof Action.Fresh f) {
+                    freshAtoms[i][a] = Symmetry.freshAtom(f, i);
+                }
+            }
+        }
         this.leaks = newLeakTable(model.maxTime() + 1);
         for (int t = 0; t <= model.maxTime(); t++) {
             List<Successor.Output> l = new ArrayList<>();
@@ -103,7 +116,7 @@ public final class Semantics {
         }
         if (s.time() < model.maxTime()) {
             out.accept(new Successor(s, -1, s.time() + 1, s.runs(), fingerprint(s.time() + 1, s.runs()),
-                    s.eventArray(), null, null, null, leaks[s.time() + 1]));
+                    s.eventArray(), null, null, null, leaks[s.time() + 1], interner));
         }
     }
 
@@ -166,7 +179,7 @@ public final class Semantics {
                 return;
             }
             if (a instanceof Action.Fresh f) {
-                if (!bind(run, env, f.slot(), f.var(), Symmetry.freshAtom(f, run), fx)) {
+                if (!bind(run, env, f.slot(), f.var(), freshAtoms[run][pc], fx)) {
                     return;
                 }
                 bound |= 1L << f.slot();
@@ -243,7 +256,7 @@ public final class Semantics {
             }
         }
         out.accept(new Successor(s, run, s.time(), runs, fingerprint(s.time(), runs), events,
-                fx.receivedMessage, fx.receivedPattern, env, outputs));
+                fx.receivedMessage, fx.receivedPattern, env, outputs, interner));
     }
 
     /**

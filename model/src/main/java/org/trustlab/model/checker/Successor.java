@@ -68,11 +68,14 @@ public final class Successor {
     private final List<Output> outputs;
     private final boolean emitted;
     private final boolean sends;
+    private final Interner interner;
     private State state;
 
     Successor(State parent, int run, int time, RunState[] runs, long fingerprint, Event[] events,
-            String receivedMessage, Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs) {
+            String receivedMessage, Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs,
+            Interner interner) {
         this.parent = parent;
+        this.interner = interner;
         this.run = run;
         this.time = time;
         this.runs = runs;
@@ -104,7 +107,16 @@ public final class Successor {
                     }
                 }
             }
-            state = new State(time, runs, k, events, fingerprint);
+            Event[] e = events;
+            if (run >= 0) {
+                // The state is kept in the next level: its new parts are replaced by the shared equal ones.
+                runs[run] = interner.runState(runs[run]);
+                e = e == parent.eventArray() ? e : interner.events(e);
+            }
+            if (k != parent.knowledge()) {
+                k = interner.knowledge(k);
+            }
+            state = new State(time, runs, k, e, fingerprint);
         }
         return state;
     }

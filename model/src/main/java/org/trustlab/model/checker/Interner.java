@@ -1,0 +1,50 @@
+package org.trustlab.model.checker;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import org.trustlab.model.attacker.Knowledge;
+import org.trustlab.model.dsl.Event;
+
+/**
+ * One canonical instance per distinct run state, attacker knowledge and claim history, so that the states of a
+ * BFS level share their parts instead of each holding copies. The level being built is what survives young
+ * collections; without sharing, the garbage collector's copying of those copies cost more CPU than the search
+ * itself. Equality is by content, so which thread interns a value first changes object identity only, never a
+ * value the checker reads.
+ */
+final class Interner {
+    private final ConcurrentHashMap<RunState, RunState> runStates = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Knowledge, Knowledge> knowledge = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Events, Event[]> events = new ConcurrentHashMap<>();
+
+    RunState runState(RunState r) {
+        RunState known = runStates.putIfAbsent(r, r);
+        return known == null ? r : known;
+    }
+
+    Knowledge knowledge(Knowledge k) {
+        Knowledge known = knowledge.putIfAbsent(k, k);
+        return known == null ? k : known;
+    }
+
+    Event[] events(Event[] e) {
+        if (e.length == 0) {
+            return e;
+        }
+        Event[] known = events.putIfAbsent(new Events(e), e);
+        return known == null ? e : known;
+    }
+
+    /** A claim history as a map key: by content. */
+    private record Events(Event[] events) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Events other && Arrays.equals(events, other.events);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(events);
+        }
+    }
+}
