@@ -39,6 +39,8 @@ public final class Knowledge {
 
     private final Term[] terms;
     private final long[] hashes;
+    /** {@link #hashCode()}, computed on first use (0: not yet; a race computes the same value twice). */
+    private int hashCode;
 
     private Knowledge(Term[] terms, long[] hashes) {
         this.terms = terms;
@@ -172,7 +174,12 @@ public final class Knowledge {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(hashes);
+        int h = hashCode;
+        if (h == 0) {
+            h = Arrays.hashCode(hashes) | 1;
+            hashCode = h;
+        }
+        return h;
     }
 
     @Override

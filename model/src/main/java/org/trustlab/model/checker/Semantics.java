@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.trustlab.model.attacker.Knowledge;
 import org.trustlab.model.attacker.Matcher;
@@ -31,6 +32,7 @@ public final class Semantics {
     private final boolean earlyChecks;
     private final Symmetry symmetry;
     private final Interner interner = new Interner();
+    private final ConcurrentHashMap<StepKey, List<RunStep>> memo = new ConcurrentHashMap<>();
     /** Per run and action index, the fresh atom the action binds (built once, not per transition). */
     private final Term[][] freshAtoms;
     /** Per tick, what the attacker learns when the clock reaches it, as sends of the message {@link #LEAK}. */
@@ -99,25 +101,69 @@ public final class Semantics {
                 vals[slot] = r.params().get(p);
                 bound |= 1L << slot;
             }
-            runs[i] = new RunState(0, vals, bound);
+            runs[i] = new RunState(0, vals, bound, symmetry, i);
         }
-        return new State(0, runs, Knowledge.of(model.attackerKnowledge()), new Event[0],
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = interner.runState(runs[i]);
+        }
+        return new State(0, runs, interner.knowledge(Knowledge.of(model.attackerKnowledge())), new Event[0],
                 fingerprint(0, runs));
     }
 
     public void successors(State s, Consumer<Successor> out) {
+        Facts facts = null;
         for (int i = 0; i < s.runCount(); i++) {
             RunState rs = s.run(i);
             Role role = model.runs().get(i).role();
             // A run whose remaining steps neither send nor claim cannot affect the attacker or any property.
             if (role.effectiveFrom(rs.pc())) {
-                exec(s, i, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), out);
+                if (facts == null) {
+                    facts = Facts.of(s.eventArray());
+                }
+                List<RunStep> steps = steps(s, i, role, rs, facts);
+                for (int j = 0; j < steps.size(); j++) {
+                    out.accept(successor(s, i, steps.get(j)));
+                }
             }
         }
         if (s.time() < model.maxTime()) {
-            out.accept(new Successor(s, -1, s.time() + 1, s.runs(), fingerprint(s.time() + 1, s.runs()),
-                    s.eventArray(), null, null, null, leaks[s.time() + 1], interner));
+            out.accept(new Successor(s, fingerprint(s.time() + 1, s.runs()), leaks[s.time() + 1], interner));
         }
+    }
+
+    /**
+     * Run {@code run}'s steps from {@code s}, in order. What a step does depends only on the run's state, the
+     * attacker's knowledge, the clock and the facts claimed (all a guard can read besides the run's own
+     * variables), so the steps are computed once per such combination and shared.
+     */
+    private List<RunStep> steps(State s, int run, Role role, RunState rs, Facts facts) {
+        StepKey key = new StepKey(run, rs, s.knowledge(), s.time(), facts);
+        List<RunStep> known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        ArrayList<RunStep> steps = new ArrayList<>(4);
+        exec(s, run, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), steps::add);
+        steps.trimToSize();
+        known = memo.putIfAbsent(key, steps);
+        return known == null ? steps : known;
+    }
+
+    /** The transition of run {@code run} from {@code s} by {@code step}. */
+    private Successor successor(State s, int run, RunStep step) {
+        RunState[] runs = s.runs().clone();
+        runs[run] = step.next;
+        Event[] events = s.eventArray();
+        if (step.emitted > 0) {
+            int n = events.length;
+            events = Arrays.copyOf(events, n + step.emitted);
+            for (int i = 0; i < step.outputs.size(); i++) {
+                if (step.outputs.get(i).event() != null) {
+                    events[n++] = step.outputs.get(i).event();
+                }
+            }
+        }
+        return new Successor(s, run, runs, fingerprint(s.time(), runs), events, step, interner);
     }
 
     /** All successors of {@code s}, in order. */
@@ -134,7 +180,7 @@ public final class Semantics {
     }
 
     private void exec(State s, int run, Role role, int startPc, int pc, Term[] env, long bound, Effects fx,
-            Consumer<Successor> out) {
+            Consumer<RunStep> out) {
         List<Action> actions = role.actions();
         while (pc < actions.size()) {
             Action a = actions.get(pc);
@@ -213,7 +259,7 @@ public final class Semantics {
             }
             pc++;
         }
-        finish(s, run, pc, env, bound, fx, out);
+        finish(run, pc, env, bound, fx, out);
     }
 
     /** The role's early checks for the receive at {@code pc}, each applied once all it reads is bound. */
@@ -234,29 +280,9 @@ public final class Semantics {
         };
     }
 
-    private void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
-            Consumer<Successor> out) {
-        RunState[] runs = s.runs().clone();
-        runs[run] = new RunState(pc, env, bound);
-        Event[] events = s.eventArray();
-        List<Successor.Output> outputs = fx.outputs;
-        int emitted = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-            if (outputs.get(i).event() != null) {
-                emitted++;
-            }
-        }
-        if (emitted > 0) {
-            int n = events.length;
-            events = Arrays.copyOf(events, n + emitted);
-            for (int i = 0; i < outputs.size(); i++) {
-                if (outputs.get(i).event() != null) {
-                    events[n++] = outputs.get(i).event();
-                }
-            }
-        }
-        out.accept(new Successor(s, run, s.time(), runs, fingerprint(s.time(), runs), events,
-                fx.receivedMessage, fx.receivedPattern, env, outputs, interner));
+    private void finish(int run, int pc, Term[] env, long bound, Effects fx, Consumer<RunStep> out) {
+        RunState next = interner.runState(new RunState(pc, env, bound, symmetry, run));
+        out.accept(new RunStep(next, fx.receivedMessage, fx.receivedPattern, env, fx.outputs));
     }
 
     /**
@@ -291,7 +317,11 @@ public final class Semantics {
             bound |= 1L << slot;
             fx.forced |= 1L << slot;
         }
-        exec(s, run, role, rs.pc(), rs.pc(), env, bound, fx, out::add);
+        List<RunStep> steps = new ArrayList<>();
+        exec(s, run, role, rs.pc(), rs.pc(), env, bound, fx, steps::add);
+        for (RunStep st : steps) {
+            out.add(successor(s, run, st));
+        }
         return out;
     }
 
@@ -418,6 +448,31 @@ public final class Semantics {
         private boolean isFact(Event e, String label, Term actor, Term data) {
             return e.kind() == ClaimKind.FACT && e.label().equals(label) && e.actor().equals(actor)
                     && e.data().equals(data);
+        }
+    }
+
+    /** What a run's steps depend on besides the model: see {@link #steps}. */
+    private record StepKey(int run, RunState state, Knowledge knowledge, int time, Facts facts) {
+    }
+
+    /**
+     * The facts claimed so far, which guards read ({@link Bindings#hasFact}): the claim history's
+     * {@link ClaimKind#FACT} events, compared by content.
+     */
+    private record Facts(List<Event> facts) {
+        private static final Facts NONE = new Facts(List.of());
+
+        static Facts of(Event[] events) {
+            List<Event> f = null;
+            for (Event e : events) {
+                if (e.kind() == ClaimKind.FACT) {
+                    if (f == null) {
+                        f = new ArrayList<>(2);
+                    }
+                    f.add(e);
+                }
+            }
+            return f == null ? NONE : new Facts(f);
         }
     }
 }

@@ -62,59 +62,53 @@ public final class Successor {
     private final RunState[] runs;
     private final Event[] events;
     private final long fingerprint;
-    private final String receivedMessage;
-    private final Pattern receivedPattern;
-    private final Term[] receivedEnv;
-    private final List<Output> outputs;
-    private final boolean emitted;
-    private final boolean sends;
+    /** The run's step, or null for a clock tick. */
+    private final RunStep step;
+    /** A tick's leaks. */
+    private final List<Output> leaks;
     private final Interner interner;
     private State state;
 
-    Successor(State parent, int run, int time, RunState[] runs, long fingerprint, Event[] events,
-            String receivedMessage, Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs,
+    /** Run {@code run}'s {@code step}; {@code runs} and {@code events} are the state after it. */
+    Successor(State parent, int run, RunState[] runs, long fingerprint, Event[] events, RunStep step,
             Interner interner) {
         this.parent = parent;
-        this.interner = interner;
         this.run = run;
-        this.time = time;
+        this.time = parent.time();
         this.runs = runs;
         this.events = events;
         this.fingerprint = fingerprint;
-        this.receivedMessage = receivedMessage;
-        this.receivedPattern = receivedPattern;
-        this.receivedEnv = receivedEnv;
-        this.outputs = outputs;
-        boolean e = false;
-        boolean s = false;
-        for (int i = 0; i < outputs.size(); i++) {
-            boolean claim = outputs.get(i).event() != null;
-            e |= claim;
-            s |= !claim;
-        }
-        this.emitted = e;
-        this.sends = s;
+        this.step = step;
+        this.leaks = null;
+        this.interner = interner;
+    }
+
+    /** A clock tick to {@code parent}'s time + 1, at which the attacker learns {@code leaks}. */
+    Successor(State parent, long fingerprint, List<Output> leaks, Interner interner) {
+        this.parent = parent;
+        this.run = -1;
+        this.time = parent.time() + 1;
+        this.runs = parent.runs();
+        this.events = parent.eventArray();
+        this.fingerprint = fingerprint;
+        this.step = null;
+        this.leaks = leaks;
+        this.interner = interner;
     }
 
     /** The state this transition leads to (built on first call: the attacker analyses what was sent). */
     public State state() {
         if (state == null) {
             Knowledge k = parent.knowledge();
-            if (sends) {
-                for (int i = 0; i < outputs.size(); i++) {
-                    if (outputs.get(i).event() == null) {
-                        k = k.learn(outputs.get(i).term());
-                    }
-                }
-            }
             Event[] e = events;
-            if (run >= 0) {
-                // The state is kept in the next level: its new parts are replaced by the shared equal ones.
-                runs[run] = interner.runState(runs[run]);
+            if (step != null) {
+                k = step.learned(k, interner);
                 e = e == parent.eventArray() ? e : interner.events(e);
-            }
-            if (k != parent.knowledge()) {
-                k = interner.knowledge(k);
+            } else {
+                for (int i = 0; i < leaks.size(); i++) {
+                    k = k.learn(leaks.get(i).term());
+                }
+                k = k == parent.knowledge() ? k : interner.knowledge(k);
             }
             state = new State(time, runs, k, e, fingerprint);
         }
@@ -132,7 +126,7 @@ public final class Successor {
 
     /** Whether this step can change what the attacker knows. */
     boolean sends() {
-        return sends;
+        return step == null ? !leaks.isEmpty() : step.sends;
     }
 
     public int run() {
@@ -145,19 +139,19 @@ public final class Successor {
 
     /** The name of the message received, or null. */
     public String receivedMessage() {
-        return receivedMessage;
+        return step == null ? null : step.receivedMessage;
     }
 
     public Term received() {
-        return receivedPattern == null ? null : receivedPattern.instantiate(receivedEnv);
+        return step == null || step.receivedPattern == null ? null : step.receivedPattern.instantiate(step.env);
     }
 
     public List<Output> outputs() {
-        return outputs;
+        return step == null ? leaks : step.outputs;
     }
 
     /** Whether the step emitted a claim event. */
     public boolean emitted() {
-        return emitted;
+        return step != null && step.emitted > 0;
     }
 }
