@@ -260,39 +260,59 @@ public final class Checker {
     private Chunk expandChunk(List<State> frontier, int from, int to, long base, FingerprintSet visited,
             boolean[] settled) {
         Chunk chunk = new Chunk();
+        Expansion x = new Expansion(chunk, visited, settled);
         for (int i = from; i < to; i++) {
-            State s = frontier.get(i);
-            long parent = base + i;
-            int[] ordinal = {0};
-            semantics.successors(s, succ -> {
-                int ord = ordinal[0]++;
-                chunk.generated++;
-                boolean newState = !visited.contains(succ.fingerprint());
-                if (!newState && !succ.emitted()) {
-                    return;
-                }
-                for (int p = 0; p < properties.size(); p++) {
-                    if (settled[p] || chunk.failed(p)) {
-                        continue;
-                    }
-                    if (properties.get(p) instanceof Property.Reachable r) {
-                        if (propertyCheck.reaches(r, succ)) {
-                            chunk.add(new Found(p, parent, ord, null));
-                        }
-                        continue;
-                    }
-                    String v = propertyCheck.violation(properties.get(p), s, succ, newState);
-                    if (v != null) {
-                        chunk.add(new Found(p, parent, ord, v));
-                    }
-                }
-                if (newState) {
-                    chunk.states.add(succ.state());
-                    chunk.links.add(link(parent, ord));
-                }
-            });
+            x.parentState = frontier.get(i);
+            x.parent = base + i;
+            x.ordinal = 0;
+            semantics.successors(x.parentState, x);
         }
         return chunk;
+    }
+
+    /** Judges the successors of one state after another, in order, into a chunk (one per chunk, not per state). */
+    private final class Expansion implements java.util.function.Consumer<Successor> {
+        private final Chunk chunk;
+        private final FingerprintSet visited;
+        private final boolean[] settled;
+        State parentState;
+        long parent;
+        int ordinal;
+
+        Expansion(Chunk chunk, FingerprintSet visited, boolean[] settled) {
+            this.chunk = chunk;
+            this.visited = visited;
+            this.settled = settled;
+        }
+
+        @Override
+        public void accept(Successor succ) {
+            int ord = ordinal++;
+            chunk.generated++;
+            boolean newState = !visited.contains(succ.fingerprint());
+            if (!newState && !succ.emitted()) {
+                return;
+            }
+            for (int p = 0; p < properties.size(); p++) {
+                if (settled[p] || chunk.failed(p)) {
+                    continue;
+                }
+                if (properties.get(p) instanceof Property.Reachable r) {
+                    if (propertyCheck.reaches(r, succ)) {
+                        chunk.add(new Found(p, parent, ord, null));
+                    }
+                    continue;
+                }
+                String v = propertyCheck.violation(properties.get(p), parentState, succ, newState);
+                if (v != null) {
+                    chunk.add(new Found(p, parent, ord, v));
+                }
+            }
+            if (newState) {
+                chunk.states.add(succ.state());
+                chunk.links.add(link(parent, ord));
+            }
+        }
     }
 
     private static long link(long parent, int ordinal) {

@@ -16,22 +16,47 @@ final class Interner {
     private final ConcurrentHashMap<RunState, RunState> runStates = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Knowledge, Knowledge> knowledge = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Events, Event[]> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Semantics.Facts, Semantics.Facts> facts = new ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger runStateIds = new java.util.concurrent.atomic.AtomicInteger();
 
     RunState runState(RunState r) {
-        RunState known = runStates.putIfAbsent(r, r);
+        RunState known = runStates.get(r);
+        if (known != null) {
+            return known;
+        }
+        // Numbered before it is published: whoever finds it in the table sees its id.
+        r.id(runStateIds.getAndIncrement());
+        known = runStates.putIfAbsent(r, r);
         return known == null ? r : known;
     }
 
     Knowledge knowledge(Knowledge k) {
-        Knowledge known = knowledge.putIfAbsent(k, k);
-        return known == null ? k : known;
+        return intern(knowledge, k);
+    }
+
+    private static <T> T intern(ConcurrentHashMap<T, T> table, T value) {
+        // get first: it takes no lock, and most values are already there.
+        T known = table.get(value);
+        if (known == null) {
+            known = table.putIfAbsent(value, value);
+        }
+        return known == null ? value : known;
+    }
+
+    Semantics.Facts facts(Semantics.Facts f) {
+        return intern(facts, f);
     }
 
     Event[] events(Event[] e) {
         if (e.length == 0) {
             return e;
         }
-        Event[] known = events.putIfAbsent(new Events(e), e);
+        Events key = new Events(e);
+        Event[] known = events.get(key);
+        if (known == null) {
+            known = events.putIfAbsent(key, e);
+        }
         return known == null ? e : known;
     }
 

@@ -12,6 +12,8 @@ public final class RunState {
     /** Symmetry's sort key for this run state at its run index, and the runs whose fresh values it holds. */
     private final long symmetryKey;
     private final long freshOwners;
+    /** A dense number the interner gives the canonical instance (-1: not interned); indexes the step memo. */
+    private int id = -1;
 
     /** {@code symmetry} may be null (no reduction); {@code run} is the index of the run this state belongs to. */
     RunState(int pc, Term[] vals, long bound, Symmetry symmetry, int run) {
@@ -46,6 +48,14 @@ public final class RunState {
 
     long hash() {
         return hash;
+    }
+
+    int id() {
+        return id;
+    }
+
+    void id(int id) {
+        this.id = id;
     }
 
     long symmetryKey() {

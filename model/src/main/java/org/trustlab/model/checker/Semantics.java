@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.trustlab.model.attacker.Knowledge;
 import org.trustlab.model.attacker.Matcher;
@@ -32,7 +31,7 @@ public final class Semantics {
     private final boolean earlyChecks;
     private final Symmetry symmetry;
     private final Interner interner = new Interner();
-    private final ConcurrentHashMap<StepKey, List<RunStep>> memo = new ConcurrentHashMap<>();
+    private final StepMemo memo;
     /** Per run and action index, the fresh atom the action binds (built once, not per transition). */
     private final Term[][] freshAtoms;
     /** Per tick, what the attacker learns when the clock reaches it, as sends of the message {@link #LEAK}. */
@@ -61,6 +60,7 @@ public final class Semantics {
         this.universe = model::universe;
         this.earlyChecks = earlyChecks;
         this.symmetry = symmetric ? new Symmetry(model) : null;
+        this.memo = new StepMemo(model.runs().size());
         this.freshAtoms = new Term[model.runs().size()][];
         for (int i = 0; i < freshAtoms.length; i++) {
             List<Action> actions = model.runs().get(i).role().actions();
@@ -111,16 +111,16 @@ public final class Semantics {
     }
 
     public void successors(State s, Consumer<Successor> out) {
-        Facts facts = null;
+        StepMemo.Context context = null;
         for (int i = 0; i < s.runCount(); i++) {
             RunState rs = s.run(i);
             Role role = model.runs().get(i).role();
             // A run whose remaining steps neither send nor claim cannot affect the attacker or any property.
             if (role.effectiveFrom(rs.pc())) {
-                if (facts == null) {
-                    facts = Facts.of(s.eventArray());
+                if (context == null) {
+                    context = memo.context(s.knowledge(), s.time(), Facts.of(s.eventArray(), interner));
                 }
-                List<RunStep> steps = steps(s, i, role, rs, facts);
+                List<RunStep> steps = steps(s, i, role, rs, context);
                 for (int j = 0; j < steps.size(); j++) {
                     out.accept(successor(s, i, steps.get(j)));
                 }
@@ -136,17 +136,19 @@ public final class Semantics {
      * attacker's knowledge, the clock and the facts claimed (all a guard can read besides the run's own
      * variables), so the steps are computed once per such combination and shared.
      */
-    private List<RunStep> steps(State s, int run, Role role, RunState rs, Facts facts) {
-        StepKey key = new StepKey(run, rs, s.knowledge(), s.time(), facts);
-        List<RunStep> known = memo.get(key);
+    private List<RunStep> steps(State s, int run, Role role, RunState rs, StepMemo.Context context) {
+        int id = rs.id();
+        List<RunStep> known = id < 0 ? null : context.get(run, id);
         if (known != null) {
             return known;
         }
-        ArrayList<RunStep> steps = new ArrayList<>(4);
+        List<RunStep> steps = new ArrayList<>(4);
         exec(s, run, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), steps::add);
-        steps.trimToSize();
-        known = memo.putIfAbsent(key, steps);
-        return known == null ? steps : known;
+        steps = List.copyOf(steps);
+        if (id >= 0) {
+            context.put(run, id, steps);
+        }
+        return steps;
     }
 
     /** The transition of run {@code run} from {@code s} by {@code step}. */
@@ -451,18 +453,21 @@ public final class Semantics {
         }
     }
 
-    /** What a run's steps depend on besides the model: see {@link #steps}. */
-    private record StepKey(int run, RunState state, Knowledge knowledge, int time, Facts facts) {
-    }
-
     /**
      * The facts claimed so far, which guards read ({@link Bindings#hasFact}): the claim history's
-     * {@link ClaimKind#FACT} events, compared by content.
+     * {@link ClaimKind#FACT} events, compared by content (and interned, so that memo keys compare by identity).
      */
-    private record Facts(List<Event> facts) {
-        private static final Facts NONE = new Facts(List.of());
+    static final class Facts {
+        static final Facts NONE = new Facts(List.of());
+        private final List<Event> facts;
+        private final int hash;
 
-        static Facts of(Event[] events) {
+        private Facts(List<Event> facts) {
+            this.facts = facts;
+            this.hash = facts.hashCode();
+        }
+
+        static Facts of(Event[] events, Interner interner) {
             List<Event> f = null;
             for (Event e : events) {
                 if (e.kind() == ClaimKind.FACT) {
@@ -472,7 +477,17 @@ public final class Semantics {
                     f.add(e);
                 }
             }
-            return f == null ? NONE : new Facts(f);
+            return f == null ? NONE : interner.facts(new Facts(f));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || (o instanceof Facts other && other.hash == hash && other.facts.equals(facts));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -68,6 +68,7 @@ public final class Successor {
     private final List<Output> leaks;
     private final Interner interner;
     private State state;
+    private List<Event> eventList;
 
     /** Run {@code run}'s {@code step}; {@code runs} and {@code events} are the state after it. */
     Successor(State parent, int run, RunState[] runs, long fingerprint, Event[] events, RunStep step,
@@ -122,6 +123,14 @@ public final class Successor {
     /** Every claim made so far, this step's last. */
     Event[] events() {
         return events;
+    }
+
+    /** {@link #events()} as a read-only list (one view per transition, however many invariants read it). */
+    List<Event> eventList() {
+        if (eventList == null) {
+            eventList = java.util.Collections.unmodifiableList(java.util.Arrays.asList(events));
+        }
+        return eventList;
     }
 
     /** Whether this step can change what the attacker knows. */

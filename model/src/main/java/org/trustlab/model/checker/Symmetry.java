@@ -104,6 +104,10 @@ final class Symmetry {
         if (!active) {
             return State.fingerprint(time, runs);
         }
+        if (inOrder(runs)) {
+            // Every run stays where it is, so every fresh value keeps its name: the plain fingerprint.
+            return State.fingerprint(time, runs);
+        }
         int n = runs.length;
         // 1. Order each group by a hash blind to which member generated which fresh value (cached per run
         // state); ties keep the run order. Insertion sort: groups are a handful of runs.
@@ -128,10 +132,6 @@ final class Symmetry {
                 }
             }
         }
-        if (moved == 0) {
-            // Every run stays where it is, so every fresh value keeps its name: the plain fingerprint.
-            return State.fingerprint(time, runs);
-        }
         // 2. Hash the runs in their new positions, fresh values renamed after their owner's new position; a run
         // holding no fresh value of a moved run hashes as it is.
         long h = Hashing.mix(time + 0x51L);
@@ -140,6 +140,18 @@ final class Symmetry {
             h = Hashing.combine(h, (r.freshOwners() & moved) == 0 ? r.hash() : renamedHash(r, posOf));
         }
         return h == 0 ? 1 : h;
+    }
+
+    /** Whether every group is already in canonical order (the sort below would move no run). */
+    private boolean inOrder(RunState[] runs) {
+        for (int[] g : groups) {
+            for (int j = 1; j < g.length; j++) {
+                if (runs[g[j - 1]].symmetryKey() > runs[g[j]].symmetryKey()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private long renamedHash(RunState r, int[] posOf) {
