@@ -2,62 +2,102 @@ package org.trustlab.model.checker;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjIntConsumer;
 import org.trustlab.model.attacker.Knowledge;
 import org.trustlab.model.dsl.Event;
 
 /**
- * One canonical instance per distinct run state, attacker knowledge and claim history, so that the states of a
- * BFS level share their parts instead of each holding copies. The level being built is what survives young
- * collections; without sharing, the garbage collector's copying of those copies cost more CPU than the search
- * itself. Equality is by content, so which thread interns a value first changes object identity only, never a
- * value the checker reads.
+ * One canonical instance per distinct run state, attacker knowledge and claim history, each numbered densely,
+ * so that a state is a handful of numbers (see {@link PackedStates}) and the states of a BFS level share their
+ * parts instead of each holding copies. The level being built is what survives young collections; without
+ * sharing, the garbage collector's copying of those copies cost more CPU than the search itself. Equality is by
+ * content, so which thread interns a value first changes object identity and numbering only, never a value the
+ * checker reads or an order it follows.
  */
 final class Interner {
-    private final ConcurrentHashMap<RunState, RunState> runStates = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Knowledge, Knowledge> knowledge = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Events, Event[]> events = new ConcurrentHashMap<>();
+    private final Numbered<RunState, RunState> runStates = new Numbered<>((r, id) -> r.id(id));
+    private final Numbered<Knowledge, Knowledge> knowledge = new Numbered<>(null);
+    private final Numbered<Events, Event[]> events = new Numbered<>(null);
     private final ConcurrentHashMap<Semantics.Facts, Semantics.Facts> facts = new ConcurrentHashMap<>();
 
-    private final java.util.concurrent.atomic.AtomicInteger runStateIds = new java.util.concurrent.atomic.AtomicInteger();
-
+    /** The canonical instance equal to {@code r}, which carries its number ({@link RunState#id()}). */
     RunState runState(RunState r) {
-        RunState known = runStates.get(r);
-        if (known != null) {
-            return known;
-        }
-        // Numbered before it is published: whoever finds it in the table sees its id.
-        r.id(runStateIds.getAndIncrement());
-        known = runStates.putIfAbsent(r, r);
-        return known == null ? r : known;
+        return r.id() >= 0 ? r : runStates.get(runStates.id(r, r));
     }
 
-    Knowledge knowledge(Knowledge k) {
-        return intern(knowledge, k);
+    RunState runState(int id) {
+        return runStates.get(id);
     }
 
-    private static <T> T intern(ConcurrentHashMap<T, T> table, T value) {
-        // get first: it takes no lock, and most values are already there.
-        T known = table.get(value);
-        if (known == null) {
-            known = table.putIfAbsent(value, value);
-        }
-        return known == null ? value : known;
+    int knowledgeId(Knowledge k) {
+        return knowledge.id(k, k);
+    }
+
+    Knowledge knowledge(int id) {
+        return knowledge.get(id);
+    }
+
+    int eventsId(Event[] e) {
+        return events.id(new Events(e), e);
+    }
+
+    Event[] events(int id) {
+        return events.get(id);
     }
 
     Semantics.Facts facts(Semantics.Facts f) {
-        return intern(facts, f);
+        // get first: it takes no lock, and most values are already there.
+        Semantics.Facts known = facts.get(f);
+        if (known == null) {
+            known = facts.putIfAbsent(f, f);
+        }
+        return known == null ? f : known;
     }
 
-    Event[] events(Event[] e) {
-        if (e.length == 0) {
-            return e;
+    /**
+     * Canonical instances numbered 0, 1, 2, ... in the order they were first interned. The numbers index arrays
+     * (the step memo, packed states); no verdict, count or order depends on them.
+     */
+    private static final class Numbered<K, T> {
+        private final ConcurrentHashMap<K, Integer> ids = new ConcurrentHashMap<>();
+        private final ObjIntConsumer<T> onNumbered;
+        private volatile Object[] byId = new Object[64];
+        private int size;
+
+        Numbered(ObjIntConsumer<T> onNumbered) {
+            this.onNumbered = onNumbered;
         }
-        Events key = new Events(e);
-        Event[] known = events.get(key);
-        if (known == null) {
-            known = events.putIfAbsent(key, e);
+
+        int id(K key, T value) {
+            Integer id = ids.get(key);
+            if (id != null) {
+                return id;
+            }
+            synchronized (this) {
+                id = ids.get(key);
+                if (id != null) {
+                    return id;
+                }
+                int n = size++;
+                if (onNumbered != null) {
+                    onNumbered.accept(value, n);
+                }
+                Object[] t = byId;
+                if (n == t.length) {
+                    t = Arrays.copyOf(t, n * 2);
+                }
+                t[n] = value;
+                // Published (volatile write) before the number can be found in the map.
+                byId = t;
+                ids.put(key, n);
+                return n;
+            }
         }
-        return known == null ? e : known;
+
+        @SuppressWarnings("unchecked")
+        T get(int id) {
+            return (T) byId[id];
+        }
     }
 
     /** A claim history as a map key: by content. */

@@ -20,8 +20,8 @@ final class RunStep {
     final List<Successor.Output> outputs;
     final int emitted;
     final boolean sends;
-    /** The attacker's knowledge after it reads the sends, from the knowledge the step was computed under. */
-    private Knowledge learned;
+    /** The interned number of the attacker's knowledge after it reads the sends (-1: not computed yet). */
+    private int learned = -1;
 
     RunStep(RunState next, String receivedMessage, Pattern receivedPattern, Term[] env,
             List<Successor.Output> outputs) {
@@ -44,22 +44,22 @@ final class RunStep {
     }
 
     /**
-     * The knowledge after this step's sends, {@code before} being the knowledge it was computed under (or an
-     * equal one). Computed once: two threads racing here compute equal sets and the interner hands both the
-     * same instance.
+     * The interned number of the knowledge after this step's sends, {@code before} being the knowledge it was
+     * computed under (or an equal one). Computed once: two threads racing here compute equal sets, which the
+     * interner numbers the same.
      */
-    Knowledge learned(Knowledge before, Interner interner) {
-        Knowledge k = learned;
-        if (k == null) {
-            k = before;
+    int learned(Knowledge before, Interner interner) {
+        int id = learned;
+        if (id < 0) {
+            Knowledge k = before;
             for (int i = 0; i < outputs.size(); i++) {
                 if (outputs.get(i).event() == null) {
                     k = k.learn(outputs.get(i).term());
                 }
             }
-            k = k == before ? before : interner.knowledge(k);
-            learned = k;
+            id = interner.knowledgeId(k);
+            learned = id;
         }
-        return k;
+        return id;
     }
 }

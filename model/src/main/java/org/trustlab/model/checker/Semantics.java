@@ -89,6 +89,10 @@ public final class Semantics {
         return model;
     }
 
+    Interner interner() {
+        return interner;
+    }
+
     public State initial() {
         RunState[] runs = new RunState[model.runs().size()];
         for (int i = 0; i < runs.length; i++) {
@@ -106,8 +110,9 @@ public final class Semantics {
         for (int i = 0; i < runs.length; i++) {
             runs[i] = interner.runState(runs[i]);
         }
-        return new State(0, runs, interner.knowledge(Knowledge.of(model.attackerKnowledge())), new Event[0],
-                fingerprint(0, runs));
+        int k = interner.knowledgeId(Knowledge.of(model.attackerKnowledge()));
+        int e = interner.eventsId(new Event[0]);
+        return new State(0, runs, interner.knowledge(k), interner.events(e), fingerprint(0, runs), k, e);
     }
 
     public void successors(State s, Consumer<Successor> out) {

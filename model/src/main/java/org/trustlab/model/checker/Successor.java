@@ -100,18 +100,22 @@ public final class Successor {
     /** The state this transition leads to (built on first call: the attacker analyses what was sent). */
     public State state() {
         if (state == null) {
-            Knowledge k = parent.knowledge();
-            Event[] e = events;
+            int k;
+            int e;
             if (step != null) {
-                k = step.learned(k, interner);
-                e = e == parent.eventArray() ? e : interner.events(e);
+                k = step.learned(parent.knowledge(), interner);
+                e = events == parent.eventArray() && parent.eventsId() >= 0 ? parent.eventsId()
+                        : interner.eventsId(events);
             } else {
+                Knowledge learned = parent.knowledge();
                 for (int i = 0; i < leaks.size(); i++) {
-                    k = k.learn(leaks.get(i).term());
+                    learned = learned.learn(leaks.get(i).term());
                 }
-                k = k == parent.knowledge() ? k : interner.knowledge(k);
+                k = learned == parent.knowledge() && parent.knowledgeId() >= 0 ? parent.knowledgeId()
+                        : interner.knowledgeId(learned);
+                e = parent.eventsId() >= 0 ? parent.eventsId() : interner.eventsId(events);
             }
-            state = new State(time, runs, k, e, fingerprint);
+            state = new State(time, runs, interner.knowledge(k), interner.events(e), fingerprint, k, e);
         }
         return state;
     }
