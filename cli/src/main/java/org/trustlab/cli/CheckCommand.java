@@ -214,21 +214,35 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
         }
         List<Double> rates = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         for (int i = 1; i <= benchRuns; i++) {
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             CheckResult r = Checker.check(model, options);
             double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            double cpuSeconds = cpu < 0 ? -1 : (processCpuNanos() - cpu) / 1e9;
             double rate = r.distinctStates() / seconds;
             rates.add(rate);
+            cpus.add(cpuSeconds);
             out.println(String.format(Locale.ROOT, "bench run %d:     %d distinct states in %.2f s = %.0f states/s,"
-                    + " %.1f visited-set bytes/state", i, r.distinctStates(), seconds, rate,
-                    r.visitedBytesPerState()));
+                    + " %.1f visited-set bytes/state, %.2f s CPU (all threads, GC included)", i, r.distinctStates(),
+                    seconds, rate, r.visitedBytesPerState(), cpuSeconds));
             out.flush();
         }
         rates.sort(Double::compare);
-        out.println(String.format(Locale.ROOT, "bench median:    %.0f states/s (best %.0f, %d runs, %d thread%s)",
-                rates.get(rates.size() / 2), rates.get(rates.size() - 1), rates.size(), options.threads(),
-                options.threads() == 1 ? "" : "s"));
+        cpus.sort(Double::compare);
+        // CPU seconds per check, besides the rate: on a machine shared with other jobs the wall clock measures
+        // the load as much as the checker.
+        out.println(String.format(Locale.ROOT, "bench median:    %.0f states/s (best %.0f, %d runs, %d thread%s), "
+                + "%.2f s CPU per check", rates.get(rates.size() / 2), rates.get(rates.size() - 1), rates.size(),
+                options.threads(), options.threads() == 1 ? "" : "s", cpus.get(cpus.size() / 2)));
+    }
+
+    /** CPU time of the whole process (every thread, the garbage collector's included), or -1 if unknown. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static int bad(PrintWriter err, String message) {

@@ -39,6 +39,8 @@ public final class Knowledge {
 
     private final Term[] terms;
     private final long[] hashes;
+    /** {@link #hashCode()}, computed on first use (0: not yet; a race computes the same value twice). */
+    private int hashCode;
 
     private Knowledge(Term[] terms, long[] hashes) {
         this.terms = terms;
@@ -162,6 +164,22 @@ public final class Knowledge {
             b.learn(m);
         }
         return b == null ? this : b.build();
+    }
+
+    /** Equal sets of stored terms (the checker shares one instance among the states that hold equal sets). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof Knowledge k && Arrays.equals(k.hashes, hashes) && Arrays.equals(k.terms, terms));
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hashCode;
+        if (h == 0) {
+            h = Arrays.hashCode(hashes) | 1;
+            hashCode = h;
+        }
+        return h;
     }
 
     @Override

@@ -76,12 +76,15 @@ public final class Checker {
         Found[] found = new Found[properties.size()];
         int[] reachedAt = new int[properties.size()];
         Arrays.fill(reachedAt, -1);
-        List<State> frontier = List.of(init);
+        Interner interner = semantics.interner();
+        int runCount = init.runCount();
+        PackedStates frontier = new PackedStates(runCount, 1);
+        frontier.add(init);
         long base = 0;
         long explored = 1;
         int depth = 0;
         String limit = null;
-        while (!frontier.isEmpty()) {
+        while (frontier.size() > 0) {
             if (options.maxDepth() > 0 && depth >= options.maxDepth()) {
                 limit = "depth";
                 break;
@@ -99,7 +102,7 @@ public final class Checker {
             for (int p = 0; p < found.length; p++) {
                 settled[p] = found[p] != null || reachedAt[p] >= 0;
             }
-            Chunk[] chunks = expand(frontier, base, visited, settled, pool);
+            Chunk[] chunks = expand(frontier, base, visited, settled, pool, interner);
             if (chunks == null) {
                 // Cancelled or out of memory in the middle of a level: the level is dropped, what was reached
                 // before it stands.
@@ -111,7 +114,7 @@ public final class Checker {
             for (Chunk c : chunks) {
                 candidates += c.states.size();
             }
-            List<State> next = new ArrayList<>(candidates);
+            PackedStates next = new PackedStates(runCount, candidates);
             boolean full = false;
             for (Chunk c : chunks) {
                 explored += c.generated;
@@ -125,10 +128,9 @@ public final class Checker {
                     }
                 }
                 for (int i = 0; i < c.states.size() && !full; i++) {
-                    State s = c.states.get(i);
-                    if (visited.add(s.fingerprint())) {
+                    if (visited.add(c.states.fingerprint(i))) {
                         trail.add(c.links.get(i));
-                        next.add(s);
+                        next.add(c.states, i);
                         // The state limit also bounds memory, so it holds within a level too.
                         full = options.maxStates() > 0 && visited.size() >= options.maxStates();
                     }
@@ -139,13 +141,13 @@ public final class Checker {
             }
             base += frontier.size();
             frontier = next;
-            if (!next.isEmpty()) {
+            if (next.size() > 0) {
                 depth++;
             }
             if (full) {
                 break;
             }
-            if (stopNow(found) && !frontier.isEmpty()) {
+            if (stopNow(found) && frontier.size() > 0) {
                 limit = "failure";
                 break;
             }
@@ -208,8 +210,8 @@ public final class Checker {
         return options.stopWhenFailed().contains(CheckOptions.ANY) ? any : allNamed;
     }
 
-    private Chunk[] expand(List<State> frontier, long base, FingerprintSet visited, boolean[] settled,
-            ExecutorService pool) {
+    private Chunk[] expand(PackedStates frontier, long base, FingerprintSet visited, boolean[] settled,
+            ExecutorService pool, Interner interner) {
         int workers = pool == null ? 1 : options.threads();
         int chunkSize = Math.max(16, Math.min(1024, frontier.size() / (workers * 8) + 1));
         int n = (frontier.size() + chunkSize - 1) / chunkSize;
@@ -225,8 +227,7 @@ public final class Checker {
                 }
                 int from = c * chunkSize;
                 int to = Math.min(frontier.size(), from + chunkSize);
-                chunks[c] = expandChunk(frontier, from, to, base, visited, settled);
-                chunks[c].trim();
+                chunks[c] = expandChunk(frontier, from, to, base, visited, settled, interner);
             }
         };
         if (pool == null || n == 1) {
@@ -257,42 +258,62 @@ public final class Checker {
         return abandoned.get() ? null : chunks;
     }
 
-    private Chunk expandChunk(List<State> frontier, int from, int to, long base, FingerprintSet visited,
-            boolean[] settled) {
-        Chunk chunk = new Chunk();
+    private Chunk expandChunk(PackedStates frontier, int from, int to, long base, FingerprintSet visited,
+            boolean[] settled, Interner interner) {
+        Chunk chunk = new Chunk(semantics.model().runs().size(), to - from);
+        Expansion x = new Expansion(chunk, visited, settled);
         for (int i = from; i < to; i++) {
-            State s = frontier.get(i);
-            long parent = base + i;
-            int[] ordinal = {0};
-            semantics.successors(s, succ -> {
-                int ord = ordinal[0]++;
-                chunk.generated++;
-                boolean newState = !visited.contains(succ.fingerprint());
-                if (!newState && !succ.emitted()) {
-                    return;
-                }
-                for (int p = 0; p < properties.size(); p++) {
-                    if (settled[p] || chunk.failed(p)) {
-                        continue;
-                    }
-                    if (properties.get(p) instanceof Property.Reachable r) {
-                        if (propertyCheck.reaches(r, succ)) {
-                            chunk.add(new Found(p, parent, ord, null));
-                        }
-                        continue;
-                    }
-                    String v = propertyCheck.violation(properties.get(p), s, succ, newState);
-                    if (v != null) {
-                        chunk.add(new Found(p, parent, ord, v));
-                    }
-                }
-                if (newState) {
-                    chunk.states.add(succ.state());
-                    chunk.links.add(link(parent, ord));
-                }
-            });
+            x.parentState = frontier.get(i, interner);
+            x.parent = base + i;
+            x.ordinal = 0;
+            semantics.successors(x.parentState, x);
         }
         return chunk;
+    }
+
+    /** Judges the successors of one state after another, in order, into a chunk (one per chunk, not per state). */
+    private final class Expansion implements java.util.function.Consumer<Successor> {
+        private final Chunk chunk;
+        private final FingerprintSet visited;
+        private final boolean[] settled;
+        State parentState;
+        long parent;
+        int ordinal;
+
+        Expansion(Chunk chunk, FingerprintSet visited, boolean[] settled) {
+            this.chunk = chunk;
+            this.visited = visited;
+            this.settled = settled;
+        }
+
+        @Override
+        public void accept(Successor succ) {
+            int ord = ordinal++;
+            chunk.generated++;
+            boolean newState = !visited.contains(succ.fingerprint());
+            if (!newState && !succ.emitted()) {
+                return;
+            }
+            for (int p = 0; p < properties.size(); p++) {
+                if (settled[p] || chunk.failed(p)) {
+                    continue;
+                }
+                if (properties.get(p) instanceof Property.Reachable r) {
+                    if (propertyCheck.reaches(r, succ)) {
+                        chunk.add(new Found(p, parent, ord, null));
+                    }
+                    continue;
+                }
+                String v = propertyCheck.violation(properties.get(p), parentState, succ, newState);
+                if (v != null) {
+                    chunk.add(new Found(p, parent, ord, v));
+                }
+            }
+            if (newState) {
+                chunk.states.add(succ.state());
+                chunk.links.add(link(parent, ord));
+            }
+        }
     }
 
     private static long link(long parent, int ordinal) {
@@ -328,13 +349,14 @@ public final class Checker {
     /** The output of expanding one chunk of a level. */
     private final class Chunk {
         long generated;
-        final ArrayList<State> states = new ArrayList<>(4096);
+        final PackedStates states;
         final LongList links = new LongList();
         final List<Found> found = new ArrayList<>();
         private final boolean[] failed = new boolean[properties.size()];
 
-        void trim() {
-            states.trimToSize();
+        /** For the states of {@code runs} runs grown from {@code parents} states. */
+        Chunk(int runs, int parents) {
+            states = new PackedStates(runs, parents);
         }
 
         /** A chunk keeps only its first violation per property: later ones cannot be shorter. */

@@ -44,8 +44,7 @@ final class PropertyCheck {
             String v = null;
             if (p instanceof Property.Invariant inv) {
                 // A view, not a copy: this runs for every claim of every transition.
-                Optional<String> r = inv.check().violation(e,
-                        java.util.Collections.unmodifiableList(java.util.Arrays.asList(events)));
+                Optional<String> r = inv.check().violation(e, step.eventList());
                 v = r.orElse(null);
             } else if (e.kind() == ClaimKind.COMMIT && e.label().equals(label(p)) && uncompromised(e)) {
                 v = commitViolation(p, events, e);

@@ -30,6 +30,10 @@ public final class Semantics {
     private final Matcher.Universe universe;
     private final boolean earlyChecks;
     private final Symmetry symmetry;
+    private final Interner interner = new Interner();
+    private final StepMemo memo;
+    /** Per run and action index, the fresh atom the action binds (built once, not per transition). */
+    private final Term[][] freshAtoms;
     /** Per tick, what the attacker learns when the clock reaches it, as sends of the message {@link #LEAK}. */
     private final List<Successor.Output>[] leaks;
 
@@ -56,6 +60,17 @@ public final class Semantics {
         this.universe = model::universe;
         this.earlyChecks = earlyChecks;
         this.symmetry = symmetric ? new Symmetry(model) : null;
+        this.memo = new StepMemo(model.runs().size());
+        this.freshAtoms = new Term[model.runs().size()][];
+        for (int i = 0; i < freshAtoms.length; i++) {
+            List<Action> actions = model.runs().get(i).role().actions();
+            freshAtoms[i] = new Term[actions.size()];
+            for (int a = 0; a < actions.size(); a++) {
+                if (actions.get(a) instanceof Action.Fresh f) {
+                    freshAtoms[i][a] = Symmetry.freshAtom(f, i);
+                }
+            }
+        }
         this.leaks = newLeakTable(model.maxTime() + 1);
         for (int t = 0; t <= model.maxTime(); t++) {
             List<Successor.Output> l = new ArrayList<>();
@@ -74,6 +89,10 @@ public final class Semantics {
         return model;
     }
 
+    Interner interner() {
+        return interner;
+    }
+
     public State initial() {
         RunState[] runs = new RunState[model.runs().size()];
         for (int i = 0; i < runs.length; i++) {
@@ -86,25 +105,72 @@ public final class Semantics {
                 vals[slot] = r.params().get(p);
                 bound |= 1L << slot;
             }
-            runs[i] = new RunState(0, vals, bound);
+            runs[i] = new RunState(0, vals, bound, symmetry, i);
         }
-        return new State(0, runs, Knowledge.of(model.attackerKnowledge()), new Event[0],
-                fingerprint(0, runs));
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = interner.runState(runs[i]);
+        }
+        int k = interner.knowledgeId(Knowledge.of(model.attackerKnowledge()));
+        int e = interner.eventsId(new Event[0]);
+        return new State(0, runs, interner.knowledge(k), interner.events(e), fingerprint(0, runs), k, e);
     }
 
     public void successors(State s, Consumer<Successor> out) {
+        StepMemo.Context context = null;
         for (int i = 0; i < s.runCount(); i++) {
             RunState rs = s.run(i);
             Role role = model.runs().get(i).role();
             // A run whose remaining steps neither send nor claim cannot affect the attacker or any property.
             if (role.effectiveFrom(rs.pc())) {
-                exec(s, i, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), out);
+                if (context == null) {
+                    context = memo.context(s.knowledge(), s.time(), Facts.of(s.eventArray(), interner));
+                }
+                List<RunStep> steps = steps(s, i, role, rs, context);
+                for (int j = 0; j < steps.size(); j++) {
+                    out.accept(successor(s, i, steps.get(j)));
+                }
             }
         }
         if (s.time() < model.maxTime()) {
-            out.accept(new Successor(s, -1, s.time() + 1, s.runs(), fingerprint(s.time() + 1, s.runs()),
-                    s.eventArray(), null, null, null, leaks[s.time() + 1]));
+            out.accept(new Successor(s, fingerprint(s.time() + 1, s.runs()), leaks[s.time() + 1], interner));
         }
+    }
+
+    /**
+     * Run {@code run}'s steps from {@code s}, in order. What a step does depends only on the run's state, the
+     * attacker's knowledge, the clock and the facts claimed (all a guard can read besides the run's own
+     * variables), so the steps are computed once per such combination and shared.
+     */
+    private List<RunStep> steps(State s, int run, Role role, RunState rs, StepMemo.Context context) {
+        int id = rs.id();
+        List<RunStep> known = id < 0 ? null : context.get(run, id);
+        if (known != null) {
+            return known;
+        }
+        List<RunStep> steps = new ArrayList<>(4);
+        exec(s, run, role, rs.pc(), rs.pc(), rs.vals().clone(), rs.bound(), new Effects(), steps::add);
+        steps = List.copyOf(steps);
+        if (id >= 0) {
+            context.put(run, id, steps);
+        }
+        return steps;
+    }
+
+    /** The transition of run {@code run} from {@code s} by {@code step}. */
+    private Successor successor(State s, int run, RunStep step) {
+        RunState[] runs = s.runs().clone();
+        runs[run] = step.next;
+        Event[] events = s.eventArray();
+        if (step.emitted > 0) {
+            int n = events.length;
+            events = Arrays.copyOf(events, n + step.emitted);
+            for (int i = 0; i < step.outputs.size(); i++) {
+                if (step.outputs.get(i).event() != null) {
+                    events[n++] = step.outputs.get(i).event();
+                }
+            }
+        }
+        return new Successor(s, run, runs, fingerprint(s.time(), runs), events, step, interner);
     }
 
     /** All successors of {@code s}, in order. */
@@ -121,7 +187,7 @@ public final class Semantics {
     }
 
     private void exec(State s, int run, Role role, int startPc, int pc, Term[] env, long bound, Effects fx,
-            Consumer<Successor> out) {
+            Consumer<RunStep> out) {
         List<Action> actions = role.actions();
         while (pc < actions.size()) {
             Action a = actions.get(pc);
@@ -166,7 +232,7 @@ public final class Semantics {
                 return;
             }
             if (a instanceof Action.Fresh f) {
-                if (!bind(run, env, f.slot(), f.var(), Symmetry.freshAtom(f, run), fx)) {
+                if (!bind(run, env, f.slot(), f.var(), freshAtoms[run][pc], fx)) {
                     return;
                 }
                 bound |= 1L << f.slot();
@@ -200,7 +266,7 @@ public final class Semantics {
             }
             pc++;
         }
-        finish(s, run, pc, env, bound, fx, out);
+        finish(run, pc, env, bound, fx, out);
     }
 
     /** The role's early checks for the receive at {@code pc}, each applied once all it reads is bound. */
@@ -221,29 +287,9 @@ public final class Semantics {
         };
     }
 
-    private void finish(State s, int run, int pc, Term[] env, long bound, Effects fx,
-            Consumer<Successor> out) {
-        RunState[] runs = s.runs().clone();
-        runs[run] = new RunState(pc, env, bound);
-        Event[] events = s.eventArray();
-        List<Successor.Output> outputs = fx.outputs;
-        int emitted = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-            if (outputs.get(i).event() != null) {
-                emitted++;
-            }
-        }
-        if (emitted > 0) {
-            int n = events.length;
-            events = Arrays.copyOf(events, n + emitted);
-            for (int i = 0; i < outputs.size(); i++) {
-                if (outputs.get(i).event() != null) {
-                    events[n++] = outputs.get(i).event();
-                }
-            }
-        }
-        out.accept(new Successor(s, run, s.time(), runs, fingerprint(s.time(), runs), events,
-                fx.receivedMessage, fx.receivedPattern, env, outputs));
+    private void finish(int run, int pc, Term[] env, long bound, Effects fx, Consumer<RunStep> out) {
+        RunState next = interner.runState(new RunState(pc, env, bound, symmetry, run));
+        out.accept(new RunStep(next, fx.receivedMessage, fx.receivedPattern, env, fx.outputs));
     }
 
     /**
@@ -278,7 +324,11 @@ public final class Semantics {
             bound |= 1L << slot;
             fx.forced |= 1L << slot;
         }
-        exec(s, run, role, rs.pc(), rs.pc(), env, bound, fx, out::add);
+        List<RunStep> steps = new ArrayList<>();
+        exec(s, run, role, rs.pc(), rs.pc(), env, bound, fx, steps::add);
+        for (RunStep st : steps) {
+            out.add(successor(s, run, st));
+        }
         return out;
     }
 
@@ -405,6 +455,44 @@ public final class Semantics {
         private boolean isFact(Event e, String label, Term actor, Term data) {
             return e.kind() == ClaimKind.FACT && e.label().equals(label) && e.actor().equals(actor)
                     && e.data().equals(data);
+        }
+    }
+
+    /**
+     * The facts claimed so far, which guards read ({@link Bindings#hasFact}): the claim history's
+     * {@link ClaimKind#FACT} events, compared by content (and interned, so that memo keys compare by identity).
+     */
+    static final class Facts {
+        static final Facts NONE = new Facts(List.of());
+        private final List<Event> facts;
+        private final int hash;
+
+        private Facts(List<Event> facts) {
+            this.facts = facts;
+            this.hash = facts.hashCode();
+        }
+
+        static Facts of(Event[] events, Interner interner) {
+            List<Event> f = null;
+            for (Event e : events) {
+                if (e.kind() == ClaimKind.FACT) {
+                    if (f == null) {
+                        f = new ArrayList<>(2);
+                    }
+                    f.add(e);
+                }
+            }
+            return f == null ? NONE : interner.facts(new Facts(f));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || (o instanceof Facts other && other.hash == hash && other.facts.equals(facts));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -19,17 +19,31 @@ public final class State {
     private final Knowledge knowledge;
     private final Event[] events;
     private final long fingerprint;
+    /** The interner's numbers of the knowledge and the claim history, or -1 (a state the checker does not keep). */
+    private final int knowledgeId;
+    private final int eventsId;
 
     State(int time, RunState[] runs, Knowledge knowledge, Event[] events) {
-        this(time, runs, knowledge, events, fingerprint(time, runs));
+        this(time, runs, knowledge, events, fingerprint(time, runs), -1, -1);
     }
 
-    State(int time, RunState[] runs, Knowledge knowledge, Event[] events, long fingerprint) {
+    State(int time, RunState[] runs, Knowledge knowledge, Event[] events, long fingerprint, int knowledgeId,
+            int eventsId) {
         this.time = time;
         this.runs = runs;
         this.knowledge = knowledge;
         this.events = events;
         this.fingerprint = fingerprint;
+        this.knowledgeId = knowledgeId;
+        this.eventsId = eventsId;
+    }
+
+    int knowledgeId() {
+        return knowledgeId;
+    }
+
+    int eventsId() {
+        return eventsId;
     }
 
     static long fingerprint(int time, RunState[] runs) {

@@ -62,49 +62,60 @@ public final class Successor {
     private final RunState[] runs;
     private final Event[] events;
     private final long fingerprint;
-    private final String receivedMessage;
-    private final Pattern receivedPattern;
-    private final Term[] receivedEnv;
-    private final List<Output> outputs;
-    private final boolean emitted;
-    private final boolean sends;
+    /** The run's step, or null for a clock tick. */
+    private final RunStep step;
+    /** A tick's leaks. */
+    private final List<Output> leaks;
+    private final Interner interner;
     private State state;
+    private List<Event> eventList;
 
-    Successor(State parent, int run, int time, RunState[] runs, long fingerprint, Event[] events,
-            String receivedMessage, Pattern receivedPattern, Term[] receivedEnv, List<Output> outputs) {
+    /** Run {@code run}'s {@code step}; {@code runs} and {@code events} are the state after it. */
+    Successor(State parent, int run, RunState[] runs, long fingerprint, Event[] events, RunStep step,
+            Interner interner) {
         this.parent = parent;
         this.run = run;
-        this.time = time;
+        this.time = parent.time();
         this.runs = runs;
         this.events = events;
         this.fingerprint = fingerprint;
-        this.receivedMessage = receivedMessage;
-        this.receivedPattern = receivedPattern;
-        this.receivedEnv = receivedEnv;
-        this.outputs = outputs;
-        boolean e = false;
-        boolean s = false;
-        for (int i = 0; i < outputs.size(); i++) {
-            boolean claim = outputs.get(i).event() != null;
-            e |= claim;
-            s |= !claim;
-        }
-        this.emitted = e;
-        this.sends = s;
+        this.step = step;
+        this.leaks = null;
+        this.interner = interner;
+    }
+
+    /** A clock tick to {@code parent}'s time + 1, at which the attacker learns {@code leaks}. */
+    Successor(State parent, long fingerprint, List<Output> leaks, Interner interner) {
+        this.parent = parent;
+        this.run = -1;
+        this.time = parent.time() + 1;
+        this.runs = parent.runs();
+        this.events = parent.eventArray();
+        this.fingerprint = fingerprint;
+        this.step = null;
+        this.leaks = leaks;
+        this.interner = interner;
     }
 
     /** The state this transition leads to (built on first call: the attacker analyses what was sent). */
     public State state() {
         if (state == null) {
-            Knowledge k = parent.knowledge();
-            if (sends) {
-                for (int i = 0; i < outputs.size(); i++) {
-                    if (outputs.get(i).event() == null) {
-                        k = k.learn(outputs.get(i).term());
-                    }
+            int k;
+            int e;
+            if (step != null) {
+                k = step.learned(parent.knowledge(), interner);
+                e = events == parent.eventArray() && parent.eventsId() >= 0 ? parent.eventsId()
+                        : interner.eventsId(events);
+            } else {
+                Knowledge learned = parent.knowledge();
+                for (int i = 0; i < leaks.size(); i++) {
+                    learned = learned.learn(leaks.get(i).term());
                 }
+                k = learned == parent.knowledge() && parent.knowledgeId() >= 0 ? parent.knowledgeId()
+                        : interner.knowledgeId(learned);
+                e = parent.eventsId() >= 0 ? parent.eventsId() : interner.eventsId(events);
             }
-            state = new State(time, runs, k, events, fingerprint);
+            state = new State(time, runs, interner.knowledge(k), interner.events(e), fingerprint, k, e);
         }
         return state;
     }
@@ -118,9 +129,17 @@ public final class Successor {
         return events;
     }
 
+    /** {@link #events()} as a read-only list (one view per transition, however many invariants read it). */
+    List<Event> eventList() {
+        if (eventList == null) {
+            eventList = java.util.Collections.unmodifiableList(java.util.Arrays.asList(events));
+        }
+        return eventList;
+    }
+
     /** Whether this step can change what the attacker knows. */
     boolean sends() {
-        return sends;
+        return step == null ? !leaks.isEmpty() : step.sends;
     }
 
     public int run() {
@@ -133,19 +152,19 @@ public final class Successor {
 
     /** The name of the message received, or null. */
     public String receivedMessage() {
-        return receivedMessage;
+        return step == null ? null : step.receivedMessage;
     }
 
     public Term received() {
-        return receivedPattern == null ? null : receivedPattern.instantiate(receivedEnv);
+        return step == null || step.receivedPattern == null ? null : step.receivedPattern.instantiate(step.env);
     }
 
     public List<Output> outputs() {
-        return outputs;
+        return step == null ? leaks : step.outputs;
     }
 
     /** Whether the step emitted a claim event. */
     public boolean emitted() {
-        return emitted;
+        return step != null && step.emitted > 0;
     }
 }

@@ -104,54 +104,100 @@ final class Symmetry {
         if (!active) {
             return State.fingerprint(time, runs);
         }
-        int n = runs.length;
-        // 1. Order each group by a hash blind to which member generated which fresh value.
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = abstractHash(i, runs[i]);
+        if (inOrder(runs)) {
+            // Every run stays where it is, so every fresh value keeps its name: the plain fingerprint.
+            return State.fingerprint(time, runs);
         }
+        int n = runs.length;
+        // 1. Order each group by a hash blind to which member generated which fresh value (cached per run
+        // state); ties keep the run order. Insertion sort: groups are a handful of runs.
         int[] origAt = new int[n];
         int[] posOf = new int[n];
+        long moved = 0;
         for (int[] g : groups) {
-            Integer[] members = new Integer[g.length];
             for (int j = 0; j < g.length; j++) {
-                members[j] = g[j];
-            }
-            if (g.length > 1) {
-                Arrays.sort(members, (a, b) -> key[a] != key[b] ? Long.compare(key[a], key[b])
-                        : Integer.compare(a, b));
+                int m = g[j];
+                long km = runs[m].symmetryKey();
+                int k = j;
+                while (k > 0 && runs[origAt[g[k - 1]]].symmetryKey() > km) {
+                    origAt[g[k]] = origAt[g[k - 1]];
+                    k--;
+                }
+                origAt[g[k]] = m;
             }
             for (int j = 0; j < g.length; j++) {
-                origAt[g[j]] = members[j];
-                posOf[members[j]] = g[j];
+                posOf[origAt[g[j]]] = g[j];
+                if (origAt[g[j]] != g[j]) {
+                    moved |= bit(origAt[g[j]]);
+                }
             }
         }
-        // 2. Hash the runs in their new positions, fresh values renamed after their owner's new position.
+        // 2. Hash the runs in their new positions, fresh values renamed after their owner's new position; a run
+        // holding no fresh value of a moved run hashes as it is.
         long h = Hashing.mix(time + 0x51L);
         for (int p = 0; p < n; p++) {
             RunState r = runs[origAt[p]];
-            long rh = Hashing.mix(r.pc() + 1L);
-            Term[] vals = r.vals();
-            for (Term v : vals) {
-                long vh;
-                int owner;
-                if (v == null) {
-                    vh = 0L;
-                } else if ((owner = owner(v)) >= 0) {
-                    vh = freshHashes[posOf[owner >>> 16]][owner & 0xFFFF];
-                } else {
-                    vh = v.hash64();
-                }
-                rh = Hashing.combine(rh, vh);
-            }
-            h = Hashing.combine(h, rh);
+            h = Hashing.combine(h, (r.freshOwners() & moved) == 0 ? r.hash() : renamedHash(r, posOf));
         }
         return h == 0 ? 1 : h;
     }
 
-    private long abstractHash(int run, RunState r) {
-        long h = Hashing.mix(r.pc() + 1L);
+    /** Whether every group is already in canonical order (the sort below would move no run). */
+    private boolean inOrder(RunState[] runs) {
+        for (int[] g : groups) {
+            for (int j = 1; j < g.length; j++) {
+                if (runs[g[j - 1]].symmetryKey() > runs[g[j]].symmetryKey()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private long renamedHash(RunState r, int[] posOf) {
+        long rh = Hashing.mix(r.pc() + 1L);
         for (Term v : r.vals()) {
+            long vh;
+            int owner;
+            if (v == null) {
+                vh = 0L;
+            } else if ((owner = owner(v)) >= 0) {
+                vh = freshHashes[posOf[owner >>> 16]][owner & 0xFFFF];
+            } else {
+                vh = v.hash64();
+            }
+            rh = Hashing.combine(rh, vh);
+        }
+        return rh;
+    }
+
+    /** A bit per run, all bits from the 64th run on (then such runs count as always moved: only slower). */
+    private static long bit(int run) {
+        return run < 63 ? 1L << run : -1L;
+    }
+
+    /** The runs owning a fresh value among {@code vals}, as {@link #bit} masks. */
+    long freshOwners(Term[] vals) {
+        if (!active) {
+            return 0L;
+        }
+        long m = 0;
+        for (Term v : vals) {
+            int owner = v == null ? -1 : owner(v);
+            if (owner >= 0) {
+                m |= bit(owner >>> 16);
+            }
+        }
+        return m;
+    }
+
+    /** The sort key of run {@code run}'s state: blind to which member of a group generated a fresh value. */
+    long abstractHash(int run, int pc, Term[] vals) {
+        if (!active) {
+            return 0L;
+        }
+        long h = Hashing.mix(pc + 1L);
+        for (Term v : vals) {
             long vh;
             int owner;
             if (v == null) {

@@ -143,7 +143,8 @@ public final class Model {
         if (!(agent instanceof Agent a) || !honest.contains(a)) {
             return 0;
         }
-        return compromisedAt.getOrDefault(a, Integer.MAX_VALUE);
+        Integer at = compromisedAt.get(a);
+        return at == null ? Integer.MAX_VALUE : at;
     }
 
     /** The terms the attacker learns when the clock reaches {@code time} (leaked later; none at time 0). */

@@ -29,6 +29,24 @@ class CheckerTest {
     }
 
     @Test
+    void everyRunOfOneModelGivesTheSameCountsVerdictsAndCounterexamples() {
+        // The step memo and the interner are shared by the workers and filled in whatever order they race; a
+        // second search over the same semantics starts with both warm. Neither may change a count, a verdict or
+        // a counterexample (which must stay the first shortest one in the sequential order).
+        Model m = AutoJoinModel.model(1, AutoJoinModelMutant.NO_EXPIRY);
+        Semantics shared = new Semantics(m);
+        CheckResult first = new Checker(shared, TWO).run();
+        CheckResult warm = new Checker(shared, TWO).run();
+        CheckResult again = Checker.check(m, TWO);
+        CheckResult single = Checker.check(m, ONE);
+        assertThat(first.allPassed()).isFalse();
+        assertThat(first.property("freshness(auto-join)").counterexample()).isNotNull();
+        for (CheckResult r : List.of(warm, again, single)) {
+            assertThat(r).isEqualTo(first);
+        }
+    }
+
+    @Test
     void depthBoundCutsTheSearch() {
         Model m = NeedhamSchroeder.model(false, 1);
         CheckResult shallow = Checker.check(m, ONE.withDepth(3));
