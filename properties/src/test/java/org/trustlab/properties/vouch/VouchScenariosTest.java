@@ -75,7 +75,11 @@ class VouchScenariosTest {
             List<Violation> v = i.check(r.trace());
             boolean voucherDerivesKeys = i.id().equals(VouchInvariants.VOUCHER_BLIND) && spacedrive(file)
                     && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
-            if (voucherDerivesKeys) {
+            // An open gap kept as a scenario that expects it (see the file's header): a confirmation without a
+            // code lets the voucher pair with, and then vouch, a substituted key.
+            boolean openGap = file.equals("blind-confirmation-substituted-key.yaml")
+                    && i.id().equals(VouchInvariants.VOUCHEE_KEY_BINDING);
+            if (voucherDerivesKeys || openGap) {
                 continue;
             }
             assertThat(v).as("%s on %s", i.id(), file).isEmpty();
