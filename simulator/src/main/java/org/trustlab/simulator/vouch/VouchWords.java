@@ -33,7 +33,9 @@ final class VouchWords {
                     VouchAudit.SESSION_COMPLETED, VouchAudit.SESSION_REMOVED, VouchAudit.COMPLETE_REJECTED,
                     VouchAudit.VOUCH_DECLINED_BY, VouchAudit.MESSAGE_IGNORED, VouchAudit.UNPAIR_REJECTED,
                     VouchAudit.REVOCATION_SENT, VouchAudit.REVOCATION_REJECTED, VouchAudit.ACTION_REJECTED,
-                    VouchAudit.TRUST_CHANGED, "user-action-ignored"))
+                    VouchAudit.TRUST_CHANGED, "user-action-ignored",
+                    // Every role's refusal of bytes it cannot decode (a tampered message), from the core Role.
+                    "message-rejected"))
             .reasons(Vocabulary.codes(VouchReason.class, CoreReason.class, DecodeReason.class))
             .fields(Vocabulary.words(VouchAudit.PAIRING_ID, VouchAudit.VOUCHER, VouchAudit.VOUCHEE,
                     VouchAudit.RECEIVER, VouchAudit.DEVICE, VouchAudit.HOLDER, VouchAudit.KEY_FINGERPRINT,
@@ -46,7 +48,7 @@ final class VouchWords {
                     VouchAudit.RESOURCE, VouchAudit.TRIGGER, VouchAudit.AUTO_VOUCH_TO_ALL, VouchAudit.ATTEMPT,
                     VouchAudit.FROM_QUEUE, VouchAudit.QUEUED_AT, VouchAudit.EXPIRES_AT, VouchAudit.DEQUEUE_REASON,
                     VouchAudit.POLL_INTERVAL_MS, VouchAudit.PROBE_MAX_MS, VouchAudit.ACK_TIMEOUT_MS,
-                    VouchAudit.CODE, VouchAudit.CODE_DIGITS, "guess-probability", "timestamp", "by", "accepted",
+                    VouchAudit.CODE, VouchAudit.CODE_DIGITS, "decode-error", "guess-probability", "timestamp", "by", "accepted",
                     "flagged", "user", "action", "missing", "accepted-by", "vouchee-paired", "why", "reason",
                     "decided-at", "decided-by", "declined-reason", "from", "name", "names", "targets", "pending",
                     "peer-key", "rejected-by", "side", "signature-valid", "status-reason", "vouchee-name", "was",
