@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trustlab.properties.campaign.TwinRun;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.PairedInvariant;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.InvariantOracle;
+import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.Trace;
 
 /**
@@ -60,6 +65,30 @@ public final class InvariantCatalogue {
         }
         return ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()).stream()
                 .filter(c -> c.id().equals(id)).findFirst().map(c -> c.check().apply(trace).isEmpty());
+    }
+
+    /**
+     * The oracle scenario expectations are judged with: {@link #holds}, and for an invariant judged against the
+     * run's attacker-free twin, the twin run of the same scenario and seed ({@link TwinRun}).
+     */
+    public static InvariantOracle oracle() {
+        return new InvariantOracle() {
+            private final TwinRun twins = new TwinRun(ProtocolBindings.standard());
+
+            @Override
+            public Optional<Boolean> holds(String id, Trace trace) {
+                return InvariantCatalogue.holds(id, trace);
+            }
+
+            @Override
+            public Optional<Boolean> holds(String id, Scenario scenario, long seed, Trace trace) {
+                if (find(id).orElse(null) instanceof PairedInvariant p) {
+                    return Optional.of(twins.run(scenario, seed).map(t -> p.check(trace, t)).orElse(List.of())
+                            .isEmpty());
+                }
+                return holds(id, trace);
+            }
+        };
     }
 
     private static Map<String, Invariant> index(List<Invariant> all) {

@@ -29,7 +29,8 @@ public final class AutoJoinInvariants {
 
     public static List<Invariant> all() {
         return List.of(new InjectiveAgreement(), new Freshness(), new NoReplay(), new GrantValidity(),
-                new SessionKeySecrecy(), new PasswordSecrecy());
+                new SessionKeySecrecy(), new PasswordSecrecy(), new AutoJoinLiveness.NoDenial(),
+                new AutoJoinLiveness.NoDisagreement());
     }
 
     private abstract static class Base implements Invariant {

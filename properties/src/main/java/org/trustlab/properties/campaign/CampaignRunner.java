@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.trace.Trace;
@@ -226,11 +228,13 @@ public final class CampaignRunner {
             scenario = scenarioOf(generated, spec, seed, spec.protocol() + " campaign seed " + spec.seed()
                     + " run " + index);
             long t1 = times.now();
-            Trace trace = backend.run(scenario).trace();
+            ScenarioBackend.Execution ran = backend.run(scenario);
+            Trace trace = ran.trace();
             long t2 = times.now();
+            Supplier<Optional<Trace>> twin = once(() -> backend.twin(ran.scenario()));
             List<String> violated = new ArrayList<>();
             for (TraceCheck c : checks) {
-                if (!c.check().apply(trace).isEmpty()) {
+                if (!c.judge(trace, twin).isEmpty()) {
                     violated.add(c.id());
                 }
             }
@@ -254,6 +258,19 @@ public final class CampaignRunner {
         }
     }
 
+    /** A twin is run at most once per run, and only if a paired check asks for it. */
+    private static Supplier<Optional<Trace>> once(Supplier<Optional<Trace>> make) {
+        Optional<?>[] memo = new Optional<?>[1];
+        return () -> {
+            if (memo[0] == null) {
+                memo[0] = make.get();
+            }
+            @SuppressWarnings("unchecked")
+            Optional<Trace> t = (Optional<Trace>) memo[0];
+            return t;
+        };
+    }
+
     private Failure shrink(ScenarioGenerator generator, CampaignSpec spec, TraceCheck check, RunRecord run, int nth) {
         String name = check.id() + "-" + nth + ": shrunk from " + spec.protocol() + " campaign seed " + spec.seed()
                 + " run " + run.index();
@@ -273,7 +290,7 @@ public final class CampaignRunner {
         Trace direct = backend.run(scenario).trace();
         String yaml = backend.toYaml(scenario);
         Trace replayed = backend.replay(yaml);
-        List<Violation> violations = check.check().apply(replayed);
+        List<Violation> violations = check.judge(replayed, () -> backend.replayTwin(yaml));
         boolean verified = replayed.sha256().equals(direct.sha256()) && !violations.isEmpty();
         String message = violations.isEmpty() ? "the replayed scenario no longer violates " + check.id()
                 : violations.get(0).message();
@@ -286,7 +303,8 @@ public final class CampaignRunner {
 
     private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {
         try {
-            return !check.check().apply(backend.run(scenario).trace()).isEmpty();
+            ScenarioBackend.Execution ran = backend.run(scenario);
+            return !check.judge(ran.trace(), () -> backend.twin(ran.scenario())).isEmpty();
         } catch (ScenarioException e) {
             // A shrink the simulator refuses is not a smaller counterexample; test.check moves to the next one.
             return false;

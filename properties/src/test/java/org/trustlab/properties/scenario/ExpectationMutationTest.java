@@ -30,7 +30,7 @@ import org.trustlab.simulator.scenario.ScenarioRunner;
  */
 class ExpectationMutationTest {
     private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue::holds);
+            InvariantCatalogue.oracle());
 
     static Stream<String> scenarios() {
         return Stream.of("autojoin", "vouch", "examples").flatMap(dir -> {

@@ -50,8 +50,12 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
 
     private record PendingManual(String password, PublicKeyInfo validator) {}
 
-    /** An automatic join in progress; {@code signed} once its challenge has been answered. */
-    private record PendingAuto(String validatorInstanceId, ClientId target, Purpose purpose, boolean signed) {}
+    /** An automatic join in progress; {@code nonce} is the challenge it signed (empty until it signs one). */
+    private record PendingAuto(String validatorInstanceId, ClientId target, Purpose purpose, byte[] nonce) {
+        boolean signed() {
+            return nonce.length > 0;
+        }
+    }
 
     public AutoJoinRequester(RequesterConfig config) {
         this.config = config;
@@ -125,7 +129,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             return localReject(AutoJoinMessage.AUTO_JOIN, AutoJoinReason.MALFORMED, AuditFields.create()
                     .put("detail", "auto-join needs a session, a known validator and a known purpose"));
         }
-        auto.put(session, new PendingAuto(validator, target, purpose.get(), false));
+        auto.put(session, new PendingAuto(validator, target, purpose.get(), new byte[0]));
         DeviceIdentity me = identity(env);
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("auto-join-requested", AuditFields.create().put("session", session)
@@ -191,6 +195,11 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         DeviceIdentity me = identity(env);
         AuditFields f = AuditFields.create().challenge(c).put("validator-instance", m.validatorInstanceId());
         PendingAuto pending = auto.get(c.sessionId());
+        if (pending != null && pending.signed() && hardened()) {
+            // A second challenge for a join we already answered (a replayed request): never sign it, and do not
+            // let it end the join either.
+            return ignoredDecision(AutoJoinReason.CHALLENGE_UNKNOWN, f);
+        }
         if (pending == null || pending.signed()) {
             // Not an answer to a request of ours (or a second challenge for one): never sign it.
             return localReject(AutoJoinMessage.AUTO_JOIN, auto.isEmpty() || (pending != null && pending.signed())
@@ -209,6 +218,12 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             problem = AutoJoinReason.NOT_MUTUALLY_TRUSTED;
         }
         if (problem != null) {
+            // Not trusting the member is our own fact, not the message's claim: that join can never complete.
+            if (hardened() && problem != AutoJoinReason.NOT_MUTUALLY_TRUSTED) {
+                // The challenge carries no authentication: anyone can put one in front of us. Refusing to sign it
+                // must not end the join we asked for, or a forged challenge denies it.
+                return ignoredDecision(problem, f);
+            }
             auto.remove(c.sessionId());
             return localReject(AutoJoinMessage.AUTO_JOIN, problem, f);
         }
@@ -216,7 +231,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
                 : c.signingInput();
         byte[] signature = config.profile().sign(env.keys(), keyGeneration, input, env.random());
         auto.put(c.sessionId(), new PendingAuto(pending.validatorInstanceId(), pending.target(), pending.purpose(),
-                true));
+                c.nonce()));
         // The "running" claim of injective agreement: what this device meant to sign, and with which key.
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("challenge-signed", f.put("key-fingerprint", me.fingerprint())
@@ -241,6 +256,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         byte[] signed = Transcripts.digitalSignature(m.sessionId(), validator.clientId(), validator.publicKey(),
                 me.clientId(), m.encryptedAesKey(), m.challengeNonce());
         if (!config.profile().verify(validator.publicKey(), signed, m.validatorSignature())) {
+            if (hardened() && flow.equals(AutoJoinMessage.AUTO_JOIN)) {
+                // Not the validator's word: a forgery must not end the join the validator may still accept.
+                return ignoredDecision(AutoJoinReason.SIGNATURE_INVALID, f);
+            }
             clearPending(m.sessionId(), flow);
             return localReject(flow, AutoJoinReason.SIGNATURE_INVALID, f);
         }
@@ -283,6 +302,11 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         if (!waiting) {
             return ignored(m, "no join waiting for this rejection");
         }
+        if (hardened() && m.flow().equals(AutoJoinMessage.AUTO_JOIN) && !fromTheValidatorAsked(m)) {
+            return ignoredDecision(AutoJoinReason.DECISION_UNAUTHENTICATED, AuditFields.create()
+                    .put("session", m.sessionId()).put("validator-instance", m.validatorInstanceId())
+                    .put("claimed-reason", m.reason()));
+        }
         clearPending(m.sessionId(), m.flow());
         ReasonCode reason = AutoJoinReason.fromCode(m.reason()).map(r -> (ReasonCode) r)
                 .orElse(AutoJoinReason.MALFORMED);
@@ -291,6 +315,36 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.rejection("join-rejected-by-validator", reason, f))
                 .outcome(Outcome.rejected(m.flow(), reason, f))
+                .build();
+    }
+
+    private boolean hardened() {
+        return config.profile().authenticatedDecisions();
+    }
+
+    /**
+     * Whether a refusal of an automatic join is the word of the validator it was asked of, about this join: signed
+     * by the member's key we trust, naming the challenge we signed (none before we signed one).
+     */
+    private boolean fromTheValidatorAsked(AutoJoinRejected m) {
+        if (mutant(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION)) {
+            return true;
+        }
+        PendingAuto p = auto.get(m.sessionId());
+        Optional<TrustedPublicKey> key = trusted.newest(p.target());
+        if (key.isEmpty() || !p.validatorInstanceId().equals(m.validatorInstanceId())
+                || !java.util.Arrays.equals(p.nonce(), m.nonce())) {
+            return false;
+        }
+        return config.profile().verify(key.get().publicKey(), Transcripts.rejection(m.sessionId(), p.target(),
+                m.joinerInstanceId(), m.flow(), m.reason(), m.nonce()), m.signature());
+    }
+
+    /** Hardened profile: a message that cannot end the join is on the record, and the join stays open. */
+    private Outputs<AutoJoinMessage> ignoredDecision(ReasonCode reason, AuditFields fields) {
+        return Outputs.<AutoJoinMessage>builder()
+                .audit(AuditEvent.rejection("auto-join-message-ignored", reason, fields.put("flow",
+                        AutoJoinMessage.AUTO_JOIN).put("reported-by", "requester").put("join", "still-open").build()))
                 .build();
     }
 

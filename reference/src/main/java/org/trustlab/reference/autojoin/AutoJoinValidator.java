@@ -111,9 +111,9 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         } else if (message instanceof FinalizeJoinCloudSessionParameters m) {
             return onFinalize(m, env);
         } else if (message instanceof AskAutoJoin m) {
-            return onAskAutoJoin(m, env);
+            return signRejections(onAskAutoJoin(m, env), new byte[0], env);
         } else if (message instanceof AutoJoinChallengeResponse m) {
-            return onResponse(m, env);
+            return signRejections(onResponse(m, env), m.challenge().nonce(), env);
         }
         // Messages meant for joiners reach a validator only if someone misroutes or injects them.
         return Outputs.<AutoJoinMessage>builder()
@@ -421,6 +421,45 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
                 .send(route(joinerInstanceId), new ValidateJoinCloudSessionParameters(sessionId, joinerInstanceId,
                         config.instanceId(), flow, encrypted.get(), nonce, signature, ""))
                 .build();
+    }
+
+    /**
+     * Hardened profile: every automatic-join refusal this step sends names the challenge it refuses and is signed,
+     * so that only this validator can end a join asked of it, and only the join it refuses. A response for a
+     * challenge already consumed gets no answer at all: the join it belongs to is decided, and a refusal (genuine,
+     * since we would sign it) reaching the requester before our session key would make it give up a join we accepted.
+     */
+    private Outputs<AutoJoinMessage> signRejections(Outputs<AutoJoinMessage> out, byte[] nonce, Env env) {
+        if (!config.profile().authenticatedDecisions() || out.sends().stream()
+                .noneMatch(s -> s.message() instanceof AutoJoinRejected)) {
+            return out;
+        }
+        Outputs.Builder<AutoJoinMessage> b = Outputs.builder();
+        out.audit().forEach(b::audit);
+        out.outcomes().forEach(b::outcome);
+        for (Outputs.TimerOp t : out.timers()) {
+            if (t instanceof Outputs.SetTimer s) {
+                b.setTimer(s.id(), s.after());
+            } else {
+                b.cancelTimer(t.id());
+            }
+        }
+        for (Outputs.Send<AutoJoinMessage> s : out.sends()) {
+            if (!(s.message() instanceof AutoJoinRejected r)) {
+                b.send(s.to(), s.message());
+            } else if (!mutant(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE)
+                    && r.reason().equals(AutoJoinReason.CHALLENGE_REPLAYED.code())) {
+                b.audit(AuditEvent.of("rejection-withheld", AuditFields.create().put("session", r.sessionId())
+                        .put("nonce", Bytes.hex(nonce)).put("why", "challenge already decided").build()));
+            } else {
+                byte[] signature = config.profile().sign(env.keys(), keyGeneration, Transcripts.rejection(
+                        r.sessionId(), identity(env).clientId(), r.joinerInstanceId(), r.flow(), r.reason(), nonce),
+                        env.random());
+                b.send(s.to(), new AutoJoinRejected(r.sessionId(), r.joinerInstanceId(), r.validatorInstanceId(),
+                        r.flow(), r.reason(), nonce.clone(), signature));
+            }
+        }
+        return b.build();
     }
 
     private Outputs<AutoJoinMessage> reject(String flow, AutoJoinReason reason, AuditFields fields, String sessionId,

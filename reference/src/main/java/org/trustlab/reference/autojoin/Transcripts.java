@@ -10,6 +10,7 @@ import org.trustlab.reference.crypto.Hashes;
 final class Transcripts {
     static final String DIGITAL_SIGNATURE_TAG = "trustlab/autojoin/digital-signature/v1";
     static final String KEY_CONFIRMATION_TAG = "trustlab/autojoin/key-confirmation/v1";
+    static final String REJECTION_TAG = "trustlab/autojoin/rejection/v1";
 
     private Transcripts() {}
 
@@ -28,6 +29,24 @@ final class Transcripts {
                 .bytes(Hashes.sha256(issuerPublicKey))
                 .string(recipient.value())
                 .bytes(Hashes.sha256(payload))
+                .bytes(challengeNonce)
+                .toBytes();
+    }
+
+    /**
+     * What a hardened validator signs when it refuses a join: the session, itself, the joiner instance it answers,
+     * the flow, the reason and the challenge refused (empty before one was issued). Binding the nonce keeps a
+     * refusal of one challenge from ending another join; binding the validator keeps a member's refusal of a relayed
+     * response from ending the join asked of another member.
+     */
+    static byte[] rejection(String sessionId, ClientId validator, String joinerInstanceId, String flow, String reason,
+            byte[] challengeNonce) {
+        return Canonical.writer(REJECTION_TAG)
+                .string(sessionId)
+                .string(validator.value())
+                .string(joinerInstanceId)
+                .string(flow)
+                .string(reason)
                 .bytes(challengeNonce)
                 .toBytes();
     }

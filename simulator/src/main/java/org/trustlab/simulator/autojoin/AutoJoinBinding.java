@@ -12,6 +12,7 @@ import org.trustlab.reference.autojoin.AutoJoinMessage.AskAutoJoin;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallenge;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallengeResponse;
+import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinRejected;
 import org.trustlab.reference.autojoin.AutoJoinMessage.GiveCloudSessionPasswordExchangeKeyParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.ValidateJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage;
@@ -150,6 +151,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      *   <li>{@code type: give-exchange-key}: the answer to a manual join, offering {@code key} ({@code attacker},
      *       the default, or {@code device[@generation]}) as the key of member {@code claim} of {@code session},
      *       to {@code requester} (a device; its instance unless {@code instance} names another).</li>
+     *   <li>{@code type: rejected}: a refusal of {@code requester}'s join of {@code session} in {@code validator}'s
+     *       name ({@code flow} auto-join by default, {@code reason} GRANT_REVOKED by default), unsigned.</li>
      * </ul>
      */
     @Override
@@ -212,9 +215,22 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                 return new GiveCloudSessionPasswordExchangeKeyParameters(m.string("session", firstSession(setup)),
                         m.string("instance", setup.installationId(requester)), setup.installationId(claim), info);
             }
+            case "rejected": {
+                // A refusal in a member's name: ByteSync's carries no authentication, so only a requester that
+                // checks a signature (hardened) can tell it from the member's own.
+                m.onlyKeys("type", "session", "requester", "validator", "flow", "reason");
+                String requester = deviceOrFirst(m, "requester", "requester", ctx);
+                String flow = m.string("flow", AutoJoinMessage.AUTO_JOIN);
+                if (!flow.equals(AutoJoinMessage.AUTO_JOIN) && !flow.equals(AutoJoinMessage.MANUAL_JOIN)) {
+                    throw m.error("flow", "flow must be auto-join or manual-join, not '" + flow + "'");
+                }
+                return new AutoJoinRejected(m.string("session", firstSession(setup)),
+                        setup.installationId(requester), deviceOrFirst(m, "validator", "validator", ctx), flow,
+                        m.string("reason", "GRANT_REVOKED"));
+            }
             default:
-                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response, challenge or "
-                        + "give-exchange-key, not '" + type + "'");
+                throw m.error("type", "autojoin forgeries are ask-auto-join, challenge-response, challenge, "
+                        + "give-exchange-key or rejected, not '" + type + "'");
         }
     }
 
@@ -277,7 +293,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
                 ProtocolBinding.forgery("type", "challenge-response", "sign-with", "attacker"),
                 ProtocolBinding.forgery("type", "challenge-response", "signature-from", "last-response"),
                 ProtocolBinding.forgery("type", "ask-auto-join", "key", "attacker"),
-                ProtocolBinding.forgery("type", "give-exchange-key", "key", "attacker"));
+                ProtocolBinding.forgery("type", "give-exchange-key", "key", "attacker"),
+                ProtocolBinding.forgery("type", "rejected"));
     }
 
     // ---- forging helpers -------------------------------------------------------------------------------------

@@ -37,13 +37,13 @@ final class AutoJoinWords {
                     "requester", "requester-instance", "requester-key-fingerprint", "revoked-at",
                     "session-key-fingerprint", "signer-time", "skew-tolerance", "trusted-key-fingerprint",
                     "validator", "validator-instance", "member-instance", "verified-key-fingerprint", "verifier-time",
-                    "why", "action",
+                    "why", "action", "join", "claimed-reason",
                     "reason", "result", "local-time"))
             .matchField("session", "session")
             .matchField("target", "target")
             .invariants(Vocabulary.words("autojoin.injective-agreement", "autojoin.freshness", "autojoin.no-replay",
                     "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.password-secrecy",
-                    "autojoin.roles-never-throw",
+                    "autojoin.roles-never-throw", "autojoin.no-denial", "autojoin.no-disagreement",
                     "autojoin.refines-model"))
             .messages(Vocabulary.messageNames(AutoJoinMessage.class))
             .forgery("ask-auto-join", Forgery.of("session", "claim", "key", "instance", "validator", "purpose"))
@@ -51,5 +51,6 @@ final class AutoJoinWords {
                     "signature-from", "instance", "validator").signedBy("sign-with"))
             .forgery("challenge", Forgery.of("challenge", "nonce-from"))
             .forgery("give-exchange-key", Forgery.of("session", "claim", "key", "requester", "instance"))
+            .forgery("rejected", Forgery.of("session", "requester", "validator", "flow", "reason"))
             .build();
 }

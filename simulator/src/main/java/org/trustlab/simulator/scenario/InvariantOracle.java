@@ -12,6 +12,14 @@ public interface InvariantOracle {
     /** Whether the invariant holds on the trace; empty when the id is unknown. */
     Optional<Boolean> holds(String invariantId, Trace trace);
 
+    /**
+     * Whether the invariant holds on the trace of {@code scenario}'s run under {@code seed}: an invariant that
+     * compares the run with another run of the same scenario (its attacker-free twin) needs both.
+     */
+    default Optional<Boolean> holds(String invariantId, Scenario scenario, long seed, Trace trace) {
+        return holds(invariantId, trace);
+    }
+
     /** An oracle that knows no invariant. */
     static InvariantOracle none() {
         return (id, trace) -> Optional.empty();
