@@ -18,13 +18,22 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  */
 final class AutoJoinExchanges {
     static final String AUTO_JOIN = "auto-join";
-    static final String VALIDATE = "ValidateJoinCloudSessionParameters";
+    /** The session key's message, as its canonical tag names it ({@code trustlab/autojoin/<name>/v1}). */
+    static final String VALIDATE = "/ValidateJoinCloudSessionParameters/";
 
     /** One automatic join: what the requester asked and what each side decided, by the phase's deadline. */
     record Exchange(String key, TraceEvent request, String requester, String session, String validator,
             Optional<TraceEvent> requesterDecision, Optional<TraceEvent> validatorAcceptance, long endSeq) {
         boolean requesterAccepted() {
             return requesterDecision.isPresent() && "accepted".equals(requesterDecision.get().field("result"));
+        }
+
+        /**
+         * The requester's user asked to join the same session again before this join was decided: the requester
+         * replaced it with the new one (one open join per session), so it is no longer the requester's to decide.
+         */
+        boolean superseded() {
+            return endSeq != Long.MAX_VALUE && requesterDecision.isEmpty();
         }
     }
 
@@ -103,7 +112,8 @@ final class AutoJoinExchanges {
             if (e.seq() <= from.seq() || e.seq() >= x.endSeq()) {
                 continue;
             }
-            boolean keyMessage = VALIDATE.equals(e.kind() == Kind.ATTACKER ? e.field("tag") : e.type())
+            String tag = e.kind() == Kind.ATTACKER ? e.field("tag") : e.type();
+            boolean keyMessage = tag != null && tag.contains(VALIDATE)
                     && (x.requester().equals(e.field("to")) || x.validator().equals(e.field("from")));
             if (keyMessage && (e.kind() == Kind.DROP || (e.kind() == Kind.ATTACKER && (e.type().equals("drop")
                     || e.type().equals("redirect") || e.type().equals("tamper"))))) {

@@ -51,7 +51,7 @@ public final class AutoJoinLiveness {
             List<Violation> out = new ArrayList<>();
             for (AutoJoinExchanges.Exchange t : AutoJoinExchanges.subject(twin)) {
                 AutoJoinExchanges.Exchange a = underAttack.get(t.key());
-                if (t.requesterAccepted() && (a == null || !a.requesterAccepted())) {
+                if (t.requesterAccepted() && (a == null || (!a.requesterAccepted() && !a.superseded()))) {
                     String why = a == null || a.requesterDecision().isEmpty() ? "never completed"
                             : "ended " + a.requesterDecision().get().field("result") + " ("
                                     + a.requesterDecision().get().field("reason") + ")";
@@ -90,7 +90,7 @@ public final class AutoJoinLiveness {
         public List<Violation> check(Trace trace) {
             List<Violation> out = new ArrayList<>();
             for (AutoJoinExchanges.Exchange x : AutoJoinExchanges.subject(trace)) {
-                if (x.validatorAcceptance().isPresent() && !x.requesterAccepted()) {
+                if (x.validatorAcceptance().isPresent() && !x.requesterAccepted() && !x.superseded()) {
                     Optional<?> excuse = AutoJoinExchanges.keyKeptFrom(trace, x, x.validatorAcceptance().get());
                     if (excuse.isEmpty()) {
                         String view = x.requesterDecision().map(d -> "rejected it ("

@@ -47,7 +47,11 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME, "grant-expires-while-outstanding.yaml",
                     List.of(AutoJoinInvariants.GRANT_VALIDITY)),
             new Entry(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY, "forged-exchange-key.yaml",
-                    List.of(AutoJoinInvariants.PASSWORD_SECRECY)));
+                    List.of(AutoJoinInvariants.PASSWORD_SECRECY)),
+            new Entry(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION, "forged-rejection-hardened.yaml",
+                    List.of(AutoJoinLiveness.NO_DENIAL)),
+            new Entry(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE, "duplicated-response-hardened.yaml",
+                    List.of(AutoJoinLiveness.NO_DISAGREEMENT)));
 
     private AutoJoinMutantMap() {}
 

@@ -160,9 +160,12 @@ public final class CampaignRunner {
                 }
             }
             List<Future<Failure>> shrinks = new ArrayList<>();
+            // An unexpected violation is shrunk before a FINDING's demonstration: it is what fails the campaign.
+            List<RunRecord> unexpectedFirst = new ArrayList<>(runs);
             for (TraceCheck c : checks) {
+                unexpectedFirst.sort(java.util.Comparator.comparing(r -> r.admitted().contains(c.id())));
                 int taken = 0;
-                for (RunRecord r : runs) {
+                for (RunRecord r : List.copyOf(unexpectedFirst)) {
                     if (taken >= spec.failuresPerInvariant()) {
                         break;
                     }
@@ -275,8 +278,14 @@ public final class CampaignRunner {
         String name = check.id() + "-" + nth + ": shrunk from " + spec.protocol() + " campaign seed " + spec.seed()
                 + " run " + run.index();
         Shrinkable root = generator.generate(run.seed(), run.size());
+        // A run that failed outside every admitted gap must shrink to one that still does: a smaller scenario that
+        // falls into a FINDING's profile demonstrates the FINDING, not the failure.
+        boolean unexpected = !run.admitted().contains(check.id());
         Shrinker.Result shrunk = Shrinker.shrink(root,
-                candidate -> stillFails(scenarioOf(candidate, spec, run.seed(), name), check),
+                candidate -> {
+                    Map<String, Object> s = scenarioOf(candidate, spec, run.seed(), name);
+                    return (!unexpected || !admitted(check.id(), s)) && stillFails(s, check);
+                },
                 spec.shrinkBudget());
         Map<String, Object> scenario = new LinkedHashMap<>(
                 backend.run(scenarioOf(shrunk.value(), spec, run.seed(), name)).scenario());
@@ -299,6 +308,10 @@ public final class CampaignRunner {
         return new Failure(check.id(), nth, run.index(), run.seed(), yaml, backend.traceJsonLines(replayed),
                 replayed.sha256(), message, evidence, shrunk.steps(), shrunk.evaluations(), shrunk.exhausted(),
                 verified, scenarioSteps(scenario));
+    }
+
+    private boolean admitted(String checkId, Map<String, Object> scenario) {
+        return gaps.stream().anyMatch(g -> g.checkId().equals(checkId) && g.applies().test(scenario));
     }
 
     private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {

@@ -150,7 +150,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         } else if (message instanceof ValidateJoinCloudSessionParameters m) {
             return onValidate(m, env);
         } else if (message instanceof AutoJoinRejected m) {
-            return onRejected(m);
+            return onRejected(m, env);
         }
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("message-ignored", AuditFields.create()
@@ -296,13 +296,13 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         return trusted.newest(p.target()).map(t -> new PublicKeyInfo(t.clientId(), t.publicKey()));
     }
 
-    private Outputs<AutoJoinMessage> onRejected(AutoJoinRejected m) {
+    private Outputs<AutoJoinMessage> onRejected(AutoJoinRejected m, Env env) {
         boolean waiting = m.flow().equals(AutoJoinMessage.MANUAL_JOIN) ? manual.containsKey(m.sessionId())
                 : auto.containsKey(m.sessionId());
         if (!waiting) {
             return ignored(m, "no join waiting for this rejection");
         }
-        if (hardened() && m.flow().equals(AutoJoinMessage.AUTO_JOIN) && !fromTheValidatorAsked(m)) {
+        if (hardened() && m.flow().equals(AutoJoinMessage.AUTO_JOIN) && !fromTheValidatorAsked(m, env)) {
             return ignoredDecision(AutoJoinReason.DECISION_UNAUTHENTICATED, AuditFields.create()
                     .put("session", m.sessionId()).put("validator-instance", m.validatorInstanceId())
                     .put("claimed-reason", m.reason()));
@@ -326,7 +326,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
      * Whether a refusal of an automatic join is the word of the validator it was asked of, about this join: signed
      * by the member's key we trust, naming the challenge we signed (none before we signed one).
      */
-    private boolean fromTheValidatorAsked(AutoJoinRejected m) {
+    private boolean fromTheValidatorAsked(AutoJoinRejected m, Env env) {
         if (mutant(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION)) {
             return true;
         }
@@ -337,7 +337,8 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             return false;
         }
         return config.profile().verify(key.get().publicKey(), Transcripts.rejection(m.sessionId(), p.target(),
-                m.joinerInstanceId(), m.flow(), m.reason(), m.nonce()), m.signature());
+                m.joinerInstanceId(), m.flow(), m.reason(), m.nonce(), identity(env).fingerprint(), p.purpose()),
+                m.signature());
     }
 
     /** Hardened profile: a message that cannot end the join is on the record, and the join stays open. */

@@ -35,12 +35,14 @@ final class Transcripts {
 
     /**
      * What a hardened validator signs when it refuses a join: the session, itself, the joiner instance it answers,
-     * the flow, the reason and the challenge refused (empty before one was issued). Binding the nonce keeps a
-     * refusal of one challenge from ending another join; binding the validator keeps a member's refusal of a relayed
-     * response from ending the join asked of another member.
+     * the flow, the reason, the challenge refused (empty before one was issued) and the request refused (the key
+     * fingerprint and purpose it was asked with; both sides know them, so they travel in the signature only).
+     * Binding the nonce keeps a refusal of one challenge from ending another join; binding the request keeps a
+     * refusal of a request forged in the requester's name (another key or purpose) from ending the requester's own;
+     * binding the validator keeps a member's refusal of a relayed response from ending the join asked of another.
      */
     static byte[] rejection(String sessionId, ClientId validator, String joinerInstanceId, String flow, String reason,
-            byte[] challengeNonce) {
+            byte[] challengeNonce, String requesterKeyFingerprint, Purpose purpose) {
         return Canonical.writer(REJECTION_TAG)
                 .string(sessionId)
                 .string(validator.value())
@@ -48,6 +50,8 @@ final class Transcripts {
                 .string(flow)
                 .string(reason)
                 .bytes(challengeNonce)
+                .string(requesterKeyFingerprint)
+                .string(purpose.wireName())
                 .toBytes();
     }
 
