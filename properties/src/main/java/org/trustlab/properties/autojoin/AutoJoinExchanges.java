@@ -103,13 +103,13 @@ final class AutoJoinExchanges {
 
     /**
      * What, besides the protocol, can keep the validator's session key from the requester or the requester from
-     * using it, after {@code from} and before the join ends: the key message dropped by the network or withheld or
-     * altered by the attacker, the requester crashing (a join in progress is volatile state), or the requester's
-     * user rotating its key. Read from the simulator's records only.
+     * using it while the join is open: the key message dropped by the network or withheld or altered by the attacker,
+     * the requester crashing (a join in progress is volatile state), or the requester's user rotating its key (the
+     * key was encrypted to the old one). Read from the simulator's records only.
      */
-    static Optional<TraceEvent> keyKeptFrom(Trace trace, Exchange x, TraceEvent from) {
+    static Optional<TraceEvent> keyKeptFrom(Trace trace, Exchange x) {
         for (TraceEvent e : trace.events()) {
-            if (e.seq() <= from.seq() || e.seq() >= x.endSeq()) {
+            if (e.seq() <= x.request().seq() || e.seq() >= x.endSeq()) {
                 continue;
             }
             String tag = e.kind() == Kind.ATTACKER ? e.field("tag") : e.type();

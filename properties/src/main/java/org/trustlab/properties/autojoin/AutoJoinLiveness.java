@@ -91,7 +91,7 @@ public final class AutoJoinLiveness {
             List<Violation> out = new ArrayList<>();
             for (AutoJoinExchanges.Exchange x : AutoJoinExchanges.subject(trace)) {
                 if (x.validatorAcceptance().isPresent() && !x.requesterAccepted() && !x.superseded()) {
-                    Optional<?> excuse = AutoJoinExchanges.keyKeptFrom(trace, x, x.validatorAcceptance().get());
+                    Optional<?> excuse = AutoJoinExchanges.keyKeptFrom(trace, x);
                     if (excuse.isEmpty()) {
                         String view = x.requesterDecision().map(d -> "rejected it ("
                                 + d.field("reason") + ")").orElse("never decided");
