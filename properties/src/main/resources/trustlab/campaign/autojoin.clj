@@ -472,6 +472,7 @@
                 :attacker attacker}
                  quiesce (assoc :quiesce quiesce))
      :meta {:network (:name net)
+            :profile (:profile s)
             :loss (get-in net [:spec :loss] 0.0)
             :offline-probability p}}))
 

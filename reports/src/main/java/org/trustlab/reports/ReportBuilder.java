@@ -94,7 +94,7 @@ public final class ReportBuilder {
         String title = "trustlab report: " + String.join(", ", new TreeSet<>(a.views.stream()
                 .map(CampaignView::protocol).toList()));
         Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
-                renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes);
+                renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes, a.profiles);
         return new Built(report, a.drawings, a.redactor);
     }
 
@@ -121,6 +121,7 @@ public final class ReportBuilder {
         final List<VerdictRow> verdicts = new ArrayList<>();
         final List<CampaignView> views = new ArrayList<>();
         final List<FailureView> failures = new ArrayList<>();
+        final List<ProfileRow> profiles = new ArrayList<>();
 
         Assembly(Redactor redactor, Map<String, Map<String, Set<String>>> kills) {
             this.redactor = redactor;
@@ -142,6 +143,12 @@ public final class ReportBuilder {
                 verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
                         v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())), v.admitted(),
                         v.admittedBecause()));
+            }
+            for (InvariantVerdict v : c.invariants()) {
+                if (ProfileRow.isLivenessProperty(v.id())) {
+                    profiles.addAll(ProfileRow.of(c.protocol(), v.id(), c.runs(),
+                            v.admittedBecause().map(redactor::redact)));
+                }
             }
             Statistics stats = RunStatistics.of(c.runs());
             charts(anchor, c.protocol(), stats);

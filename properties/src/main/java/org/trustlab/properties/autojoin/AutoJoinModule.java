@@ -76,8 +76,10 @@ public final class AutoJoinModule implements ProtocolModule {
     public List<AdmittedGap> gaps() {
         String why = "bytesync: ByteSync's AutoJoinRejected and AutoJoinChallenge carry no authentication and the "
                 + "requester ends a join on the first one naming its session, so a forged, relayed or replayed "
-                + "refusal or challenge ends a join that would complete (the hardened and ed25519 profiles sign "
-                + "refusals, bind them to the challenge and keep the join open until an authenticated decision)";
+                + "refusal or challenge, or the validator's own refusal of a duplicated response overtaking the "
+                + "session key, ends a join that would complete (the hardened and ed25519 profiles sign refusals, "
+                + "bind them to the request and challenge, send none for a response anyone could have made, and keep "
+                + "the join open until an authenticated decision)";
         return List.of(AdmittedGap.inProfile(AutoJoinLiveness.NO_DENIAL, "bytesync", false, why),
                 AdmittedGap.inProfile(AutoJoinLiveness.NO_DISAGREEMENT, "bytesync", false, why));
     }
