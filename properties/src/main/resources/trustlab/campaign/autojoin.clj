@@ -327,7 +327,7 @@
                                              :key "attacker" :requester "$victim"}})]})]
     ;; end the victim's join with a refusal in its validator's name, somewhere between its request (one hop) and
     ;; the session key's arrival (six hops): ByteSync's refusals carry no authentication
-    [3 (c/let-gen [hops (gen/choose 1 5)
+    [6 (c/let-gen [hops (gen/choose 1 5)
                    d (gen/choose 0 100)
                    reason (gen/elements ["GRANT_REVOKED" "CHALLENGE_EXPIRED" "WRONG_TARGET"])]
          {:steps [(after-hops hops d {:op "inject" :to "$victim" :from "server"
@@ -335,7 +335,7 @@
                                                 :validator "$validator" :reason reason}})]})]
     ;; duplicate the victim's response (the second copy names a consumed challenge), sometimes holding the session
     ;; key back so that an answer to the copy could overtake it
-    [2 (c/let-gen [hold? gen/boolean
+    [5 (c/let-gen [hold? (c/frequency [[3 (gen/return true)] [1 (gen/return false)]])
                    by (gen/choose 200 2000)]
          {:steps (cond-> [(at 0 {:op "duplicate" :match response-to-validator :count 1 :after "10ms"})]
                    hold? (conj (at 0 {:op "delay" :match {:from "$validator" :to "server"
