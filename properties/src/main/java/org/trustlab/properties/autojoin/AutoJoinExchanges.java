@@ -104,12 +104,20 @@ final class AutoJoinExchanges {
     /**
      * What, besides the protocol, can keep the validator's session key from the requester or the requester from
      * using it while the join is open: the key message dropped by the network or withheld or altered by the attacker,
-     * the requester crashing (a join in progress is volatile state), or the requester's user rotating its key (the
-     * key was encrypted to the old one). Read from the simulator's records only.
+     * the requester crashing (a join in progress is volatile state), the requester's user rotating its key (the
+     * key was encrypted to the old one), or the validator's user rotating the validator's key at any time before
+     * (the requester trusts the key it was set up with, so the session key's signature no longer verifies). Read
+     * from the simulator's records only.
      */
     static Optional<TraceEvent> keyKeptFrom(Trace trace, Exchange x) {
         for (TraceEvent e : trace.events()) {
-            if (e.seq() <= x.request().seq() || e.seq() >= x.endSeq()) {
+            if (e.seq() >= x.endSeq()) {
+                break;
+            }
+            if (e.node().equals(x.validator()) && e.kind() == Kind.USER_ACTION && e.type().equals("rotate-key")) {
+                return Optional.of(e);
+            }
+            if (e.seq() <= x.request().seq()) {
                 continue;
             }
             String tag = e.kind() == Kind.ATTACKER ? e.field("tag") : e.type();

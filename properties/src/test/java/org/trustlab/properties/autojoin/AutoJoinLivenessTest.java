@@ -119,11 +119,26 @@ class AutoJoinLivenessTest {
         }
 
         @Test
-        void onlyTheRequestersOwnCrashOrRotationExcuses() {
+        void onlyTheRequestersCrashOrEitherSidesKeyRotationExcuses() {
             excusedBy(t -> t.add("phone", Kind.CRASH, "crash"), true);
             excusedBy(t -> t.add("phone", Kind.USER_ACTION, "rotate-key", "generation", "1"), true);
+            excusedBy(t -> t.add("laptop", Kind.USER_ACTION, "rotate-key", "generation", "1"), true);
             excusedBy(t -> t.add("laptop", Kind.CRASH, "crash"), false);
-            excusedBy(t -> t.add("laptop", Kind.USER_ACTION, "rotate-key", "generation", "1"), false);
+            excusedBy(t -> t.add("tablet", Kind.USER_ACTION, "rotate-key", "generation", "1"), false);
+        }
+
+        @Test
+        void theValidatorsRotationBeforeTheRequestExcusesButTheRequestersDoesNot() {
+            SyntheticTrace validatorFirst = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").add("laptop", Kind.USER_ACTION, "rotate-key", "generation", "1");
+            SyntheticTrace requesterFirst = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").add("phone", Kind.USER_ACTION, "rotate-key", "generation", "1");
+            for (SyntheticTrace t : new SyntheticTrace[] {validatorFirst, requesterFirst}) {
+                t.at(1).add("phone", Kind.USER_ACTION, "auto-join", "session", "S1", "validator", "laptop");
+                validatorAccepts(t);
+            }
+            assertThat(DISAGREEMENT.check(validatorFirst.build())).isEmpty();
+            assertThat(DISAGREEMENT.check(requesterFirst.build())).hasSize(1);
         }
 
         @Test
