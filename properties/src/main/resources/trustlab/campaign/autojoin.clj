@@ -376,6 +376,22 @@
           :steps [(after-hops 1 d {:op "inject" :to "$victim" :from "server"
                                    :message {:type "give-exchange-key" :session session :claim "$validator"
                                              :key "attacker" :requester "$victim"}})]})]
+    ;; end the victim's join with a refusal in its validator's name, somewhere between its request (one hop) and
+    ;; the session key's arrival (six hops): ByteSync's refusals carry no authentication
+    [9 (c/let-gen [hops (gen/choose 1 5)
+                   d (gen/choose 0 100)
+                   reason (gen/elements ["GRANT_REVOKED" "CHALLENGE_EXPIRED" "WRONG_TARGET"])]
+         {:steps [(after-hops hops d {:op "inject" :to "$victim" :from "server"
+                                      :message {:type "rejected" :session "$session" :requester "$victim"
+                                                :validator "$validator" :reason reason}})]})]
+    ;; duplicate the victim's response (the second copy names a consumed challenge), sometimes holding the session
+    ;; key back so that an answer to the copy could overtake it
+    [5 (c/let-gen [hold? (c/frequency [[3 (gen/return true)] [1 (gen/return false)]])
+                   by (gen/choose 200 2000)]
+         {:steps (cond-> [(at 0 {:op "duplicate" :match response-to-validator :count 1 :after "10ms"})]
+                   hold? (conj (at 0 {:op "delay" :match {:from "$validator" :to "server"
+                                                          :tag "ValidateJoinCloudSessionParameters"}
+                                      :count 1 :by (c/ms by)})))})]
     ;; relay the victim's response to another member of the session
     [1 (c/let-gen [d (gen/choose 0 200)]
          {:steps [(at d {:op "redirect" :match response-to-validator :count 1 :to "desktop"})]})]
@@ -434,7 +450,7 @@
                                                gs))))
           setup expiries))
 
-(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
+(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes quiesce?]}]
   (let [rsa (rsa? s)
         topo (if rsa base-topology topo)
         s (if rsa (rsa-settings s) s)
@@ -471,6 +487,7 @@
         steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         last-ms (reduce max 0 (concat (map :at-ms user-actions) (map :at-ms steps) (map :at-ms compromise)
                                       (keep #(or (:restart-ms %) (:at-ms %)) crash-list)))
+        quiesce (when quiesce? (c/quiesce last-ms))
         p (:offline-probability s)
         present (concat (requesters topo) (validators topo) ["server"])
         idx (zipmap honest-devices (range))
@@ -496,16 +513,18 @@
                                 (seq compromise) (assoc :compromise (mapv timed compromise)))
                    "none" {:strategy "none"}
                    "random" (select-keys plan [:strategy :random]))]
-    {:scenario {:keys {:seed (if rsa 0 (:key-seed s))}
+    {:scenario (cond-> {:keys {:seed (if rsa 0 (:key-seed s))}
                 ;; long enough for held messages, timeouts and a satellite link's round trips after the last event
-                :end (c/ms (max 120000 (+ last-ms 90000)))
+                :end (c/ms (max 120000 (+ last-ms c/quiesce-end-ms)))
                 :devices devices
                 :setup (expire-grants (setup topo s) (mapcat :grant-expiry moves))
                 :network (c/partitioned net (vec present))
                 :crashes (mapv timed crash-list)
                 :actions (mapv timed user-actions)
                 :attacker attacker}
+                 quiesce (assoc :quiesce quiesce))
      :meta {:network (:name net)
+            :profile (:profile s)
             :loss (get-in net [:spec :loss] 0.0)
             :offline-probability p}}))
 
@@ -517,6 +536,7 @@
              :ops (vec (get ctx "ops"))}]
     (gen/fmap assemble
               (c/hash-map-of :plan (plan ctx)
+                            :quiesce? c/quiesce?
                             :actions actions
                             ;; mostly none: a crash anywhere usually ends the joins it hits, and moves add their own
                             :crashes (c/frequency [[4 (gen/return [])] [2 (c/fixed-vector crash 1)]

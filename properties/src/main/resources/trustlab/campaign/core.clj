@@ -168,6 +168,22 @@
   [n]
   (str (long n) "ms"))
 
+;; ---------------------------------------------------------------------------------------------------------------
+;; The liveness phase. Most generated scenarios have one, so that campaigns judge denial, disagreement and queue
+;; liveness after it: from 10 s after the last scheduled event (action, attack step, crash or restart) the faults
+;; and the attacker stop, and every exchange must be decided within 60 s. A scenario's end leaves room for it.
+
+(def quiesce? (frequency [[9 (gen/return true)] [1 (gen/return false)]]))
+
+(def quiesce-end-ms
+  "How long after the last scheduled event a scenario with a liveness phase runs: the phase's start and bound."
+  90000)
+
+(defn quiesce
+  "The liveness phase of a scenario whose last scheduled event is at `last-ms`."
+  [last-ms]
+  {:at (ms (+ last-ms 10000)) :within (ms 60000)})
+
 (def delay-ms
   "A short delay in ms, mostly a network's worth, sometimes seconds."
   (frequency [[6 (gen/choose 0 500)] [3 (gen/choose 500 5000)] [1 (gen/choose 5000 60000)]]))

@@ -65,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
     GraphEngineOption graphEngine = new GraphEngineOption();
 
     public ReplayCommand() {
-        this(InvariantCatalogue::judge);
+        this(InvariantCatalogue.oracle());
     }
 
     /** With another oracle: how tests exercise invariant expectations independently of the catalogue. */

@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trustlab.properties.campaign.TwinRun;
 import org.trustlab.properties.invariant.Invariant;
+import org.trustlab.properties.invariant.PairedInvariant;
+import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.InvariantOracle;
 import org.trustlab.simulator.scenario.InvariantVerdict;
+import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.Trace;
 
 /**
@@ -44,8 +49,8 @@ public final class InvariantCatalogue {
     }
 
     /**
-     * The verdict of invariant {@code id} on {@code trace} (held, violated, vacuous); empty for an unknown id. This is the oracle the simulator's
-     * {@code {invariant: <id>, holds: ...}} expectations are evaluated with (the simulator cannot depend on us).
+     * The verdict of invariant {@code id} on {@code trace} (held, violated, vacuous); empty for an unknown id. This is the oracle
+     * the simulator's {@code {invariant: <id>, holds: ...}} expectations are evaluated with (the simulator cannot depend on us).
      */
     public static Optional<InvariantVerdict> judge(String id, Trace trace) {
         Optional<InvariantVerdict> invariant = find(id).map(i -> i.judge(trace).verdict());
@@ -61,6 +66,31 @@ public final class InvariantCatalogue {
         }
         return ProtocolModules.find(protocol).map(ProtocolModule::refinements).orElse(List.of()).stream()
                 .filter(c -> c.id().equals(id)).findFirst().map(c -> c.judge().apply(trace).verdict());
+    }
+
+    /**
+     * The oracle scenario expectations are judged with: {@link #judge}, and for an invariant judged against the
+     * run's attacker-free twin, the twin run of the same scenario and seed ({@link TwinRun}); a run without a twin
+     * (no attacker or no liveness phase) is vacuous for it.
+     */
+    public static InvariantOracle oracle() {
+        return new InvariantOracle() {
+            private final TwinRun twins = new TwinRun(ProtocolBindings.standard());
+
+            @Override
+            public Optional<InvariantVerdict> judge(String id, Trace trace) {
+                return InvariantCatalogue.judge(id, trace);
+            }
+
+            @Override
+            public Optional<InvariantVerdict> judge(String id, Scenario scenario, long seed, Trace trace) {
+                if (find(id).orElse(null) instanceof PairedInvariant p) {
+                    return Optional.of(twins.run(scenario, seed).map(t -> p.judge(trace, t)).orElseGet(
+                            () -> p.judge(trace)).verdict());
+                }
+                return judge(id, trace);
+            }
+        };
     }
 
     private static Map<String, Invariant> index(List<Invariant> all) {

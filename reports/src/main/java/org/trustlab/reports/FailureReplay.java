@@ -33,8 +33,9 @@ final class FailureReplay {
             return new Verdict(false, "not checked: this build has no check named " + f.invariant());
         }
         Trace replayed;
+        SimulatorBackend backend = new SimulatorBackend();
         try {
-            replayed = new SimulatorBackend().replay(f.yaml());
+            replayed = backend.replay(f.yaml());
         } catch (RuntimeException e) {
             return new Verdict(false, "NO: replaying the file failed: " + e.getMessage());
         }
@@ -43,7 +44,7 @@ final class FailureReplay {
                     + ", not the " + f.recordedTraceSha256().get() + " the campaign recorded (edited since the "
                     + "campaign, or a different build)");
         }
-        if (check.get().violations(replayed).isEmpty()) {
+        if (check.get().judge(replayed, () -> backend.replayTwin(f.yaml())).violations().isEmpty()) {
             return new Verdict(false, "NO: replayed by this report, the run no longer violates " + f.invariant());
         }
         return new Verdict(true, "yes: replayed by this report, it violates " + f.invariant() + (f

@@ -8,8 +8,9 @@ import java.util.List;
  */
 public record Report(String title, String generatedBy, List<String> inputs, String graphEngine,
         List<VerdictRow> verdicts, List<MutantRow> mutants, List<CampaignView> campaigns, List<FailureView> failures,
-        List<String> notes) {
+        List<String> notes, List<ProfileRow> profiles) {
     public Report {
+        profiles = List.copyOf(profiles);
         inputs = List.copyOf(inputs);
         verdicts = List.copyOf(verdicts);
         mutants = List.copyOf(mutants);

@@ -95,7 +95,7 @@ public final class ReportBuilder {
         String title = "trustlab report: " + String.join(", ", new TreeSet<>(a.views.stream()
                 .map(CampaignView::protocol).toList()));
         Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
-                renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes);
+                renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes, a.profiles);
         return new Built(report, a.drawings, a.redactor);
     }
 
@@ -122,6 +122,7 @@ public final class ReportBuilder {
         final List<VerdictRow> verdicts = new ArrayList<>();
         final List<CampaignView> views = new ArrayList<>();
         final List<FailureView> failures = new ArrayList<>();
+        final List<ProfileRow> profiles = new ArrayList<>();
 
         Assembly(Redactor redactor, Map<String, Map<String, Set<String>>> kills) {
             this.redactor = redactor;
@@ -143,6 +144,12 @@ public final class ReportBuilder {
                 verdicts.add(verdict(c.protocol(), c.mutant(), anchor, v.id(), v.statement(), v.runs(),
                         v.judged(), v.violations(), v.upper95(), Optional.ofNullable(firstFailure.get(v.id())), v.admitted(),
                         v.admittedBecause()));
+            }
+            for (InvariantVerdict v : c.invariants()) {
+                if (ProfileRow.isLivenessProperty(v.id())) {
+                    profiles.addAll(ProfileRow.of(c.protocol(), v.id(), c.runs(),
+                            v.admittedBecause().map(redactor::redact)));
+                }
             }
             Statistics stats = RunStatistics.of(c.runs());
             charts(anchor, c.protocol(), stats);

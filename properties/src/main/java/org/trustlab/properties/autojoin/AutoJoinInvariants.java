@@ -35,7 +35,7 @@ public final class AutoJoinInvariants {
     public static List<Invariant> all() {
         return List.of(new InjectiveAgreement(), new Freshness(), new NoReplay(), new GrantValidity(),
                 new SessionKeySecrecy(), new PasswordSecrecy(), new RequesterSignsOwnChallenges(),
-                new SessionKeyAuthenticity());
+                new SessionKeyAuthenticity(), new AutoJoinLiveness.NoDenial(), new AutoJoinLiveness.NoDisagreement());
     }
 
     private abstract static class Base implements Invariant {

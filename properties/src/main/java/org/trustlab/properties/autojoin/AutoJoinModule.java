@@ -10,6 +10,7 @@ import org.trustlab.model.autojoin.AutoJoinModelMutant;
 import org.trustlab.properties.Mutant;
 import org.trustlab.properties.Mutants;
 import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.campaign.AdmittedGap;
 import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.OutcomeMetrics;
 import org.trustlab.properties.campaign.ProtocolCampaign;
@@ -64,6 +65,23 @@ public final class AutoJoinModule implements ProtocolModule {
     @Override
     public int defaultRuns() {
         return 10_000;
+    }
+
+    /**
+     * ByteSync's refusals ({@code AutoJoinRejected}) and challenges carry no authentication and a requester gives up
+     * a join on the first one naming its session: in {@code bytesync} anyone on the network ends a join that would
+     * complete, and a refusal overtaking an accepted join's session key leaves the parties disagreeing.
+     */
+    @Override
+    public List<AdmittedGap> gaps() {
+        String why = "bytesync: ByteSync's AutoJoinRejected and AutoJoinChallenge carry no authentication and the "
+                + "requester ends a join on the first one naming its session, so a forged, relayed or replayed "
+                + "refusal or challenge, or the validator's own refusal of a duplicated response overtaking the "
+                + "session key, ends a join that would complete (the hardened and ed25519 profiles sign refusals, "
+                + "bind them to the request and challenge, send none for a response anyone could have made, and keep "
+                + "the join open until an authenticated decision)";
+        return List.of(AdmittedGap.inProfile(AutoJoinLiveness.NO_DENIAL, "bytesync", false, why),
+                AdmittedGap.inProfile(AutoJoinLiveness.NO_DISAGREEMENT, "bytesync", false, why));
     }
 
     @Override

@@ -55,7 +55,11 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.SESSION_KEY_SIGNATURE_UNCHECKED, "forged-session-key.yaml",
                     List.of(AutoJoinInvariants.SESSION_KEY_AUTHENTICITY)),
             new Entry(AutoJoinMutant.SIGNATURE_OMITS_PURPOSE, "purpose-swapped-challenge.yaml",
-                    List.of(AutoJoinInvariants.INJECTIVE_AGREEMENT)));
+                    List.of(AutoJoinInvariants.INJECTIVE_AGREEMENT)),
+            new Entry(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION, "forged-rejection-hardened.yaml",
+                    List.of(AutoJoinLiveness.NO_DENIAL)),
+            new Entry(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE, "duplicated-response-hardened.yaml",
+                    List.of(AutoJoinLiveness.NO_DISAGREEMENT)));
 
     private AutoJoinMutantMap() {}
 

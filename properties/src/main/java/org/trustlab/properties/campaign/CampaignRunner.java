@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.simulator.protocol.ScenarioException;
@@ -159,9 +161,12 @@ public final class CampaignRunner {
                 }
             }
             List<Future<Failure>> shrinks = new ArrayList<>();
+            // An unexpected violation is shrunk before a FINDING's demonstration: it is what fails the campaign.
+            List<RunRecord> unexpectedFirst = new ArrayList<>(runs);
             for (TraceCheck c : checks) {
+                unexpectedFirst.sort(java.util.Comparator.comparing(r -> r.admitted().contains(c.id())));
                 int taken = 0;
-                for (RunRecord r : runs) {
+                for (RunRecord r : List.copyOf(unexpectedFirst)) {
                     if (taken >= spec.failuresPerInvariant()) {
                         break;
                     }
@@ -227,12 +232,14 @@ public final class CampaignRunner {
             scenario = scenarioOf(generated, spec, seed, spec.protocol() + " campaign seed " + spec.seed()
                     + " run " + index);
             long t1 = times.now();
-            Trace trace = backend.run(scenario).trace();
+            ScenarioBackend.Execution ran = backend.run(scenario);
+            Trace trace = ran.trace();
             long t2 = times.now();
+            Supplier<Optional<Trace>> twin = once(() -> backend.twin(ran.scenario()));
             List<String> violated = new ArrayList<>();
             List<String> vacuous = new ArrayList<>();
             for (TraceCheck c : checks) {
-                Judgement j = c.judge().apply(trace);
+                Judgement j = c.judge(trace, twin);
                 if (!j.violations().isEmpty()) {
                     violated.add(c.id());
                 } else if (j.vacuous()) {
@@ -260,12 +267,31 @@ public final class CampaignRunner {
         }
     }
 
+    /** A twin is run at most once per run, and only if a paired check asks for it. */
+    private static Supplier<Optional<Trace>> once(Supplier<Optional<Trace>> make) {
+        Optional<?>[] memo = new Optional<?>[1];
+        return () -> {
+            if (memo[0] == null) {
+                memo[0] = make.get();
+            }
+            @SuppressWarnings("unchecked")
+            Optional<Trace> t = (Optional<Trace>) memo[0];
+            return t;
+        };
+    }
+
     private Failure shrink(ScenarioGenerator generator, CampaignSpec spec, TraceCheck check, RunRecord run, int nth) {
         String name = check.id() + "-" + nth + ": shrunk from " + spec.protocol() + " campaign seed " + spec.seed()
                 + " run " + run.index();
         Shrinkable root = generator.generate(run.seed(), run.size());
+        // A run that failed outside every admitted gap must shrink to one that still does: a smaller scenario that
+        // falls into a FINDING's profile demonstrates the FINDING, not the failure.
+        boolean unexpected = !run.admitted().contains(check.id());
         Shrinker.Result shrunk = Shrinker.shrink(root,
-                candidate -> stillFails(scenarioOf(candidate, spec, run.seed(), name), check),
+                candidate -> {
+                    Map<String, Object> s = scenarioOf(candidate, spec, run.seed(), name);
+                    return (!unexpected || !admitted(check.id(), s)) && stillFails(s, check);
+                },
                 spec.shrinkBudget());
         Map<String, Object> scenario = new LinkedHashMap<>(
                 backend.run(scenarioOf(shrunk.value(), spec, run.seed(), name)).scenario());
@@ -279,7 +305,7 @@ public final class CampaignRunner {
         Trace direct = backend.run(scenario).trace();
         String yaml = backend.toYaml(scenario);
         Trace replayed = backend.replay(yaml);
-        List<Violation> violations = check.violations(replayed);
+        List<Violation> violations = check.judge(replayed, () -> backend.replayTwin(yaml)).violations();
         boolean verified = replayed.sha256().equals(direct.sha256()) && !violations.isEmpty();
         String message = violations.isEmpty() ? "the replayed scenario no longer violates " + check.id()
                 : violations.get(0).message();
@@ -290,9 +316,14 @@ public final class CampaignRunner {
                 verified, scenarioSteps(scenario));
     }
 
+    private boolean admitted(String checkId, Map<String, Object> scenario) {
+        return gaps.stream().anyMatch(g -> g.checkId().equals(checkId) && g.applies().test(scenario));
+    }
+
     private boolean stillFails(Map<String, Object> scenario, TraceCheck check) {
         try {
-            return !check.violations(backend.run(scenario).trace()).isEmpty();
+            ScenarioBackend.Execution ran = backend.run(scenario);
+            return !check.judge(ran.trace(), () -> backend.twin(ran.scenario())).violations().isEmpty();
         } catch (ScenarioException e) {
             // A shrink the simulator refuses is not a smaller counterexample; test.check moves to the next one.
             return false;

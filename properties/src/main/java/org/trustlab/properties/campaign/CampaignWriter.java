@@ -149,6 +149,7 @@ public final class CampaignWriter {
         }
         m.put("vacuous", r.vacuous());
         m.put("network", r.meta().network());
+        m.put("profile", r.meta().profile());
         m.put("loss", r.meta().loss());
         m.put("offlineProbability", r.meta().offlineProbability());
         m.put("attempts", r.metrics().attempts());

@@ -1,6 +1,7 @@
 package org.trustlab.properties.campaign;
 
 import java.util.Map;
+import java.util.Optional;
 import org.trustlab.simulator.trace.Trace;
 
 /**
@@ -26,4 +27,14 @@ public interface ScenarioBackend {
 
     /** Loads a scenario file's text as {@code trustlab replay} would and runs it. */
     Trace replay(String yaml);
+
+    /** The attacker-free twin of the scenario's run ({@link TwinRun}), when it has one; none by default. */
+    default Optional<Trace> twin(Map<String, Object> scenario) {
+        return Optional.empty();
+    }
+
+    /** The twin of a scenario file's run, loaded as {@link #replay} loads it. */
+    default Optional<Trace> replayTwin(String yaml) {
+        return Optional.empty();
+    }
 }

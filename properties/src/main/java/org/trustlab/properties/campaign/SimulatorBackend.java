@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trustlab.properties.InvariantCatalogue;
@@ -34,10 +35,12 @@ public final class SimulatorBackend implements ScenarioBackend {
 
     private final ScenarioLoader loader;
     private final ScenarioRunner runner;
+    private final TwinRun twins;
 
     public SimulatorBackend(ProtocolBindings bindings) {
         this.loader = new ScenarioLoader(bindings);
-        this.runner = new ScenarioRunner(bindings, InvariantCatalogue::judge);
+        this.runner = new ScenarioRunner(bindings, InvariantCatalogue.oracle());
+        this.twins = new TwinRun(bindings);
     }
 
     public SimulatorBackend() {
@@ -126,5 +129,17 @@ public final class SimulatorBackend implements ScenarioBackend {
     public Trace replay(String yaml) {
         Scenario s = loader.parse(yaml, "failure.yaml");
         return runner.execute(s, s.seed()).trace();
+    }
+
+    @Override
+    public Optional<Trace> twin(Map<String, Object> data) {
+        Scenario s = scenario(data);
+        return twins.run(s, s.seed());
+    }
+
+    @Override
+    public Optional<Trace> replayTwin(String yaml) {
+        Scenario s = loader.parse(yaml, "failure.yaml");
+        return twins.run(s, s.seed());
     }
 }

@@ -30,7 +30,7 @@ import org.trustlab.simulator.scenario.ScenarioRunner;
  */
 public class ExpectationMutationTest {
     private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue::judge);
+            InvariantCatalogue.oracle());
 
     public static Stream<String> scenarios() {
         return Stream.of("autojoin", "vouch", "examples").flatMap(dir -> {

@@ -34,7 +34,7 @@ import org.trustlab.simulator.trace.TraceEvent;
 class VouchScenariosTest {
     static final Path DIR = Path.of("..", "scenarios", "vouch");
     private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue::judge);
+            InvariantCatalogue.oracle());
     /** Runs are pure functions of (scenario, seed): cache them so the parameterized tests share the work. */
     private static final Map<String, RunResult> RUNS = new TreeMap<>();
 

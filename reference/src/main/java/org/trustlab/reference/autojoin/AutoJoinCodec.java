@@ -93,7 +93,7 @@ public final class AutoJoinCodec implements WireCodec<AutoJoinMessage> {
                     .bytes(m.signature());
         } else if (message instanceof AutoJoinRejected m) {
             w.string(m.sessionId()).string(m.joinerInstanceId()).string(m.validatorInstanceId()).string(m.flow())
-                    .string(m.reason());
+                    .string(m.reason()).bytes(m.nonce()).bytes(m.signature());
         }
         return w.toBytes();
     }
@@ -153,9 +153,10 @@ public final class AutoJoinCodec implements WireCodec<AutoJoinMessage> {
             return new AutoJoinChallengeResponse(instance(in.string()), instance(in.string()),
                     Challenge.read(in.bytes()), nonEmptyBytes(in.bytes(), "signature"));
         } else {
-            Canonical.Reader in = r.reader(5);
+            Canonical.Reader in = r.reader(7);
             return new AutoJoinRejected(nonEmpty(in.string(), "session id"), instance(in.string()),
-                    instance(in.string()), flow(in.string()), nonEmpty(in.string(), "reason"));
+                    instance(in.string()), flow(in.string()), nonEmpty(in.string(), "reason"), in.bytes(),
+                    in.bytes());
         }
     }
 

@@ -132,9 +132,24 @@ public sealed interface AutoJoinMessage permits AutoJoinMessage.AskPasswordExcha
         }
     }
 
-    /** Validator -> joiner: a refusal with its stable reason code (advisory: it is not authenticated). */
+    /**
+     * Validator -> joiner: a refusal with its stable reason code. In ByteSync's flow it is advisory and carries no
+     * authentication ({@code nonce} and {@code signature} empty); in the hardened profile the validator names the
+     * challenge it refuses (empty before one was issued) and signs the refusal ({@link Transcripts#rejection}).
+     */
     record AutoJoinRejected(String sessionId, String joinerInstanceId, String validatorInstanceId, String flow,
-            String reason) implements AutoJoinMessage {
+            String reason, byte[] nonce, byte[] signature) implements AutoJoinMessage {
+        public AutoJoinRejected {
+            Objects.requireNonNull(nonce, "nonce");
+            Objects.requireNonNull(signature, "signature");
+        }
+
+        /** An unauthenticated refusal, as ByteSync sends it. */
+        public AutoJoinRejected(String sessionId, String joinerInstanceId, String validatorInstanceId, String flow,
+                String reason) {
+            this(sessionId, joinerInstanceId, validatorInstanceId, flow, reason, new byte[0], new byte[0]);
+        }
+
         @Override
         public boolean toValidator() {
             return false;

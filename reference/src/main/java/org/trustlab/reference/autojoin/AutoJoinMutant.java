@@ -86,7 +86,21 @@ public enum AutoJoinMutant {
      */
     SIGNATURE_OMITS_PURPOSE("signature-omits-purpose",
             "the challenge signature leaves the purpose out of what is signed and verified",
-            "autojoin.injective-agreement");
+            "autojoin.injective-agreement"),
+    /**
+     * The hardened requester ends an automatic join on any refusal naming its session, signed or not, from any
+     * member: a forged or relayed refusal makes it give up a join that would complete.
+     */
+    REQUESTER_TRUSTS_UNSIGNED_REJECTION("requester-trusts-unsigned-rejection",
+            "the hardened requester ends an automatic join on a refusal it did not authenticate",
+            "autojoin.no-denial"),
+    /**
+     * The hardened validator answers a response for a challenge it already consumed with a signed refusal: a
+     * duplicated response's refusal overtaking the session key makes the requester give up a join that was accepted.
+     */
+    ANSWERS_CONSUMED_CHALLENGE("answers-consumed-challenge",
+            "the hardened validator refuses a duplicated response with a signed refusal after accepting the original",
+            "autojoin.no-disagreement");
 
     public static final String PREFIX = "autojoin.";
 

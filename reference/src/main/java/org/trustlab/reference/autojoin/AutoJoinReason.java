@@ -4,8 +4,9 @@ import org.trustlab.reference.core.ReasonCode;
 
 /**
  * The stable rejection reasons of the automatic join ("audit-friendly rejection reasons are available for UI,
- * CLI, and logs"). The first fourteen are the issue's list; the last two belong to the manual, password-based
- * join that grants come from.
+ * CLI, and logs"). The first fourteen are the issue's list; the next two belong to the manual, password-based
+ * join that grants come from; the last is the hardened profile's refusal to let an unauthenticated message end a
+ * join.
  */
 public enum AutoJoinReason implements ReasonCode {
     GRANT_MISSING,
@@ -25,7 +26,12 @@ public enum AutoJoinReason implements ReasonCode {
     /** Manual join: the session password did not match (ByteSync's "you gave a wrong password"). */
     WRONG_PASSWORD,
     /** The joiner's key confirmation did not prove it holds the session key that was sent. */
-    KEY_CONFIRMATION_FAILED;
+    KEY_CONFIRMATION_FAILED,
+    /**
+     * Hardened profile: a rejection or session key that the validator the join was asked of did not sign for this
+     * join (forged, relayed from another member, or replayed from another challenge); the join stays open.
+     */
+    DECISION_UNAUTHENTICATED;
 
     @Override
     public String code() {

@@ -58,6 +58,11 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         boolean signed() {
             return signedNonce != null;
         }
+
+        /** The challenge it signed, in hex; empty before it signed one. */
+        String nonceHex() {
+            return signed() ? signedNonce : "";
+        }
     }
 
     public AutoJoinRequester(RequesterConfig config) {
@@ -153,7 +158,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         } else if (message instanceof ValidateJoinCloudSessionParameters m) {
             return onValidate(m, env);
         } else if (message instanceof AutoJoinRejected m) {
-            return onRejected(m);
+            return onRejected(m, env);
         }
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("message-ignored", AuditFields.create()
@@ -201,6 +206,11 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         if (mutant(AutoJoinMutant.REQUESTER_SIGNS_ANY_CHALLENGE)) {
             return sign(m, pending, env);
         }
+        if (pending != null && pending.signed() && hardened()) {
+            // A second challenge for a join we already answered (a replayed request): never sign it, and do not
+            // let it end the join either.
+            return ignoredDecision(AutoJoinReason.CHALLENGE_UNKNOWN, f);
+        }
         if (pending == null || pending.signed()) {
             // Not an answer to a request of ours (or a second challenge for one): never sign it.
             return localReject(AutoJoinMessage.AUTO_JOIN, auto.isEmpty() || (pending != null && pending.signed())
@@ -219,6 +229,12 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             problem = AutoJoinReason.NOT_MUTUALLY_TRUSTED;
         }
         if (problem != null) {
+            // Not trusting the member is our own fact, not the message's claim: that join can never complete.
+            if (hardened() && problem != AutoJoinReason.NOT_MUTUALLY_TRUSTED) {
+                // The challenge carries no authentication: anyone can put one in front of us. Refusing to sign it
+                // must not end the join we asked for, or a forged challenge denies it.
+                return ignoredDecision(problem, f);
+            }
             auto.remove(c.sessionId());
             return localReject(AutoJoinMessage.AUTO_JOIN, problem, f);
         }
@@ -263,6 +279,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
                 me.clientId(), m.encryptedAesKey(), m.challengeNonce());
         if (!mutant(AutoJoinMutant.SESSION_KEY_SIGNATURE_UNCHECKED)
                 && !config.profile().verify(validator.publicKey(), signed, m.validatorSignature())) {
+            if (hardened() && flow.equals(AutoJoinMessage.AUTO_JOIN)) {
+                // Not the validator's word: a forgery must not end the join the validator may still accept.
+                return ignoredDecision(AutoJoinReason.SIGNATURE_INVALID, f);
+            }
             clearPending(m.sessionId(), flow);
             return localReject(flow, AutoJoinReason.SIGNATURE_INVALID, f);
         }
@@ -302,11 +322,16 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         return trusted.newest(p.target()).map(t -> new PublicKeyInfo(t.clientId(), t.publicKey()));
     }
 
-    private Outputs<AutoJoinMessage> onRejected(AutoJoinRejected m) {
+    private Outputs<AutoJoinMessage> onRejected(AutoJoinRejected m, Env env) {
         boolean waiting = m.flow().equals(AutoJoinMessage.MANUAL_JOIN) ? manual.containsKey(m.sessionId())
                 : auto.containsKey(m.sessionId());
         if (!waiting) {
             return ignored(m, "no join waiting for this rejection");
+        }
+        if (hardened() && m.flow().equals(AutoJoinMessage.AUTO_JOIN) && !fromTheValidatorAsked(m, env)) {
+            return ignoredDecision(AutoJoinReason.DECISION_UNAUTHENTICATED, AuditFields.create()
+                    .put("session", m.sessionId()).put("validator-instance", m.validatorInstanceId())
+                    .put("claimed-reason", m.reason()));
         }
         clearPending(m.sessionId(), m.flow());
         ReasonCode reason = AutoJoinReason.fromCode(m.reason()).map(r -> (ReasonCode) r)
@@ -316,6 +341,37 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.rejection("join-rejected-by-validator", reason, f))
                 .outcome(Outcome.rejected(m.flow(), reason, f))
+                .build();
+    }
+
+    private boolean hardened() {
+        return config.profile().authenticatedDecisions();
+    }
+
+    /**
+     * Whether a refusal of an automatic join is the word of the validator it was asked of, about this join: signed
+     * by the member's key we trust, naming the challenge we signed (none before we signed one).
+     */
+    private boolean fromTheValidatorAsked(AutoJoinRejected m, Env env) {
+        if (mutant(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION)) {
+            return true;
+        }
+        PendingAuto p = auto.get(m.sessionId());
+        Optional<TrustedPublicKey> key = trusted.newest(p.target());
+        if (key.isEmpty() || !p.validatorInstanceId().equals(m.validatorInstanceId())
+                || !p.nonceHex().equals(Bytes.hex(m.nonce()))) {
+            return false;
+        }
+        return config.profile().verify(key.get().publicKey(), Transcripts.rejection(m.sessionId(), p.target(),
+                m.joinerInstanceId(), m.flow(), m.reason(), m.nonce(), identity(env).fingerprint(), p.purpose()),
+                m.signature());
+    }
+
+    /** Hardened profile: a message that cannot end the join is on the record, and the join stays open. */
+    private Outputs<AutoJoinMessage> ignoredDecision(ReasonCode reason, AuditFields fields) {
+        return Outputs.<AutoJoinMessage>builder()
+                .audit(AuditEvent.rejection("auto-join-message-ignored", reason, fields.put("flow",
+                        AutoJoinMessage.AUTO_JOIN).put("reported-by", "requester").put("join", "still-open").build()))
                 .build();
     }
 

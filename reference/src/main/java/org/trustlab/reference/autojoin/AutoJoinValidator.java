@@ -111,9 +111,14 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         } else if (message instanceof FinalizeJoinCloudSessionParameters m) {
             return onFinalize(m, env);
         } else if (message instanceof AskAutoJoin m) {
-            return onAskAutoJoin(m, env);
+            return signRejections(onAskAutoJoin(m, env), new byte[0], m.joinerPublicKeyInfo().fingerprint(),
+                    m.purpose(), false, env);
         } else if (message instanceof AutoJoinChallengeResponse m) {
-            return onResponse(m, env);
+            // Looked up before the response is judged: the refusal is bound to the request the challenge answered.
+            Issued asked = issued.get(m.challenge().nonceHex());
+            return signRejections(onResponse(m, env), m.challenge().nonce(), asked == null ? ""
+                    : asked.presentedKey().fingerprint(), asked == null ? m.challenge().purpose()
+                    : asked.challenge().purpose(), true, env);
         }
         // Messages meant for joiners reach a validator only if someone misroutes or injects them.
         return Outputs.<AutoJoinMessage>builder()
@@ -423,6 +428,58 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
                         config.instanceId(), flow, encrypted.get(), nonce, signature, ""))
                 .build();
     }
+
+    /**
+     * Hardened profile: every automatic-join refusal this step sends names the challenge it refuses and is signed
+     * over the request it answers (the key and purpose the requester asked with), so that only this validator can
+     * end a join asked of it, and only the join it refuses. A response refused for what the response itself claims
+     * (no such challenge, other bindings, a signature that does not verify) gets no answer at all: anyone can send
+     * such a response, and the requester's own may still come. Nor does a response for a challenge already consumed:
+     * the join it belongs to is decided, and a refusal reaching the requester before our session key would make it
+     * give up a join we accepted.
+     */
+    private Outputs<AutoJoinMessage> signRejections(Outputs<AutoJoinMessage> out, byte[] nonce,
+            String requesterKeyFingerprint, Purpose purpose, boolean response, Env env) {
+        if (!config.profile().authenticatedDecisions() || out.sends().stream()
+                .noneMatch(s -> s.message() instanceof AutoJoinRejected)) {
+            return out;
+        }
+        Outputs.Builder<AutoJoinMessage> b = Outputs.builder();
+        out.audit().forEach(b::audit);
+        out.outcomes().forEach(b::outcome);
+        for (Outputs.TimerOp t : out.timers()) {
+            if (t instanceof Outputs.SetTimer s) {
+                b.setTimer(s.id(), s.after());
+            } else {
+                b.cancelTimer(t.id());
+            }
+        }
+        for (Outputs.Send<AutoJoinMessage> s : out.sends()) {
+            if (!(s.message() instanceof AutoJoinRejected r)) {
+                b.send(s.to(), s.message());
+            } else if (response && r.reason().equals(AutoJoinReason.CHALLENGE_REPLAYED.code())
+                    && !mutant(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE)) {
+                b.audit(AuditEvent.of("rejection-withheld", AuditFields.create().put("session", r.sessionId())
+                        .put("nonce", Bytes.hex(nonce)).put("why", "challenge already decided").build()));
+            } else if (response && NOT_THE_REQUESTERS_WORD.contains(r.reason())) {
+                b.audit(AuditEvent.of("rejection-withheld", AuditFields.create().put("session", r.sessionId())
+                        .put("nonce", Bytes.hex(nonce)).put("why", "the response is not the requester's").build()));
+            } else {
+                byte[] signature = config.profile().sign(env.keys(), keyGeneration, Transcripts.rejection(
+                        r.sessionId(), identity(env).clientId(), r.joinerInstanceId(), r.flow(), r.reason(), nonce,
+                        requesterKeyFingerprint, purpose), env.random());
+                b.send(s.to(), new AutoJoinRejected(r.sessionId(), r.joinerInstanceId(), r.validatorInstanceId(),
+                        r.flow(), r.reason(), nonce.clone(), signature));
+            }
+        }
+        return b.build();
+    }
+
+    /** Refusals of a response for what the response claims, which anyone on the network can make it claim. */
+    private static final java.util.Set<String> NOT_THE_REQUESTERS_WORD = java.util.Set.of(
+            AutoJoinReason.SIGNATURE_INVALID.code(), AutoJoinReason.CHALLENGE_UNKNOWN.code(),
+            AutoJoinReason.WRONG_TARGET.code(), AutoJoinReason.WRONG_SESSION.code(),
+            AutoJoinReason.WRONG_REQUESTER.code(), AutoJoinReason.WRONG_PURPOSE.code());
 
     private Outputs<AutoJoinMessage> reject(String flow, AutoJoinReason reason, AuditFields fields, String sessionId,
             String joinerInstanceId) {

@@ -39,6 +39,17 @@ public enum CryptoProfile {
         return profileName;
     }
 
+    /**
+     * Whether the validator signs its rejections and the requester keeps an automatic join open until an
+     * authenticated decision ends it. ByteSync's rejections carry no authentication, so in {@code bytesync} anyone
+     * on the network can end a join with a forged, relayed or replayed rejection or challenge: a denial the report
+     * shows as a FINDING. {@code hardened} is the fix, and {@code ed25519} (the hardened design on cheaper
+     * primitives) has it too.
+     */
+    public boolean authenticatedDecisions() {
+        return this != BYTESYNC;
+    }
+
     public static Optional<CryptoProfile> fromName(String name) {
         for (CryptoProfile p : values()) {
             if (p.profileName.equals(name)) {

@@ -10,6 +10,7 @@ import org.trustlab.reference.crypto.Hashes;
 public final class Transcripts {
     public static final String DIGITAL_SIGNATURE_TAG = "trustlab/autojoin/digital-signature/v1";
     public static final String KEY_CONFIRMATION_TAG = "trustlab/autojoin/key-confirmation/v1";
+    public static final String REJECTION_TAG = "trustlab/autojoin/rejection/v1";
 
     private Transcripts() {}
 
@@ -29,6 +30,28 @@ public final class Transcripts {
                 .string(recipient.value())
                 .bytes(Hashes.sha256(payload))
                 .bytes(challengeNonce)
+                .toBytes();
+    }
+
+    /**
+     * What a hardened validator signs when it refuses a join: the session, itself, the joiner instance it answers,
+     * the flow, the reason, the challenge refused (empty before one was issued) and the request refused (the key
+     * fingerprint and purpose it was asked with; both sides know them, so they travel in the signature only).
+     * Binding the nonce keeps a refusal of one challenge from ending another join; binding the request keeps a
+     * refusal of a request forged in the requester's name (another key or purpose) from ending the requester's own;
+     * binding the validator keeps a member's refusal of a relayed response from ending the join asked of another.
+     */
+    static byte[] rejection(String sessionId, ClientId validator, String joinerInstanceId, String flow, String reason,
+            byte[] challengeNonce, String requesterKeyFingerprint, Purpose purpose) {
+        return Canonical.writer(REJECTION_TAG)
+                .string(sessionId)
+                .string(validator.value())
+                .string(joinerInstanceId)
+                .string(flow)
+                .string(reason)
+                .bytes(challengeNonce)
+                .string(requesterKeyFingerprint)
+                .string(purpose.wireName())
                 .toBytes();
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskAutoJoin;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallenge;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallengeResponse;
+import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinRejected;
 import org.trustlab.reference.autojoin.AutoJoinMessage.FinalizeJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.ValidateJoinCloudSessionParameters;
 import org.trustlab.reference.core.Outcome;
@@ -81,8 +82,22 @@ class AutoJoinValidatorTest {
             net.inject(SERVER, LAPTOP, response(r, r.challenge(), sig));
             net.run();
             assertRejected(net.node(LAPTOP), AUTO, AutoJoinReason.SIGNATURE_INVALID);
-            assertRejected(net.node(PHONE), AUTO, AutoJoinReason.SIGNATURE_INVALID);
+            // Anyone can send a response that does not verify: the laptop does not let it end the phone's join.
+            assertThat(net.node(LAPTOP).audits("rejection-withheld")).singleElement()
+                    .satisfies(a -> assertThat(a.fields()).containsEntry("why", "the response is not the requester's"));
+            assertThat(net.node(PHONE).outcomes(AUTO)).isEmpty();
             assertThat(net.node(LAPTOP).audits("session-key-delivered")).isEmpty();
+            // ByteSync's flow answers it, and that unauthenticated answer ends the phone's join.
+            World b = new World();
+            b.profile = CryptoProfile.BYTESYNC;
+            TestNet bnet = b.build();
+            b.autoJoin(PHONE, "S1", LAPTOP);
+            AutoJoinChallengeResponse br = asResponse(responseToLaptop(bnet));
+            byte[] bsig = br.signature();
+            bsig[5] ^= 1;
+            bnet.inject(SERVER, LAPTOP, response(br, br.challenge(), bsig));
+            bnet.run();
+            assertRejected(bnet.node(PHONE), AUTO, AutoJoinReason.SIGNATURE_INVALID);
         }
 
         @Test
@@ -349,8 +364,96 @@ class AutoJoinValidatorTest {
             net.inject(SERVER, PHONE, new AutoJoinChallenge(PHONE, LAPTOP,
                     withRequester(real.challenge(), w.id(TABLET).clientId())));
             net.run();
-            assertRejected(net.node(PHONE), AUTO, AutoJoinReason.WRONG_REQUESTER);
-            assertThat(net.node(PHONE).audits("challenge-signed")).isEmpty();
+            assertIgnoredAndStillOpen(net.node(PHONE), AutoJoinReason.WRONG_REQUESTER);
+            net.inject(SERVER, PHONE, real);
+            net.run();
+            // The mismatched challenge (it carries no authentication) did not end the join: the real one completes.
+            assertAccepted(net.node(PHONE), AUTO);
+            assertThat(net.node(PHONE).audits("challenge-signed")).singleElement()
+                    .satisfies(a -> assertThat(a.fields().get("requester")).isEqualTo(w.id(PHONE).clientId()
+                            .value()));
+        }
+
+        @Test
+        void bytesyncRequesterGivesUpOnAMismatchedChallenge() {
+            World w = new World();
+            w.profile = CryptoProfile.BYTESYNC;
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            AutoJoinChallenge real = (AutoJoinChallenge) net.runUntil(carrying(AutoJoinChallenge.class, PHONE))
+                    .message();
+            net.inject(SERVER, PHONE, new AutoJoinChallenge(PHONE, LAPTOP,
+                    withRequester(real.challenge(), w.id(TABLET).clientId())));
+            net.run();
+            // ByteSync's flow: the forged challenge ends the join (the denial the bytesync FINDING reports).
+            assertThat(net.node(PHONE).outcomes(AUTO)).first().satisfies(o -> assertThat(o)
+                    .isInstanceOf(Outcome.Rejected.class));
+            assertThat(w.phone().sessionKey("S1")).isEmpty();
+        }
+
+        @Test
+        void unsignedRejectionDoesNotEndAHardenedJoin() {
+            World w = new World();
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            AutoJoinChallenge real = (AutoJoinChallenge) net.runUntil(carrying(AutoJoinChallenge.class, PHONE))
+                    .message();
+            net.inject(SERVER, PHONE, new AutoJoinRejected("S1", PHONE, LAPTOP, AUTO, "GRANT_REVOKED"));
+            net.run();
+            assertIgnoredAndStillOpen(net.node(PHONE), AutoJoinReason.DECISION_UNAUTHENTICATED);
+            net.inject(SERVER, PHONE, real);
+            net.run();
+            assertAccepted(net.node(PHONE), AUTO);
+        }
+
+        @Test
+        void rejectionSignedByAnotherMemberDoesNotEndAHardenedJoin() {
+            World w = new World();
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            AutoJoinChallenge real = (AutoJoinChallenge) net.runUntil(carrying(AutoJoinChallenge.class, PHONE))
+                    .message();
+            byte[] nonce = real.challenge().nonce();
+            byte[] bySomeoneElse = sign(w.profile, DESKTOP, 0, Transcripts.rejection("S1", w.id(DESKTOP).clientId(),
+                    PHONE, AUTO, "WRONG_TARGET", nonce, w.id(PHONE).fingerprint(), Purpose.AUTO_JOIN));
+            net.inject(SERVER, PHONE, real);
+            AutoJoinChallengeResponse signed = (AutoJoinChallengeResponse) net
+                    .runUntil(carrying(AutoJoinChallengeResponse.class, LAPTOP)).message();
+            net.inject(SERVER, PHONE, new AutoJoinRejected("S1", PHONE, DESKTOP, AUTO, "WRONG_TARGET", nonce,
+                    bySomeoneElse));
+            net.run();
+            assertThat(net.node(PHONE).outcomes(AUTO)).isEmpty();
+            net.inject(SERVER, LAPTOP, signed);
+            net.run();
+            assertIgnoredAndStillOpen(net.node(PHONE), AutoJoinReason.DECISION_UNAUTHENTICATED);
+            assertAccepted(net.node(PHONE), AUTO);
+        }
+
+        @Test
+        void signedRejectionOfTheSignedChallengeEndsAHardenedJoin() {
+            World w = new World();
+            w.phoneGrant = false;
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            net.run();
+            // The validator's own refusal (no grant), signed and naming no challenge yet: it ends the join.
+            assertRejected(net.node(PHONE), AUTO, AutoJoinReason.GRANT_MISSING);
+        }
+
+        @Test
+        void hardenedValidatorWithholdsTheRefusalOfAConsumedChallenge() {
+            World w = new World();
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            AutoJoinChallengeResponse response = (AutoJoinChallengeResponse) net
+                    .runUntil(carrying(AutoJoinChallengeResponse.class, LAPTOP)).message();
+            net.inject(SERVER, LAPTOP, response);
+            net.run();
+            net.inject(SERVER, LAPTOP, response);
+            net.run();
+            assertRejected(net.node(LAPTOP), AUTO, AutoJoinReason.CHALLENGE_REPLAYED);
+            assertThat(net.node(LAPTOP).audits("rejection-withheld")).hasSize(1);
+            assertAccepted(net.node(PHONE), AUTO);
         }
 
         @Test
@@ -360,14 +463,26 @@ class AutoJoinValidatorTest {
             w.autoJoin(PHONE, "S1", LAPTOP);
             ValidateJoinCloudSessionParameters v = (ValidateJoinCloudSessionParameters) net
                     .runUntil(carrying(ValidateJoinCloudSessionParameters.class, PHONE)).message();
+            ValidateJoinCloudSessionParameters genuine = new ValidateJoinCloudSessionParameters(v.sessionId(),
+                    v.joinerInstanceId(), v.validatorInstanceId(), v.flow(), v.encryptedAesKey(), v.challengeNonce(),
+                    v.validatorSignature().clone(), v.finalizationPassword());
             byte[] sig = v.validatorSignature();
             sig[0] ^= 1;
             net.inject(SERVER, PHONE, new ValidateJoinCloudSessionParameters(v.sessionId(), v.joinerInstanceId(),
                     v.validatorInstanceId(), v.flow(), v.encryptedAesKey(), v.challengeNonce(), sig,
                     v.finalizationPassword()));
             net.run();
-            assertRejected(net.node(PHONE), AUTO, AutoJoinReason.SIGNATURE_INVALID);
+            assertIgnoredAndStillOpen(net.node(PHONE), AutoJoinReason.SIGNATURE_INVALID);
             assertThat(w.phone().sessionKey("S1")).isEmpty();
+            // A forgery cannot end the join: the validator's own message still completes it.
+            net.inject(SERVER, PHONE, genuine);
+            net.run();
+            assertAccepted(net.node(PHONE), AUTO);
+        }
+
+        private static void assertIgnoredAndStillOpen(TestNet.Node node, AutoJoinReason reason) {
+            assertThat(node.audits("auto-join-message-ignored")).as("ignored on %s", node.name)
+                    .anyMatch(a -> reason.code().equals(a.reason()) && "still-open".equals(a.fields().get("join")));
         }
 
         @Test
@@ -554,7 +669,12 @@ class AutoJoinValidatorTest {
                 AutoJoinChallengeResponse signed = asResponse(net.runUntil(carrying(AutoJoinChallengeResponse.class)));
                 // 3. mallory answers C1 with phone's signature.
                 net.inject(SERVER, LAPTOP, new AutoJoinChallengeResponse("mallory", LAPTOP, c1, signed.signature()));
-                net.runUntil(e -> e.to().equals("mallory"));
+                if (broken) {
+                    net.runUntil(e -> e.to().equals("mallory"));
+                } else {
+                    // A response whose signature does not verify gets no refusal (anyone can send one): none to wait for.
+                    net.run();
+                }
                 if (broken) {
                     Outcome.Accepted a = assertAccepted(net.node(LAPTOP), AUTO);
                     assertThat(a.fields()).containsEntry("session", "S1");

@@ -7,10 +7,18 @@ import java.util.List;
  * recorded), the invariants it violated and what the statistics need.
  */
 public record RunLine(long index, long seed, long size, String traceSha256, List<String> violations, String network,
-        double loss, double offlineProbability, long attempts, long accepted, List<Double> latenciesMs) {
+        double loss, double offlineProbability, long attempts, long accepted, List<Double> latenciesMs,
+        String profile, List<String> admitted) {
     public RunLine {
         violations = List.copyOf(violations);
         latenciesMs = List.copyOf(latenciesMs);
+        admitted = List.copyOf(admitted);
+    }
+
+    public RunLine(long index, long seed, long size, String traceSha256, List<String> violations, String network,
+            double loss, double offlineProbability, long attempts, long accepted, List<Double> latenciesMs) {
+        this(index, seed, size, traceSha256, violations, network, loss, offlineProbability, attempts, accepted,
+                latenciesMs, "unknown", List.of());
     }
 
     /**

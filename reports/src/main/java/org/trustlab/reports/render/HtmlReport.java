@@ -11,6 +11,7 @@ import org.trustlab.reports.Drawings;
 import org.trustlab.reports.FailureView;
 import org.trustlab.reports.GraphView;
 import org.trustlab.reports.MutantRow;
+import org.trustlab.reports.ProfileRow;
 import org.trustlab.reports.Report;
 import org.trustlab.reports.VerdictRow;
 import org.trustlab.reports.secret.Redactor;
@@ -56,6 +57,33 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** Per protocol profile, which denial / disagreement properties hold, fail by design (FINDING) or fail. */
+    private static void profiles(Xml h, Report report) {
+        if (report.profiles().isEmpty()) {
+            return;
+        }
+        h.element("h3", "Denial and disagreement per profile");
+        h.open("table", "id", "profile-table", "class", "verdicts");
+        h.open("thead").open("tr");
+        for (String c : List.of("Protocol", "Property", "Profile", "Runs", "Violations", "Verdict", "Reason")) {
+            h.element("th", c, "scope", "col");
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (ProfileRow p : report.profiles()) {
+            h.open("tr", "class", p.verdict().equals("VIOLATED") ? "violated" : p.verdict().equals("FINDING")
+                    ? "finding" : "holds");
+            h.element("td", p.protocol());
+            h.open("td").open("code").text(p.invariant()).close("code").close("td");
+            h.element("td", p.profile());
+            h.element("td", Long.toString(p.runs()), "class", "num");
+            h.element("td", Long.toString(p.violations()), "class", "num");
+            h.element("td", p.verdict(), "class", "verdict");
+            h.element("td", p.reason().orElse("—"));
+            h.close("tr").newline();
+        }
+        h.close("tbody").close("table");
+    }
+
     private static void verdicts(Xml h, Report report) {
         h.open("section", "id", "verdicts");
         h.element("h2", "Verdicts");
@@ -97,6 +125,7 @@ public final class HtmlReport {
                         + "reference: " + v.admittedBecause().orElse("admitted gap") + ".", "class", "finding-note");
             }
         }
+        profiles(h, report);
         h.element("p", "Upper bound: one-sided 95% Clopper–Pearson bound on the violation rate, recomputed from the "
                 + "merged counts. Mutants killed / total: of the protocol's mutants with results in these inputs, how "
                 + "many this invariant caught.", "class", "meta");

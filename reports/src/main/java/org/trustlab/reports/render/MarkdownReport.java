@@ -6,6 +6,7 @@ import org.trustlab.properties.trust.TrustEdge;
 import org.trustlab.reports.CampaignView;
 import org.trustlab.reports.FailureView;
 import org.trustlab.reports.MutantRow;
+import org.trustlab.reports.ProfileRow;
 import org.trustlab.reports.Report;
 import org.trustlab.reports.VerdictRow;
 import org.trustlab.reports.secret.Redactor;
@@ -46,6 +47,16 @@ public final class MarkdownReport {
         }
         md.append('\n');
         report.notes().forEach(n -> md.append("> ").append(n).append("\n"));
+        if (!report.profiles().isEmpty()) {
+            md.append("\n## Denial and disagreement per profile\n\n| Protocol | Property | Profile | Runs | Violations "
+                    + "| Verdict | Reason |\n|---|---|---|---:|---:|---|---|\n");
+            for (ProfileRow p : report.profiles()) {
+                md.append("| ").append(cell(p.protocol())).append(" | ").append(code(p.invariant())).append(" | ")
+                        .append(cell(p.profile())).append(" | ").append(p.runs()).append(" | ")
+                        .append(p.violations()).append(" | ").append(p.verdict()).append(" | ")
+                        .append(cell(p.reason().orElse("—"))).append(" |\n");
+            }
+        }
         if (!report.mutants().isEmpty()) {
             md.append("\n## Mutants\n\n| Protocol | Mutant | Killed | Killed by |\n|---|---|---|---|\n");
             for (MutantRow m : report.mutants()) {

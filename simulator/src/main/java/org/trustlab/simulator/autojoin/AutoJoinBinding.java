@@ -12,6 +12,7 @@ import org.trustlab.reference.autojoin.AutoJoinMessage.AskAutoJoin;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AskJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallenge;
 import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinChallengeResponse;
+import org.trustlab.reference.autojoin.AutoJoinMessage.AutoJoinRejected;
 import org.trustlab.reference.autojoin.AutoJoinMessage.GiveCloudSessionPasswordExchangeKeyParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage.ValidateJoinCloudSessionParameters;
 import org.trustlab.reference.autojoin.AutoJoinMessage;
@@ -156,6 +157,8 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
      *   <li>{@code type: give-exchange-key}: the answer to a manual join, offering {@code key} ({@code attacker},
      *       the default, or {@code device[@generation]}) as the key of member {@code claim} of {@code session},
      *       to {@code requester} (a device; its instance unless {@code instance} names another).</li>
+     *   <li>{@code type: rejected}: a refusal of {@code requester}'s join of {@code session} in {@code validator}'s
+     *       name ({@code flow} auto-join by default, {@code reason} GRANT_REVOKED by default), unsigned.</li>
      * </ul>
      */
     @Override

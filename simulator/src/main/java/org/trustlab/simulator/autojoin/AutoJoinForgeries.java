@@ -60,7 +60,7 @@ final class AutoJoinForgeries {
                     throw m.error("reason", "unknown autojoin reason '" + reason + "'");
                 }
                 return new AutoJoinRejected(m.string("session", AutoJoinBinding.firstSession(setup)),
-                        AutoJoinBinding.deviceOrFirst(m, "requester", "requester", ctx),
+                        setup.installationId(AutoJoinBinding.deviceOrFirst(m, "requester", "requester", ctx)),
                         AutoJoinBinding.deviceOrFirst(m, "validator", "validator", ctx), flow(m), reason);
             }
             case "ask-exchange-key": {

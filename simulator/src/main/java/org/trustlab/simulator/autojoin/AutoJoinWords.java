@@ -26,7 +26,9 @@ final class AutoJoinWords {
                     "finalization-refused", "grant-revocation-failed", "join-rejected-by-validator",
                     "message-rejected", "relay-refused", "session-key-confirmation-failed", "user-action-ignored",
                     // a validator's refusal and a requester's, per flow
-                    "auto-join-rejected", "manual-join-rejected", "auto-join-refused", "manual-join-refused"))
+                    "auto-join-rejected", "manual-join-rejected", "auto-join-refused", "manual-join-refused",
+                    // hardened: a message that cannot end a join, and a refusal a decided join does not get
+                    "auto-join-message-ignored", "rejection-withheld"))
             .reasons(Vocabulary.codes(AutoJoinReason.class, CoreReason.class, DecodeReason.class))
             .fields(Vocabulary.words("client", "current-epoch", "decode-error", "detail", "epoch", "expires-at",
                     "flow", "from", "generation", "grant-created", "grant-expires", "grant-key-fingerprint",
@@ -37,14 +39,14 @@ final class AutoJoinWords {
                     "requester", "requester-instance", "requester-key-fingerprint", "revoked-at",
                     "session-key-fingerprint", "signer-time", "skew-tolerance", "trusted-key-fingerprint",
                     "validator", "validator-instance", "member-instance", "verified-key-fingerprint", "verifier-time",
-                    "why", "action",
+                    "why", "action", "join", "claimed-reason",
                     "reason", "result", "local-time"))
             .matchField("session", "session")
             .matchField("target", "target")
             .invariants(Vocabulary.words("autojoin.injective-agreement", "autojoin.freshness", "autojoin.no-replay",
                     "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.password-secrecy",
                     "autojoin.requester-signs-own-challenges", "autojoin.session-key-authenticity",
-                    "autojoin.roles-never-throw",
+                    "autojoin.roles-never-throw", "autojoin.no-denial", "autojoin.no-disagreement",
                     "autojoin.refines-model"))
             .messages(Vocabulary.messageNames(AutoJoinMessage.class))
             .forgery("ask-auto-join", Forgery.of("session", "claim", "key", "instance", "validator", "purpose"))

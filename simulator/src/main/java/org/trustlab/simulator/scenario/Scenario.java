@@ -13,13 +13,15 @@ import org.trustlab.simulator.protocol.DeviceSpec;
 
 /**
  * One scenario file: the devices and their roles, the protocol set-up, the network, the faults, the user actions,
- * the attacker and the expected outcomes. A run is a function of (scenario, seed). {@code seed} is the default run
+ * the attacker, the expected outcomes and the optional liveness phase ({@code quiesce}). A run is a function of
+ * (scenario, seed). {@code seed} is the default run
  * seed; {@code keySeed} fixes long-term keys and is deliberately separate (campaigns vary the run seed over
  * thousands of runs but reuse a few key seeds, so expensive keys are generated once per JVM).
  */
 public record Scenario(String name, String protocol, long seed, long keySeed, Optional<String> mutant, Instant epoch,
         List<Device> devices, Map<String, Object> setup, NetworkSpec network, List<CrashSpec> crashes,
-        List<ActionSpec> actions, Optional<AttackerSpec> attacker, List<Expectation> expect, Duration end) {
+        List<ActionSpec> actions, Optional<AttackerSpec> attacker, List<Expectation> expect, Duration end,
+        Optional<QuiesceSpec> quiesce) {
 
     /** Virtual time 0 unless a scenario says otherwise: a fixed instant, never the wall clock. */
     public static final Instant DEFAULT_EPOCH = Instant.parse("2025-01-01T00:00:00Z");
@@ -33,6 +35,7 @@ public record Scenario(String name, String protocol, long seed, long keySeed, Op
         Objects.requireNonNull(end, "end");
         mutant = mutant == null ? Optional.empty() : mutant;
         attacker = attacker == null ? Optional.empty() : attacker;
+        quiesce = quiesce == null ? Optional.empty() : quiesce;
         devices = List.copyOf(devices);
         setup = Collections.unmodifiableMap(new LinkedHashMap<>(setup));
         crashes = List.copyOf(crashes);
@@ -55,51 +58,56 @@ public record Scenario(String name, String protocol, long seed, long keySeed, Op
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, protocol, newSeed, keySeed, mutant, epoch, devices, setup, network, crashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withMutant(Optional<String> newMutant) {
         return new Scenario(name, protocol, seed, keySeed, newMutant, epoch, devices, setup, network, crashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withDevices(List<Device> newDevices) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, newDevices, setup, network, crashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withSetup(Map<String, Object> newSetup) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, newSetup, network, crashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withNetwork(NetworkSpec newNetwork) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, newNetwork, crashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withCrashes(List<CrashSpec> newCrashes) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, newCrashes,
-                actions, attacker, expect, end);
+                actions, attacker, expect, end, quiesce);
     }
 
     public Scenario withActions(List<ActionSpec> newActions) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes,
-                newActions, attacker, expect, end);
+                newActions, attacker, expect, end, quiesce);
     }
 
     public Scenario withAttacker(Optional<AttackerSpec> newAttacker) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes,
-                actions, newAttacker, expect, end);
+                actions, newAttacker, expect, end, quiesce);
     }
 
     public Scenario withExpect(List<Expectation> newExpect) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes,
-                actions, attacker, newExpect, end);
+                actions, attacker, newExpect, end, quiesce);
+    }
+
+    public Scenario withQuiesce(Optional<QuiesceSpec> newQuiesce) {
+        return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes,
+                actions, attacker, expect, end, newQuiesce);
     }
 
     public Scenario withEnd(Duration newEnd) {
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes,
-                actions, attacker, expect, newEnd);
+                actions, attacker, expect, newEnd, quiesce);
     }
 }

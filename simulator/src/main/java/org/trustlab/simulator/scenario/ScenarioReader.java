@@ -49,7 +49,7 @@ final class ScenarioReader {
         JsonNode root = tree.root;
         object(root, "");
         keys(root, "", "name", "protocol", "seed", "keys", "mutant", "epoch", "devices", "setup", "network",
-                "crashes", "actions", "attacker", "expect", "end");
+                "crashes", "actions", "attacker", "expect", "end", "quiesce");
         String name = root.has("name") ? string(root.get("name"), "/name") : defaultName;
         String protocol = string(required(root, "", "protocol"), "/protocol");
         ProtocolBinding<?> binding = bindings.find(protocol).orElseThrow(() -> fail("/protocol",
@@ -77,8 +77,13 @@ final class ScenarioReader {
         List<Expectation> expect = list(root, "expect", this::expectation);
         orders(expect);
         Duration end = optional(root, "end").map(n -> duration(n, "/end")).orElse(Scenario.DEFAULT_END);
+        Optional<QuiesceSpec> quiesce = optional(root, "quiesce").map(this::quiesce);
+        if (quiesce.isPresent() && quiesce.get().deadline().compareTo(end) > 0) {
+            throw fail("/quiesce/within", "the liveness phase must end by the scenario's end ("
+                    + Durations.format(end) + "): 'at' + 'within' is " + Durations.format(quiesce.get().deadline()));
+        }
         return new Scenario(name, protocol, seed, keySeed, mutant, epoch, devices, setup, network, crashes, actions,
-                attacker, expect, end);
+                attacker, expect, end, quiesce);
     }
 
     // ----- devices ------------------------------------------------------------------------------------------
@@ -259,6 +264,19 @@ final class ScenarioReader {
             groups.add(group);
         }
         return new NetworkSpec.PartitionSpec(at, heal, groups);
+    }
+
+    // ----- the liveness phase -------------------------------------------------------------------------------
+
+    private QuiesceSpec quiesce(JsonNode n) {
+        object(n, "/quiesce");
+        keys(n, "/quiesce", "at", "within");
+        Duration at = duration(required(n, "/quiesce", "at"), "/quiesce/at");
+        Duration within = duration(required(n, "/quiesce", "within"), "/quiesce/within");
+        if (within.isZero() || within.isNegative()) {
+            throw fail("/quiesce/within", "'within' must be a positive duration: every exchange needs time to end");
+        }
+        return new QuiesceSpec(at, within);
     }
 
     // ----- crashes and actions ------------------------------------------------------------------------------

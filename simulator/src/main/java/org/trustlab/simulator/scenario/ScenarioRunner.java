@@ -45,7 +45,8 @@ public final class ScenarioRunner {
     private <M> RunResult simulate(Scenario scenario, long seed, ProtocolBinding<M> binding) {
         Simulation<M> sim = new Simulation<>(scenario, binding, seed);
         Trace trace = sim.run();
-        return new RunResult(scenario, seed, trace, judge(scenario, trace), sim.roleErrors(), sim.eventsFired());
+        return new RunResult(scenario, seed, trace, judge(scenario, seed, trace), sim.roleErrors(),
+                sim.eventsFired());
     }
 
     /**
@@ -54,9 +55,15 @@ public final class ScenarioRunner {
      * judged on its trace without running it again.
      */
     public List<ExpectationResult> judge(Scenario scenario, Trace trace) {
+        return judge(scenario, scenario.seed(), trace);
+    }
+
+    /** As {@link #judge(Scenario, Trace)}, for a run under {@code seed}. */
+    public List<ExpectationResult> judge(Scenario scenario, long seed, Trace trace) {
         ProtocolBinding<?> binding = bindings.find(scenario.protocol()).orElseThrow();
         BindingContext ctx = scenario.bindingContext();
         Naming naming = new Naming(binding.vocabulary().matchFields(), device -> binding.aliases(device, ctx));
-        return Expectations.check(scenario.expect(), trace, oracle, naming);
+        InvariantOracle ofThisRun = (id, t) -> oracle.judge(id, scenario, seed, t);
+        return Expectations.check(scenario.expect(), trace, ofThisRun, naming);
     }
 }

@@ -60,6 +60,12 @@ public final class ScenarioWriter {
         s.mutant().ifPresent(x -> m.put("mutant", x));
         m.put("epoch", s.epoch().toString());
         m.put("end", d(s.end()));
+        s.quiesce().ifPresent(q -> {
+            Map<String, Object> qm = new LinkedHashMap<>();
+            qm.put("at", d(q.at()));
+            qm.put("within", d(q.within()));
+            m.put("quiesce", qm);
+        });
         List<Object> devices = new ArrayList<>();
         for (Device dev : s.devices()) {
             devices.add(device(dev));

@@ -58,6 +58,8 @@ final class Attacker<M> implements AttackerContext<M> {
     private final int[] remaining;
     /** Messages held for reordering, by link, until another message on the link is delivered. */
     private final TreeMap<String, List<Held>> held = new TreeMap<>();
+    /** Messages delayed and not yet passed on, in the order they were taken: the liveness phase lets them go. */
+    private final List<Held> delayed = new ArrayList<>();
 
     private static final class Held {
         final Transit transit;
@@ -154,8 +156,34 @@ final class Attacker<M> implements AttackerContext<M> {
 
     // ----- intercepting -------------------------------------------------------------------------------------
 
+    /**
+     * The liveness phase begins: every message held back goes on now, in the order it was taken, and from here on
+     * the attacker only watches (see {@link #stopped}).
+     */
+    void stop() {
+        List<Held> waiting = new ArrayList<>(delayed);
+        held.values().forEach(waiting::addAll);
+        delayed.clear();
+        for (Held h : waiting) {
+            release(h, "quiesce");
+        }
+    }
+
+    /** In the liveness phase the attacker no longer acts; a step it had planned is on the record as skipped. */
+    private boolean stopped(String what, String step) {
+        if (!sim.quiesced()) {
+            return false;
+        }
+        sim.record(ME, Kind.NOTE, what + "-skipped", Simulation.fields("step", step, "reason", "quiesced"));
+        return true;
+    }
+
     /** Decides what happens to an honest message in flight; passes it on to the network unless it acts. */
     void intercept(Transit t) {
+        if (sim.quiesced()) {
+            sim.transmit(t);
+            return;
+        }
         long now = sim.engine().now();
         List<AttackStep> steps = spec.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -248,7 +276,15 @@ final class Attacker<M> implements AttackerContext<M> {
 
     private void delay(Transit t, long by, String step) {
         act("delay", t, "step", step, "by-ns", Long.toString(by));
-        sim.engine().after(by, e -> sim.transmit(t));
+        Held h = new Held(t);
+        delayed.add(h);
+        sim.engine().after(by, e -> {
+            if (!h.released) {
+                h.released = true;
+                delayed.remove(h);
+                sim.transmit(t);
+            }
+        });
     }
 
     private void duplicate(Transit t, long after, String step) {
@@ -399,6 +435,9 @@ final class Attacker<M> implements AttackerContext<M> {
     }
 
     private void replayNow(ObservedMessage<M> source, String to, String from, String step) {
+        if (stopped("replay", step)) {
+            return;
+        }
         byte[] bytes = source.bytes();
         Transit t = new Transit(from, to, bytes, source.msgId(), source.tag(), sim.sha256(bytes), true, true);
         act("replay", t, "step", step, "original-from", source.from().value(), "original-to", source.to().value());
@@ -410,6 +449,9 @@ final class Attacker<M> implements AttackerContext<M> {
     }
 
     private void injectNow(Map<String, Object> spec, String to, String from, String step, String path) {
+        if (stopped("inject", step)) {
+            return;
+        }
         M message;
         try {
             message = binding.forge(spec, this);
@@ -431,6 +473,9 @@ final class Attacker<M> implements AttackerContext<M> {
     }
 
     private void register(AttackStep.Register r) {
+        if (stopped("register", r.device())) {
+            return;
+        }
         Node<M> n = sim.node(r.device());
         sim.record(ME, Kind.ATTACKER, "register", Simulation.fields("device", r.device(), "ed25519",
                 DeterministicKeys.ed25519(sim.scenario().keySeed(), r.device(), 0).fingerprint()));

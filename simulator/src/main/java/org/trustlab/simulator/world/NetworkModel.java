@@ -104,6 +104,10 @@ final class NetworkModel {
         active.remove(p);
     }
 
+    boolean active(NetworkSpec.PartitionSpec p) {
+        return active.contains(p);
+    }
+
     boolean partitioned(String a, String b) {
         for (NetworkSpec.PartitionSpec p : active) {
             if (group(p, a) != group(p, b)) {

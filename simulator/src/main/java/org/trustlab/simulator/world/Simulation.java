@@ -29,6 +29,7 @@ import org.trustlab.simulator.scenario.ActionSpec;
 import org.trustlab.simulator.scenario.CrashSpec;
 import org.trustlab.simulator.scenario.Device;
 import org.trustlab.simulator.scenario.NetworkSpec;
+import org.trustlab.simulator.scenario.QuiesceSpec;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent.Kind;
@@ -43,7 +44,10 @@ import org.trustlab.simulator.trace.TraceRecorder;
  * in the trace.
  *
  * <p>At equal virtual times, scheduled events fire in this order: online windows, partitions, crashes and restarts,
- * key compromises, attacker steps, user actions (each in file order), then whatever the run itself scheduled.
+ * the liveness phase's start ({@code quiesce}), key compromises, attacker steps, user actions (each in file order),
+ * then whatever the run itself scheduled. From {@code quiesce.at} on no fault starts: partitions, offline windows
+ * and crashes scheduled later are skipped (each on the record), the attacker passes every message on, and links lose
+ * nothing.
  */
 public final class Simulation<M> {
     static final String NETWORK = "network";
@@ -65,6 +69,8 @@ public final class Simulation<M> {
     private final List<String> roleErrors = new ArrayList<>();
     private final MessageDigest sha256;
     private long nextMsgId;
+    /** True from the start of the liveness phase: faults and the attacker have stopped. */
+    private boolean quiesced;
 
     public Simulation(Scenario scenario, ProtocolBinding<M> binding, long runSeed) {
         this.scenario = scenario;
@@ -129,6 +135,7 @@ public final class Simulation<M> {
             engine.at(nanos(c.at()), e -> crash(n));
             c.restart().ifPresent(r -> engine.at(nanos(r), e -> restart(n)));
         }
+        scenario.quiesce().ifPresent(q -> engine.at(nanos(q.at()), e -> quiesce(q)));
         if (attacker != null) {
             attacker.schedule();
         }
@@ -158,7 +165,49 @@ public final class Simulation<M> {
 
     // ----- scheduled happenings -----------------------------------------------------------------------------
 
+    /**
+     * The liveness phase begins: it is on the record as a world fact (invariants read the phase from the world,
+     * never from a device), then every partition heals, every crashed device restarts, every device comes online
+     * and the attacker lets go of what it holds.
+     */
+    private void quiesce(QuiesceSpec q) {
+        quiesced = true;
+        recordFact(WorldFact.of("quiesce", "at", q.at().toString(), "within", q.within().toString(), "deadline",
+                q.deadline().toString()));
+        List<NetworkSpec.PartitionSpec> partitions = scenario.network().partitions();
+        for (int i = 0; i < partitions.size(); i++) {
+            if (network.active(partitions.get(i))) {
+                heal(partitions.get(i), i);
+            }
+        }
+        for (Node<M> n : nodes.values()) {
+            if (n.crashed) {
+                restart(n);
+            }
+            goOnline(n);
+        }
+        if (attacker != null) {
+            attacker.stop();
+        }
+    }
+
+    /** Whether the liveness phase has begun: the attacker and the faults have stopped. */
+    boolean quiesced() {
+        return quiesced;
+    }
+
+    /** A fault scheduled inside the liveness phase does not happen; the trace says so. */
+    private boolean skippedAfterQuiesce(String node, String what) {
+        if (quiesced) {
+            record(node, Kind.NOTE, what + "-ignored", fields("reason", "quiesced"));
+        }
+        return quiesced;
+    }
+
     private void partition(NetworkSpec.PartitionSpec p, int index) {
+        if (skippedAfterQuiesce(NETWORK, "partition")) {
+            return;
+        }
         network.partition(p);
         StringBuilder groups = new StringBuilder();
         for (List<String> g : p.groups()) {
@@ -172,6 +221,9 @@ public final class Simulation<M> {
     }
 
     private void heal(NetworkSpec.PartitionSpec p, int index) {
+        if (!network.active(p)) {
+            return;
+        }
         network.heal(p);
         record(NETWORK, Kind.HEAL, "heal", fields("partition", Integer.toString(index)));
     }
@@ -189,7 +241,7 @@ public final class Simulation<M> {
     }
 
     private void goOffline(Node<M> n) {
-        if (!n.online) {
+        if (!n.online || skippedAfterQuiesce(n.name, "offline")) {
             return;
         }
         n.online = false;
@@ -197,6 +249,9 @@ public final class Simulation<M> {
     }
 
     private void crash(Node<M> n) {
+        if (skippedAfterQuiesce(n.name, "crash")) {
+            return;
+        }
         if (n.crashed) {
             record(n.name, Kind.NOTE, "crash-ignored", fields("reason", "already-crashed"));
             return;
@@ -360,7 +415,8 @@ public final class Simulation<M> {
             return;
         }
         NetworkModel.Link link = network.link(t.from(), t.to());
-        if (link.rng.chance(link.loss)) {
+        // The draw is made in the liveness phase too, so that the link's later draws do not depend on the phase.
+        if (link.rng.chance(link.loss) && !quiesced) {
             record(NETWORK, Kind.DROP, t.tag(), fields("from", t.from(), "to", t.to(), "msg-id", t.msgId(),
                     "reason", "loss"));
             return;

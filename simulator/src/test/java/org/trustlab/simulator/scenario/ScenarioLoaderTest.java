@@ -53,6 +53,10 @@ class ScenarioLoaderTest {
             register an honest one  | HEADattacker:\\n  steps:\\n    - {op: register, device: a}\\n               | bad.yaml:8:30: only a device with 'attacker: true' can be registered
             overlapping windows     | HEAD    online: [{from: 0s, to: 10s}, {from: 5s}]\\n                        | bad.yaml:6:42: online windows must be in order
             restart before crash    | HEADcrashes:\\n  - {device: a, at: 5s, restart: 1s}\\n                       | bad.yaml:7:34: a device restarts after it crashes
+            quiesce without within  | HEADquiesce: {at: 5s}\\n                                                    | bad.yaml:6:10: missing required key 'within'
+            quiesce within zero     | HEADquiesce: {at: 5s, within: 0s}\\n                                        | bad.yaml:6:27: 'within' must be a positive duration
+            quiesce within negative | HEADquiesce: {at: 5s, within: -1s}\\n                                       | bad.yaml:6:27: 'within' must be
+            quiesce past the end    | HEADend: 10s\\nquiesce: {at: 5s, within: 6s}\\n                           | bad.yaml:7:27: the liveness phase must end by the scenario's end
             empty file              | ''                                                                          | bad.yaml:1:1: the scenario file is empty
             """)
     void malformedScenariosSayWhereAndWhat(String what, String yaml, String expected) {

@@ -56,6 +56,7 @@ class ScenarioSchemaTest {
         out.add(place("online window", HEAD.replace("{name: a, role: node}",
                 "{name: a, role: node, online: [{zzz: 1}]}"), "/$defs/device/properties/online/items/properties"));
         out.add(place("network", HEAD + "network: {zzz: 1}\n", "/$defs/network/properties"));
+        out.add(place("quiesce", HEAD + "quiesce: {at: 1s, within: 1s, zzz: 1}\n", "/properties/quiesce/properties"));
         String[] latencies = {"{dist: constant, value: 1s, zzz: 1}", "{dist: uniform, min: 1s, max: 2s, zzz: 1}",
             "{dist: exponential, mean: 1s, zzz: 1}", "{dist: lognormal, median: 1s, sigma: 1, zzz: 1}"};
         for (int i = 0; i < latencies.length; i++) {
