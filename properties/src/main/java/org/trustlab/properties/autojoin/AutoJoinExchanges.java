@@ -20,6 +20,7 @@ final class AutoJoinExchanges {
     static final String AUTO_JOIN = "auto-join";
     /** The session key's message, as its canonical tag names it ({@code trustlab/autojoin/<name>/v1}). */
     static final String VALIDATE = "/ValidateJoinCloudSessionParameters/";
+    static final String RESPONSE = "/AutoJoinChallengeResponse/";
 
     /** One automatic join: what the requester asked and what each side decided, by the phase's deadline. */
     record Exchange(String key, TraceEvent request, String requester, String session, String validator,
@@ -94,7 +95,45 @@ final class AutoJoinExchanges {
             if (e.seq() > request.seq() && e.seq() < end && e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN)
                     && e.node().equals(request.field("validator")) && "accepted".equals(e.field("result"))
                     && request.field("session").equals(e.field("session"))
-                    && request.node().equals(e.field("requester-instance")) && phase.byDeadline(e)) {
+                    && request.node().equals(e.field("requester-instance")) && phase.byDeadline(e)
+                    && answersThisJoin(trace, request, end, e.field("nonce"))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an acceptance naming challenge {@code nonce} decides this join: the requester put its response to that
+     * challenge on the wire while this join was its open one. A response it signed for an earlier join of the same
+     * session that the validator accepts late belongs to that earlier join. Read from the wire (the response's own
+     * fields), never from either party's audit; an acceptance naming no challenge is attributed by session alone.
+     */
+    private static boolean answersThisJoin(Trace trace, TraceEvent request, long end, String nonce) {
+        if (nonce == null) {
+            return true;
+        }
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() > request.seq() && e.seq() < end && e.kind() == Kind.SEND && e.node().equals(request.node())
+                    && e.type().contains(RESPONSE) && nonce.equals(e.field("wire-nonce"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The attacker's theft of the validator's key before the requester accepted: with it the attacker signs a
+     * session key in the validator's name, and the requester rightly accepts a join the validator never did. A
+     * stolen key is beyond the network attacker the property is stated against. Read from the attacker's records.
+     */
+    static Optional<TraceEvent> validatorKeyStolen(Trace trace, Exchange x) {
+        long decided = x.requesterDecision().map(TraceEvent::seq).orElse(Long.MAX_VALUE);
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() >= decided) {
+                break;
+            }
+            if (e.kind() == Kind.ATTACKER && e.type().equals("compromise") && x.validator().equals(e.field("device"))) {
                 return Optional.of(e);
             }
         }

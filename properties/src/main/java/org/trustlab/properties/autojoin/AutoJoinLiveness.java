@@ -87,7 +87,9 @@ public final class AutoJoinLiveness {
         @Override
         public String statement() {
             return "By the end of the liveness phase, requester and validator agree on every automatic join: no "
-                    + "requester rejected or undecided while its validator accepted and its session key arrived.";
+                    + "requester rejected or undecided while its validator accepted and its session key arrived, and "
+                    + "none accepted a join its validator never accepted (unless the attacker holds the validator's "
+                    + "key, which is beyond a network attacker).";
         }
 
         /** Every join either side accepted is judged. */
@@ -110,7 +112,8 @@ public final class AutoJoinLiveness {
                                 + x.requester() + " " + view, evidence));
                     }
                 }
-                if (x.requesterAccepted() && x.validatorAcceptance().isEmpty()) {
+                if (x.requesterAccepted() && x.validatorAcceptance().isEmpty()
+                        && AutoJoinExchanges.validatorKeyStolen(trace, x).isEmpty()) {
                     out.add(new Violation(NO_DISAGREEMENT, x.requester() + " accepted an automatic join of "
                             + x.session() + " that " + x.validator() + " never accepted",
                             List.of(x.requesterDecision().get())));
