@@ -174,9 +174,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         PublicKeyInfo validator = m.validatorPublicKeyInfo();
         // ByteSync's CloudSessionPasswordExchangeKeyGivenService: the password goes only to a trusted member.
         if (!mutant(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY) && !trusted.isTrusted(validator)) {
-            if (hardened()) {
-                // The answer carries no authentication: anyone can offer a key in a member's name. Refusing that key
-                // must not end the join, or a forged answer denies the member's own, which may still come.
+            if (hardened() && trusted.newest(validator.clientId()).isPresent()) {
+                // The answer carries no authentication: anyone can offer a key in a member's name. Refusing a key
+                // other than the one we trust for that member must not end the join, or a forged answer denies the
+                // member's own, which may still come. A member we trust no key for can never complete it.
                 return ignoredDecision(AutoJoinMessage.MANUAL_JOIN, AutoJoinReason.NOT_MUTUALLY_TRUSTED,
                         AuditFields.create().put("session", m.sessionId()).put("target", validator.clientId())
                                 .put("presented-key-fingerprint", validator.fingerprint()));
