@@ -132,6 +132,8 @@
   [{:keys [start confirm-after vouch-after targets more]} s]
   (let [pairing (when-not (:phone-paired s)
                   [{:at-ms start :device "phone" :action "network.pair.request" :args {:device "laptop"}}
+                   ;; the user compares the codes (no :code: the simulator reads the phone's screen) or types a
+                   ;; wrong one; never a careless user (:compare false), who is outside the source's trust model
                    {:at-ms (+ start confirm-after) :device "laptop" :action "network.pair.confirm"
                     :args (cond-> {:device "phone"} (:code-mismatch s) (assoc :code "not-it"))}])
         vouch-at (+ start (if (:phone-paired s) 0 confirm-after) vouch-after)

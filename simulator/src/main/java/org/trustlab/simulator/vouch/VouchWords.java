@@ -14,7 +14,7 @@ final class VouchWords {
 
     static final Vocabulary VOCABULARY = Vocabulary.builder()
             .action(VouchAudit.ACTION_PAIR_REQUEST, "device")
-            .action(VouchAudit.ACTION_PAIR_CONFIRM, "device", "code")
+            .action(VouchAudit.ACTION_PAIR_CONFIRM, "device", VouchAudit.ARG_CODE, VouchAudit.ARG_COMPARE)
             .action(VouchAudit.ACTION_PAIR_REJECT, "device")
             .action(VouchAudit.ACTION_VOUCH, "vouchee", "targets")
             .action(VouchAudit.ACTION_PROXY_ACCEPT, "vouchee")
