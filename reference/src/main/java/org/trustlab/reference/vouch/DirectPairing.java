@@ -109,7 +109,8 @@ final class DirectPairing {
      */
     static void confirm(Step s, UserAction action) {
         DeviceId peer = Actions.device(s, action, "device");
-        if (peer == null) {
+        Boolean compares = peer == null ? null : Actions.flag(s, action, ARG_COMPARE, true);
+        if (compares == null) {
             return;
         }
         Optional<PendingResponder> found = awaiting(s, peer);
@@ -123,8 +124,7 @@ final class DirectPairing {
         s.st.responding.remove(p.pairingId());
         s.cancelTimer(TIMER_PREFIX + p.pairingId());
         String typed = action.arg(ARG_CODE);
-        boolean careless = "false".equals(action.arg(ARG_COMPARE));
-        if (!careless && (typed == null || !Bytes.constantTimeEquals(typed.getBytes(StandardCharsets.UTF_8),
+        if (compares && (typed == null || !Bytes.constantTimeEquals(typed.getBytes(StandardCharsets.UTF_8),
                 p.code().getBytes(StandardCharsets.UTF_8)))) {
             s.refuse(PAIRING_REJECTED, OUTCOME_DIRECT_PAIRING, VouchReason.CONFIRMATION_CODE_MISMATCH, f);
             s.send(peer, new PairingConfirm(p.pairingId(), false, VouchReason.CONFIRMATION_CODE_MISMATCH.code(),

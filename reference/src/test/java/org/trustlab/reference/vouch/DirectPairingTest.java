@@ -109,6 +109,9 @@ class DirectPairingTest {
     @Test
     void aUserWhoConfirmsWithoutComparingPairsWithASubstitutedKey() {
         TestNet net = substitutedKey();
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "compare", "flase");
+        assertThat(net.audits("V", VouchAudit.ACTION_REJECTED).get(0).reason()).isEqualTo("BAD_ACTION_ARGUMENTS");
+        assertThat(net.audits("V", VouchAudit.ACTION_REJECTED).get(0).field("invalid")).isEqualTo("compare");
         net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "compare", "false");
         net.settle();
         assertThat(net.role("V").pairing(DeviceId.of("E")).orElseThrow().info().agreementKey())
