@@ -19,7 +19,9 @@ import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.Expectation;
 import org.trustlab.simulator.scenario.ExpectationResult;
+import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.scenario.RunResult;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
@@ -75,15 +77,39 @@ class VouchScenariosTest {
             List<Violation> v = i.check(r.trace());
             boolean voucherDerivesKeys = i.id().equals(VouchInvariants.VOUCHER_BLIND) && spacedrive(file)
                     && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
-            // An open gap kept as a scenario that expects it (see the file's header): a confirmation without a
-            // code lets the voucher pair with, and then vouch, a substituted key.
-            boolean openGap = file.equals("blind-confirmation-substituted-key.yaml")
-                    && i.id().equals(VouchInvariants.VOUCHEE_KEY_BINDING);
-            if (voucherDerivesKeys || openGap) {
+            // A scenario that declares the violation (a careless user, outside the threat model) is held to it by
+            // its own expectation, which scenarioPassesItsExpectations checks.
+            if (voucherDerivesKeys || declaresViolated(file, i.id())) {
                 continue;
             }
             assertThat(v).as("%s on %s", i.id(), file).isEmpty();
         }
+    }
+
+    private static boolean declaresViolated(String file, String invariant) {
+        return ScenarioLoader.load(DIR.resolve(file)).expect().stream()
+                .anyMatch(e -> e instanceof Expectation.InvariantExpected x && x.invariant().equals(invariant)
+                        && x.verdict() == InvariantVerdict.VIOLATED);
+    }
+
+    /**
+     * The attack a careless user lets through (blind-confirmation-substituted-key.yaml, {@code compare: false}) is
+     * stopped by a user who compares the screens: the same tampering, and the pairing is refused.
+     */
+    @Test
+    void aCarelessUserPairsWithTheSubstitutedKeyAndAComparingUserRefusesIt() {
+        Invariant binding = InvariantCatalogue.find(VouchInvariants.VOUCHEE_KEY_BINDING).orElseThrow();
+        assertThat(binding.check(run("blind-confirmation-substituted-key.yaml", Optional.empty()).trace()))
+                .isNotEmpty();
+        RunResult honest = run("honest-user-refuses-substituted-key.yaml", Optional.empty());
+        assertThat(binding.check(honest.trace())).isEmpty();
+        assertThat(honest.trace().select(e -> e.is(TraceEvent.Kind.OUTCOME, "direct-pairing")
+                && "laptop".equals(e.node())).stream().map(e -> e.field("reason")).toList())
+                .containsExactly("CONFIRMATION_CODE_MISMATCH");
+        assertThat(declaresViolated("honest-user-refuses-substituted-key.yaml", VouchInvariants.VOUCHEE_KEY_BINDING))
+                .isFalse();
+        assertThat(declaresViolated("blind-confirmation-substituted-key.yaml", VouchInvariants.VOUCHEE_KEY_BINDING))
+                .isTrue();
     }
 
     @Test
