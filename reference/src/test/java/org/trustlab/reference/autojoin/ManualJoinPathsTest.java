@@ -148,6 +148,21 @@ class ManualJoinPathsTest {
     }
 
     @Test
+    void aValidatorCrashBeforeTheKeyConfirmationCreatesNoGrant() {
+        World w = new World();
+        w.phoneGrant = false;
+        TestNet net = w.build();
+        join(net, PHONE, "S1");
+        TestNet.Envelope confirmation = net.runUntil(carrying(FinalizeJoinCloudSessionParameters.class, LAPTOP));
+        net.crash(LAPTOP);
+        net.restart(LAPTOP);
+        net.deliver(confirmation);
+        assertThat(net.node(LAPTOP).audits("session-key-confirmation-failed")).singleElement()
+                .matches(a -> AutoJoinReason.KEY_CONFIRMATION_FAILED.code().equals(a.reason()));
+        assertThat(net.node(LAPTOP).audits("grant-created")).isEmpty();
+    }
+
+    @Test
     void theServerRefusesAJoinToASessionWithNoOtherMember() {
         World w = new World();
         TestNet net = w.build();
