@@ -17,8 +17,8 @@ import org.w3c.dom.NodeList;
  * docs/mutation-survivors.md classifies them.
  *
  * <p>With {@code --classified docs/mutation-survivors.md}, each survivor line carries the classification that file
- * gives the same line (after " — "), or UNCLASSIFIED; classified lines that no longer survive are listed on stderr,
- * so a re-run shows at once what is new and what a test has since killed.
+ * gives the same line (after " — "), or UNCLASSIFIED; classified survivors that no longer survive are listed on
+ * stderr, so a re-run shows at once what is new and what a test has since killed.
  *
  * <p>Run with the JDK alone: {@code java scripts/PitSurvivors.java --classified docs/mutation-survivors.md
  * properties/target/pit-reports/mutations.xml}.
@@ -89,7 +89,10 @@ public final class PitSurvivors {
         }
     }
 
-    /** The classified survivor lines of a survivors file: "- `Class.method:line` description — classification". */
+    /**
+     * The classified survivor lines of a survivors file: "- `Class.method:line` description — classification", up to
+     * its "## Closed gaps" section (mutants a test kills, kept with their record, are no survivors to carry over).
+     */
     private static Map<String, String> classifications(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             System.err.println(file + ": no such survivors file");
@@ -97,6 +100,9 @@ public final class PitSurvivors {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("## Closed gaps")) {
+                break;
+            }
             int dash = line.indexOf(" — ");
             if (line.startsWith("- `") && dash > 0) {
                 out.put(line.substring(0, dash), line.substring(dash + 3));
