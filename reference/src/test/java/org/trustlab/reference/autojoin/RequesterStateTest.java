@@ -163,6 +163,7 @@ class RequesterStateTest {
     @Test
     void aSecondChallengeForASignedJoinIsUnknownAndNotSigned() {
         World w = new World();
+        w.profile = CryptoProfile.BYTESYNC;
         TestNet net = w.build();
         w.autoJoin(PHONE, "S1", LAPTOP);
         TestNet.Envelope challenge = net.runUntil(carrying(AutoJoinChallenge.class, PHONE));
@@ -171,6 +172,23 @@ class RequesterStateTest {
         net.deliver(challenge);
         assertRejected(net.node(PHONE), AUTO, AutoJoinReason.CHALLENGE_UNKNOWN);
         assertThat(net.node(PHONE).audits("challenge-signed")).hasSize(1);
+        assertThat(net.inflight).isEmpty();
+    }
+
+    /** ed25519 and hardened: a replayed challenge is not signed and does not end the join it names either. */
+    @Test
+    void aSecondChallengeForASignedJoinIsIgnoredAndTheJoinStaysOpen() {
+        World w = new World();
+        TestNet net = w.build();
+        w.autoJoin(PHONE, "S1", LAPTOP);
+        TestNet.Envelope challenge = net.runUntil(carrying(AutoJoinChallenge.class, PHONE));
+        net.deliver(challenge);
+        net.inflight.clear();
+        net.deliver(challenge);
+        assertThat(net.node(PHONE).audits("auto-join-message-ignored")).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo(AutoJoinReason.CHALLENGE_UNKNOWN.code()));
+        assertThat(net.node(PHONE).audits("challenge-signed")).hasSize(1);
+        assertThat(net.node(PHONE).outcomes(AUTO)).isEmpty();
         assertThat(net.inflight).isEmpty();
     }
 
