@@ -123,6 +123,31 @@ final class AutoJoinExchanges {
     }
 
     /**
+     * The validator's acceptance of the very challenge the requester's acceptance names, whenever it was made: a
+     * requester that signs a late copy of a challenge the validator already accepted (for its previous join of the
+     * session) and then takes that challenge's session key agrees with the validator about it, though the
+     * acceptance came before this join was asked.
+     */
+    static Optional<TraceEvent> acceptanceOfTheSameChallenge(Trace trace, Exchange x) {
+        String nonce = x.requesterDecision().map(d -> d.field("nonce")).orElse(null);
+        if (nonce == null) {
+            return Optional.empty();
+        }
+        long decided = x.requesterDecision().get().seq();
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() >= decided) {
+                break;
+            }
+            if (e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN) && e.node().equals(x.validator())
+                    && "accepted".equals(e.field("result")) && nonce.equals(e.field("nonce"))
+                    && x.session().equals(e.field("session")) && x.requester().equals(e.field("requester-instance"))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The attacker's theft of the validator's key before the requester accepted: with it the attacker signs a
      * session key in the validator's name, and the requester rightly accepts a join the validator never did. A
      * stolen key is beyond the network attacker the property is stated against. Read from the attacker's records.

@@ -113,6 +113,7 @@ public final class AutoJoinLiveness {
                     }
                 }
                 if (x.requesterAccepted() && x.validatorAcceptance().isEmpty()
+                        && AutoJoinExchanges.acceptanceOfTheSameChallenge(trace, x).isEmpty()
                         && AutoJoinExchanges.validatorKeyStolen(trace, x).isEmpty()) {
                     out.add(new Violation(NO_DISAGREEMENT, x.requester() + " accepted an automatic join of "
                             + x.session() + " that " + x.validator() + " never accepted",

@@ -119,6 +119,24 @@ class AutoJoinLivenessTest {
                     .isEmpty();
         }
 
+        /** The phone accepts the key of a challenge the laptop accepted before the phone asked again: agreement. */
+        @Test
+        void anAcceptanceOfTheSameChallengeBeforeTheRequestStillAgrees() {
+            SyntheticTrace before = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").at(0.5).outcome("laptop", "auto-join", "result", "accepted", "session", "S1",
+                    "requester-instance", "phone", "nonce", "aa").at(1).add("phone", Kind.USER_ACTION, "auto-join",
+                    "session", "S1", "validator", "laptop");
+            SyntheticTrace same = before.at(2).outcome("phone", "auto-join", "result", "accepted", "session", "S1",
+                    "nonce", "aa");
+            assertThat(DISAGREEMENT.check(same.build())).isEmpty();
+            SyntheticTrace other = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").at(0.5).outcome("laptop", "auto-join", "result", "accepted", "session", "S1",
+                    "requester-instance", "phone", "nonce", "aa").at(1).add("phone", Kind.USER_ACTION, "auto-join",
+                    "session", "S1", "validator", "laptop").at(2).outcome("phone", "auto-join", "result", "accepted",
+                    "session", "S1", "nonce", "bb");
+            assertThat(DISAGREEMENT.check(other.build())).hasSize(1);
+        }
+
         @Test
         void onlyTheValidatorsStolenKeyExcusesAnAcceptanceTheValidatorNeverMade() {
             SyntheticTrace stolen = join(true).attacker("compromise", "device", "laptop", "generation", "0");
