@@ -147,6 +147,33 @@ final class AutoJoinExchanges {
         return Optional.empty();
     }
 
+    /** The validator's user actions that withdraw what a join rests on: the grant, the trusted key, its own key. */
+    private static final java.util.Set<String> WITHDRAWALS = java.util.Set.of("revoke-grant", "forget-key",
+            "rotate-key");
+
+    /**
+     * The validator's user withdrawing the requester's grant (revoking it, forgetting the requester's key, or rotating
+     * its own key) after the request and before the requester's decision: from then on refusing the join is the protocol's right answer. The twin can
+     * complete such a join only by deciding it first; an attacker whose extra messages keep the validator busy
+     * until the user acts has only delayed it, which the network may do too. Read from the simulator's record of the
+     * user's action, never from the validator's audit.
+     */
+    static Optional<TraceEvent> grantWithdrawnBefore(Trace trace, Exchange x) {
+        long decided = x.requesterDecision().map(TraceEvent::seq).orElse(Long.MAX_VALUE);
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() >= decided) {
+                break;
+            }
+            boolean aboutThisRequester = e.field("client") == null ? e.type().equals("rotate-key")
+                    : e.field("client").equals(x.requester());
+            if (e.seq() > x.request().seq() && e.kind() == Kind.USER_ACTION && e.node().equals(x.validator())
+                    && WITHDRAWALS.contains(e.type()) && e.field("status") == null && aboutThisRequester) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The attacker's theft of the validator's key before the requester accepted: with it the attacker signs a
      * session key in the validator's name, and the requester rightly accepts a join the validator never did. A

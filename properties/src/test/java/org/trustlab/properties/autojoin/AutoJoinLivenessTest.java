@@ -211,6 +211,30 @@ class AutoJoinLivenessTest {
             return requester(keyArrives(validatorAccepts(join(true))), "accepted", null).build();
         }
 
+        /**
+         * The validator's user revokes the phone's grant while the attacker keeps the join from finishing first: the
+         * refusal that follows is the protocol's right answer. Revoking another client's grant, or a revocation
+         * after the decision, excuses nothing.
+         */
+        @Test
+        void onlyAWithdrawalOfThisRequestersGrantBeforeTheDecisionExcusesARefusal() {
+            assertThat(DENIAL.check(revokedThenRefused("phone", true), twin())).isEmpty();
+            assertThat(DENIAL.check(revokedThenRefused("tablet", true), twin())).hasSize(1);
+            assertThat(DENIAL.check(revokedThenRefused("phone", false), twin())).hasSize(1);
+        }
+
+        private Trace revokedThenRefused(String client, boolean before) {
+            SyntheticTrace t = join(true);
+            if (before) {
+                t.at(1.3).add("laptop", Kind.USER_ACTION, "revoke-grant", "client", client);
+            }
+            requester(t.at(1.5), "rejected", "GRANT_REVOKED");
+            if (!before) {
+                t.at(1.7).add("laptop", Kind.USER_ACTION, "revoke-grant", "client", client);
+            }
+            return t.build();
+        }
+
         @Test
         void firesWhenAJoinThatCompletesInTheTwinIsRejectedUnderAttack() {
             Trace attacked = requester(join(true).attacker("inject", "tag", "x", "to", "phone"), "rejected",
