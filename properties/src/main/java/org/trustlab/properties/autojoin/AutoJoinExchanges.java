@@ -133,18 +133,10 @@ final class AutoJoinExchanges {
         if (nonce == null) {
             return Optional.empty();
         }
-        long decided = x.requesterDecision().get().seq();
-        for (TraceEvent e : trace.events()) {
-            if (e.seq() >= decided) {
-                break;
-            }
-            if (e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN) && e.node().equals(x.validator())
-                    && "accepted".equals(e.field("result")) && nonce.equals(e.field("nonce"))
-                    && x.session().equals(e.field("session")) && x.requester().equals(e.field("requester-instance"))) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return beforeTheDecision(trace, x, e -> e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN)
+                && e.node().equals(x.validator()) && "accepted".equals(e.field("result"))
+                && nonce.equals(e.field("nonce")) && x.session().equals(e.field("session"))
+                && x.requester().equals(e.field("requester-instance")));
     }
 
     /** The validator's user actions that withdraw what a join rests on: the grant, the trusted key, its own key. */
@@ -152,26 +144,17 @@ final class AutoJoinExchanges {
             "rotate-key");
 
     /**
-     * The validator's user withdrawing the requester's grant (revoking it, forgetting the requester's key, or rotating
-     * its own key) after the request and before the requester's decision: from then on refusing the join is the protocol's right answer. The twin can
-     * complete such a join only by deciding it first; an attacker whose extra messages keep the validator busy
-     * until the user acts has only delayed it, which the network may do too. Read from the simulator's record of the
-     * user's action, never from the validator's audit.
+     * The validator's user withdrawing the requester's grant (revoking it, forgetting the requester's key, or
+     * rotating its own key) after the request and before the requester's decision: from then on refusing the join
+     * is the protocol's right answer. The twin can complete such a join only by deciding it first; an attacker whose
+     * extra messages keep the validator busy until the user acts has only delayed it, which the network may do too.
+     * Read from the simulator's record of the user's action, never from the validator's audit.
      */
     static Optional<TraceEvent> grantWithdrawnBefore(Trace trace, Exchange x) {
-        long decided = x.requesterDecision().map(TraceEvent::seq).orElse(Long.MAX_VALUE);
-        for (TraceEvent e : trace.events()) {
-            if (e.seq() >= decided) {
-                break;
-            }
-            boolean aboutThisRequester = e.field("client") == null ? e.type().equals("rotate-key")
-                    : e.field("client").equals(x.requester());
-            if (e.seq() > x.request().seq() && e.kind() == Kind.USER_ACTION && e.node().equals(x.validator())
-                    && WITHDRAWALS.contains(e.type()) && e.field("status") == null && aboutThisRequester) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return beforeTheDecision(trace, x, e -> e.seq() > x.request().seq() && e.kind() == Kind.USER_ACTION
+                && e.node().equals(x.validator()) && WITHDRAWALS.contains(e.type()) && e.field("status") == null
+                && (e.field("client") == null ? e.type().equals("rotate-key")
+                        : e.field("client").equals(x.requester())));
     }
 
     /**
@@ -180,12 +163,19 @@ final class AutoJoinExchanges {
      * stolen key is beyond the network attacker the property is stated against. Read from the attacker's records.
      */
     static Optional<TraceEvent> validatorKeyStolen(Trace trace, Exchange x) {
+        return beforeTheDecision(trace, x, e -> e.kind() == Kind.ATTACKER && e.type().equals("compromise")
+                && x.validator().equals(e.field("device")));
+    }
+
+    /** The first event before the requester's decision on {@code x} (or in the whole run, undecided) that matches. */
+    private static Optional<TraceEvent> beforeTheDecision(Trace trace, Exchange x,
+            java.util.function.Predicate<TraceEvent> matches) {
         long decided = x.requesterDecision().map(TraceEvent::seq).orElse(Long.MAX_VALUE);
         for (TraceEvent e : trace.events()) {
             if (e.seq() >= decided) {
                 break;
             }
-            if (e.kind() == Kind.ATTACKER && e.type().equals("compromise") && x.validator().equals(e.field("device"))) {
+            if (matches.test(e)) {
                 return Optional.of(e);
             }
         }
