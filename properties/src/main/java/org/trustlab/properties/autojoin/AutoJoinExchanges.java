@@ -167,6 +167,35 @@ final class AutoJoinExchanges {
                 && x.validator().equals(e.field("device")));
     }
 
+    /**
+     * A message of this join (its wire fields name the requester and the session; sent while the join was the
+     * requester's open one) that the network lost on the way and of which no copy with the same bytes ever reached
+     * its recipient: the join cannot complete, because no party resends. The twin draws its losses from the same
+     * seed but not for the same messages (the attacker's extra messages shift the draws), so a loss of this join's
+     * message under attack says nothing about the protocol. Read from the network's records and the wire only.
+     */
+    static Optional<TraceEvent> lostOnTheWay(Trace trace, Exchange x) {
+        TreeMap<String, TraceEvent> sent = new TreeMap<>();
+        java.util.Set<String> delivered = new java.util.TreeSet<>();
+        for (TraceEvent e : trace.events()) {
+            if (e.kind() == Kind.SEND && e.seq() > x.request().seq() && e.seq() < x.endSeq()
+                    && x.requester().equals(e.field("wire-joiner-instance"))
+                    && x.session().equals(e.field("wire-session"))) {
+                sent.put(e.field("msg-id"), e);
+            } else if (e.kind() == Kind.DELIVER) {
+                delivered.add(e.field("to") + "|" + e.field("bytes-sha256"));
+            }
+        }
+        for (TraceEvent e : trace.events()) {
+            String msgId = e.kind() == Kind.DROP ? e.field("msg-id") : null;
+            TraceEvent send = msgId == null ? null : sent.get(msgId);
+            if (send != null && !delivered.contains(e.field("to") + "|" + send.field("bytes-sha256"))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first event before the requester's decision on {@code x} (or in the whole run, undecided) that matches. */
     private static Optional<TraceEvent> beforeTheDecision(Trace trace, Exchange x,
             java.util.function.Predicate<TraceEvent> matches) {

@@ -40,7 +40,8 @@ public final class AutoJoinLiveness {
         public String statement() {
             return "An automatic join that completes in the run's attacker-free twin also completes under an attacker "
                     + "that only adds messages (replay, relay, forge), by the end of the liveness phase, unless the "
-                    + "validator's user withdrew the grant before it was decided.";
+                    + "validator's user withdrew the grant before it was decided or the network lost a message of "
+                    + "the join of which no copy arrived.";
         }
 
         /** The joins the twin completed are what it judges; an attacker beyond the network's leaves none. */
@@ -57,7 +58,8 @@ public final class AutoJoinLiveness {
                 AutoJoinExchanges.Exchange a = underAttack.get(t.key());
                 completed += t.requesterAccepted() ? 1 : 0;
                 if (t.requesterAccepted() && (a == null || (!a.requesterAccepted() && !a.superseded()
-                        && AutoJoinExchanges.grantWithdrawnBefore(attacked, a).isEmpty()))) {
+                        && AutoJoinExchanges.grantWithdrawnBefore(attacked, a).isEmpty()
+                        && AutoJoinExchanges.lostOnTheWay(attacked, a).isEmpty()))) {
                     String why = a == null || a.requesterDecision().isEmpty() ? "never completed"
                             : "ended " + a.requesterDecision().get().field("result") + " ("
                                     + a.requesterDecision().get().field("reason") + ")";

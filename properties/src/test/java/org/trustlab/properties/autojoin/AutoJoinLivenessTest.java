@@ -292,5 +292,38 @@ class AutoJoinLivenessTest {
                     .build();
             assertThat(DENIAL.check(lossy, twinCompletedDespiteLoss)).hasSize(1);
         }
+    
+
+        /**
+         * The network lost the phone's response and no copy with its bytes reached the server: the join cannot
+         * complete, whatever the attacker added (the twin's losses fall on other messages, as the attacker's messages
+         * shift the draws). A lost copy of which another arrived, or a lost message of another requester's join,
+         * excuses nothing.
+         */
+        @Test
+        void onlyALostMessageOfThisJoinOfWhichNoCopyArrivedExcuses() {
+            assertThat(DENIAL.check(responseLost("phone", false), twinThatLostAResponseOf("phone"))).isEmpty();
+            assertThat(DENIAL.check(responseLost("phone", true), twinThatLostAResponseOf("phone"))).hasSize(1);
+            assertThat(DENIAL.check(responseLost("tablet", false), twinThatLostAResponseOf("tablet"))).hasSize(1);
+        }
+
+        private Trace responseLost(String joiner, boolean aCopyArrived) {
+            SyntheticTrace t = join(true).attacker("inject", "tag", "x", "to", "phone");
+            t.at(1.2).add(joiner, Kind.SEND, RESPONSE_TAG, "from", joiner, "to", "server", "msg-id", "m5",
+                    "bytes-sha256", "h5", "wire-joiner-instance", joiner, "wire-session", "S1");
+            t.at(1.3).add("network", Kind.DROP, RESPONSE_TAG, "from", joiner, "to", "server", "msg-id", "m5",
+                    "reason", "loss");
+            if (aCopyArrived) {
+                t.at(1.4).add("server", Kind.DELIVER, RESPONSE_TAG, "from", joiner, "to", "server", "msg-id", "m5",
+                        "bytes-sha256", "h5");
+            }
+            return t.build();
+        }
+
+        /** A twin that lost a response of the same sender too (another copy), so the run is judged. */
+        private Trace twinThatLostAResponseOf(String joiner) {
+            return requester(keyArrives(validatorAccepts(join(true).add("network", Kind.DROP, RESPONSE_TAG, "from",
+                    joiner, "to", "server", "reason", "loss"))), "accepted", null).build();
+        }
     }
 }

@@ -319,7 +319,8 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         if (!mutant(AutoJoinMutant.NO_EXPIRY_CHECK)
                 && (now.isAfter(stored.expiresAt().plus(skewTolerance()))
                         || now.isBefore(stored.issuedAt().minus(skewTolerance())))) {
-            return reject(flow, AutoJoinReason.CHALLENGE_EXPIRED, f, effective.sessionId(), m.joinerInstanceId());
+            return refuseForGood(stored, reject(flow, AutoJoinReason.CHALLENGE_EXPIRED, f, effective.sessionId(),
+                    m.joinerInstanceId()));
         }
         // The grant is judged again now: it may have been revoked or have expired while the challenge was out.
         TrustedDeviceGrant current = grants.forClient(effective.requester()).orElse(null);
@@ -329,7 +330,8 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         Optional<AutoJoinReason> grantProblem = grantProblem(judged, effective.requester(), effective.purpose(), me,
                 mutant(AutoJoinMutant.GRANT_EXPIRY_AT_CHALLENGE_TIME) ? stored.issuedAt() : now);
         if (grantProblem.isPresent()) {
-            return reject(flow, grantProblem.get(), f, effective.sessionId(), m.joinerInstanceId());
+            return refuseForGood(stored, reject(flow, grantProblem.get(), f, effective.sessionId(),
+                    m.joinerInstanceId()));
         }
         PublicKeyInfo verificationKey = mutant(AutoJoinMutant.KEY_FROM_REQUEST)
                 ? record.presentedKey()
@@ -355,6 +357,19 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
                 .addAll(deliverSessionKey(flow, effective.sessionId(), m.joinerInstanceId(), verificationKey,
                         effective.nonce(), env))
                 .build();
+    }
+
+    /**
+     * A refusal for what we know (the challenge's age on our clock, the grant as it stands now) decides the join the
+     * challenge belongs to, and the requester ends it on our word: the challenge is consumed as an acceptance
+     * consumes it. Otherwise a copy of the same response arriving after the user granted again (a manual join
+     * creates the grant anew) would be accepted, and we would have said both no and yes to one challenge.
+     */
+    private Outputs<AutoJoinMessage> refuseForGood(Challenge stored, Outputs<AutoJoinMessage> refusal) {
+        if (!mutant(AutoJoinMutant.NO_REPLAY_CACHE)) {
+            consumed.add(stored.nonceHex());
+        }
+        return refusal;
     }
 
     /**

@@ -171,6 +171,25 @@ class AutoJoinValidatorTest {
         }
 
         @Test
+        void aRefusedChallengeStaysRefusedWhenTheGrantComesBack() {
+            // A copy of the response is refused under the revoked grant; a manual join then grants again. The held
+            // original names a challenge already decided: refused as a replay, never accepted.
+            World w = new World();
+            TestNet net = w.build();
+            w.autoJoin(PHONE, "S1", LAPTOP);
+            TestNet.Envelope held = responseToLaptop(net);
+            net.act(LAPTOP, "revoke-grant", Map.of("client", PHONE));
+            net.deliver(held);
+            assertRejected(net.node(LAPTOP), AUTO, AutoJoinReason.GRANT_REVOKED);
+            net.act(PHONE, "join", Map.of("session", "S1", "password", World.PASSWORD));
+            net.run();
+            assertThat(net.node(LAPTOP).audits("grant-created")).hasSize(1);
+            net.deliver(held);
+            assertRejected(net.node(LAPTOP), AUTO, AutoJoinReason.CHALLENGE_REPLAYED);
+            assertThat(accepted(net.node(LAPTOP), AUTO)).isZero();
+        }
+
+        @Test
         void keyMismatchAfterTheRequesterRotatedItsKey() {
             World w = new World();
             w.phoneKeyGeneration = 1;
