@@ -59,7 +59,9 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION, "forged-rejection-hardened.yaml",
                     List.of(AutoJoinLiveness.NO_DENIAL)),
             new Entry(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE, "duplicated-response-hardened.yaml",
-                    List.of(AutoJoinLiveness.NO_DISAGREEMENT)));
+                    List.of(AutoJoinLiveness.NO_DISAGREEMENT)),
+            new Entry(AutoJoinMutant.BURNS_CHALLENGE_BEFORE_CHECKING, "forged-response-first-hardened.yaml",
+                    List.of(AutoJoinLiveness.NO_DENIAL)));
 
     private AutoJoinMutantMap() {}
 

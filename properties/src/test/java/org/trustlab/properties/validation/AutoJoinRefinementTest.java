@@ -55,7 +55,8 @@ class AutoJoinRefinementTest {
     private static final java.util.Set<AutoJoinMutant> OUTSIDE_THE_MODEL = java.util.Set.of(
             AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY, AutoJoinMutant.SESSION_KEY_SIGNATURE_UNCHECKED,
             // The model has no refusals: whether one can end a join is judged after the liveness phase instead.
-            AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION, AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE);
+            AutoJoinMutant.REQUESTER_TRUSTS_UNSIGNED_REJECTION, AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE,
+            AutoJoinMutant.BURNS_CHALLENGE_BEFORE_CHECKING);
 
     static Stream<AutoJoinMutantMap.Entry> mutants() {
         return AutoJoinMutantMap.entries().stream().filter(e -> !OUTSIDE_THE_MODEL.contains(e.mutant()));

@@ -100,7 +100,15 @@ public enum AutoJoinMutant {
      */
     ANSWERS_CONSUMED_CHALLENGE("answers-consumed-challenge",
             "the hardened validator refuses a duplicated response with a signed refusal after accepting the original",
-            "autojoin.no-disagreement");
+            "autojoin.no-disagreement"),
+    /**
+     * The validator spends a challenge as soon as a response names it, before it has checked the response's
+     * bindings and signature: an answer anyone can make up (the nonce is on the wire) burns the challenge, and the
+     * requester's own answer is then refused as a replay.
+     */
+    BURNS_CHALLENGE_BEFORE_CHECKING("burns-challenge-before-checking",
+            "the validator spends a challenge on any response naming it, before checking its signature",
+            "autojoin.no-denial");
 
     public static final String PREFIX = "autojoin.";
 

@@ -294,6 +294,9 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         }
         // Every binding is judged against what we issued, never against what the response claims.
         Challenge stored = record.challenge();
+        if (mutant(AutoJoinMutant.BURNS_CHALLENGE_BEFORE_CHECKING) && !consumed.add(stored.nonceHex())) {
+            return reject(flow, AutoJoinReason.CHALLENGE_REPLAYED, f, presented.sessionId(), m.joinerInstanceId());
+        }
         if (!mutant(AutoJoinMutant.SKIP_BINDING_CHECK)) {
             if (!stored.sessionId().equals(presented.sessionId())) {
                 return reject(flow, AutoJoinReason.WRONG_SESSION, f.put("issued-session", stored.sessionId()),
@@ -312,7 +315,7 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         Challenge effective = mutant(AutoJoinMutant.SKIP_BINDING_CHECK) ? presented : stored;
         f = AuditFields.create().challenge(effective).put("requester-instance", m.joinerInstanceId())
                 .put("verifier-time", now).put("skew-tolerance", skewTolerance());
-        if (consumed.contains(stored.nonceHex())) {
+        if (!mutant(AutoJoinMutant.BURNS_CHALLENGE_BEFORE_CHECKING) && consumed.contains(stored.nonceHex())) {
             return reject(flow, AutoJoinReason.CHALLENGE_REPLAYED, f, effective.sessionId(), m.joinerInstanceId());
         }
         // Freshness on our own clock: the requester's clock never enters the decision.
