@@ -285,14 +285,17 @@ public final class CampaignRunner {
         // A run that failed outside every admitted gap must shrink to one that still does: a smaller scenario that
         // falls into a FINDING's profile demonstrates the FINDING, not the failure.
         boolean unexpected = !run.admitted().contains(check.id());
+        java.util.function.Predicate<Map<String, Object>> stillFailsHere =
+                s -> (!unexpected || !admitted(check.id(), s)) && stillFails(s, check);
         Shrinker.Result shrunk = Shrinker.shrink(root,
-                candidate -> {
-                    Map<String, Object> s = scenarioOf(candidate, spec, run.seed(), name);
-                    return (!unexpected || !admitted(check.id(), s)) && stillFails(s, check);
-                },
+                candidate -> stillFailsHere.test(scenarioOf(candidate, spec, run.seed(), name)),
                 spec.shrinkBudget());
-        Map<String, Object> scenario = new LinkedHashMap<>(
-                backend.run(scenarioOf(shrunk.value(), spec, run.seed(), name)).scenario());
+        // Then whole parts the generator's draws cannot shrink away (a scripted attacker's random settings, a
+        // late action, network noise), within what is left of the budget.
+        ScenarioPruner.Result pruned = ScenarioPruner.prune(
+                backend.run(scenarioOf(shrunk.value(), spec, run.seed(), name)).scenario(), stillFailsHere,
+                Math.max(0, spec.shrinkBudget() - shrunk.evaluations()));
+        Map<String, Object> scenario = new LinkedHashMap<>(pruned.scenario());
         List<Object> expect = new ArrayList<>();
         Map<String, Object> expectation = new LinkedHashMap<>();
         expectation.put("invariant", check.id());
@@ -310,7 +313,8 @@ public final class CampaignRunner {
         List<Long> evidence = violations.isEmpty() ? List.of()
                 : violations.get(0).evidence().stream().map(TraceEvent::seq).toList();
         return new Failure(check.id(), nth, run.index(), run.seed(), yaml, backend.traceJsonLines(replayed),
-                replayed.sha256(), message, evidence, shrunk.steps(), shrunk.evaluations(), shrunk.exhausted(),
+                replayed.sha256(), message, evidence, shrunk.steps() + pruned.removed(),
+                shrunk.evaluations() + pruned.evaluations(), shrunk.exhausted(),
                 verified, scenarioSteps(scenario));
     }
 

@@ -221,11 +221,15 @@ public final class ScenarioWriter {
             }
             m.put("compromise", compromise);
         }
-        Map<String, Object> random = new LinkedHashMap<>();
-        random.put("rate", a.random().rate());
-        random.put("ops", a.random().ops().stream().map(AttackStep.Op::yamlName).toList());
-        random.put("max-delay", d(a.random().maxDelay()));
-        m.put("random", random);
+        // The random settings play no part unless the attacker is random: a scripted counterexample without them
+        // reads as what it is.
+        if (a.strategy() == AttackerSpec.Strategy.RANDOM) {
+            Map<String, Object> random = new LinkedHashMap<>();
+            random.put("rate", a.random().rate());
+            random.put("ops", a.random().ops().stream().map(AttackStep.Op::yamlName).toList());
+            random.put("max-delay", d(a.random().maxDelay()));
+            m.put("random", random);
+        }
         return m;
     }
 
