@@ -76,7 +76,8 @@ public final class AutoJoinModule implements ProtocolModule {
     public List<AdmittedGap> gaps() {
         String why = "bytesync: ByteSync's AutoJoinRejected and AutoJoinChallenge carry no authentication and the "
                 + "requester ends a join on the first one naming its session, so a forged, relayed or replayed "
-                + "refusal or challenge, or the validator's own refusal of a duplicated response overtaking the "
+                + "refusal or challenge, the validator's own refusal of a forged response (which names the "
+                + "challenge, its nonce being on the wire), or its refusal of a duplicated response overtaking the "
                 + "session key, ends a join that would complete (the hardened and ed25519 profiles sign refusals, "
                 + "bind them to the request and challenge, send none for a response anyone could have made, and keep "
                 + "the join open until an authenticated decision)";
