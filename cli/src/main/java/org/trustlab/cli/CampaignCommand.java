@@ -141,9 +141,9 @@ public final class CampaignCommand implements Callable<Integer> {
     }
 
     private int run(Plan plan, OutputFolder folder, PrintWriter stdout, PrintWriter err) throws IOException {
-        if (!noReport && (plan.engine() == GraphEngine.AUTO || plan.engine() == GraphEngine.JS)) {
+        if (!noReport && plan.engine() == GraphEngine.JS) {
             // The JavaScript graph engine takes tens of seconds to start; overlap that with the runs.
-            ReportWriter.warmUp();
+            ReportWriter.warmUp(plan.engine());
         }
         boolean violated = false;
         boolean cut = false;

@@ -130,8 +130,8 @@ public final class ReportWriter {
      * Starts the graph engine in the background when it is the slow one (viz.js on Nashorn, tens of seconds), so a
      * command that will write a report at its end can overlap that start with its own work. Returns at once.
      */
-    public static void warmUp() {
-        GraphRenderer.warmUp(GraphEngine.AUTO);
+    public static void warmUp(GraphEngine engine) {
+        GraphRenderer.warmUp(engine);
     }
 
     /** The three renderings of one report, and what they were made from. */

@@ -42,7 +42,7 @@ class ReplayReportTest {
     void aReplayedAttackIsAOneRunSectionWithItsCounterexample() throws IOException {
         Path dir = replay();
         Path html = ReportWriter.write(List.of(dir), dir, ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN));
+                .withGraphEngine(GraphEngine.ELK));
         Document d = Html.parse(Files.readString(html));
         assertThat(Html.verdictRows(d)).contains("autojoin | autojoin.no-replay-cache | autojoin.no-replay | 1 | 1 | 1"
                 + " | 1.0e0 | 1 / 1 | VIOLATED", "autojoin | autojoin.no-replay-cache | autojoin.freshness | 1 | 1 | 0"
@@ -63,7 +63,7 @@ class ReplayReportTest {
         Path trace = dir.resolve(ReplayDirs.TRACE_JSONL);
         Files.writeString(trace, Files.readString(trace).replace("\"phone\"", "\"phon3\""));
         assertThatThrownBy(() -> ReportWriter.build(List.of(dir), ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN))).isInstanceOf(ReportInputException.class)
+                .withGraphEngine(GraphEngine.ELK))).isInstanceOf(ReportInputException.class)
                 .hasMessageStartingWith(trace + ": SHA-256 ").hasMessageContaining("edited after the replay?");
     }
 }
