@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.reports.graph.GraphEngine;
@@ -139,6 +140,11 @@ public final class ReportWriter {
         /** Writes the three files through {@code out}'s staging folder, replacing an earlier report there. */
         public Path writeTo(OutputFolder out) {
             try {
+                for (Map.Entry<String, String> f : built.files().entrySet()) {
+                    Path file = out.staging().resolve(f.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                }
                 Files.writeString(out.staging().resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
                 Files.writeString(out.staging().resolve(JSON), json, StandardCharsets.UTF_8);
                 Files.writeString(out.staging().resolve(HTML), html, StandardCharsets.UTF_8);

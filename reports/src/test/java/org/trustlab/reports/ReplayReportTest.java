@@ -55,6 +55,14 @@ class ReplayReportTest {
         assertThat(section.getTextContent()).contains("FAIL").contains("CHALLENGE_REPLAYED");
         assertThat(Html.withClass(section, Html.SVG, "svg", "trust-graph")).hasSize(1);
         assertThat(Files.readString(dir.resolve("report.md"))).doesNotContain("Correct-Horse");
+        // The replay's counterexample as text beside the report, with the violating step marked.
+        for (int i = 1; i <= failures.size(); i++) {
+            String puml = Files.readString(dir.resolve("sequences/failure-" + i + "/sequence.puml"));
+            String mmd = Files.readString(dir.resolve("sequences/failure-" + i + "/sequence.mmd"));
+            assertThat(puml).startsWith("@startuml").contains("<b>violates autojoin.").doesNotContain("Correct-Horse");
+            assertThat(mmd).startsWith("sequenceDiagram").contains("VIOLATION of autojoin.")
+                    .doesNotContain("Correct-Horse");
+        }
     }
 
     @Test

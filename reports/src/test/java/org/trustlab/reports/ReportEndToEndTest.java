@@ -119,7 +119,10 @@ class ReportEndToEndTest {
                 }
             }
         }
-        assertThat(hrefs).allMatch(h -> h.startsWith("#"));
+        // Within the page, or to a counterexample's sequence as text, written beside it.
+        assertThat(hrefs).allMatch(h -> h.startsWith("#") || h.matches("sequences/failure-\\d+/sequence\\.(puml|mmd)")
+                && Files.isRegularFile(out.resolve(h)), "an anchor or a sequence file beside the report");
+        assertThat(hrefs.stream().filter(h -> h.startsWith("sequences/"))).hasSize(2 * dir.failures().size());
         Set<String> ids = new TreeSet<>();
         for (Element e : Html.all(doc, "*", "*")) {
             if (!e.getAttribute("id").isEmpty()) {
@@ -162,7 +165,12 @@ class ReportEndToEndTest {
             }
         })));
         assertThat(secrets).as("the campaign's scenarios carry session passwords").isNotEmpty();
-        for (String file : List.of("report.html", "report.md", "report.json")) {
+        List<String> outputs = new ArrayList<>(List.of("report.html", "report.md", "report.json"));
+        for (int i = 1; i <= dir.failures().size(); i++) {
+            outputs.add("sequences/failure-" + i + "/sequence.puml");
+            outputs.add("sequences/failure-" + i + "/sequence.mmd");
+        }
+        for (String file : outputs) {
             String text = Files.readString(out.resolve(file));
             for (String s : secrets) {
                 assertThat(text).as(file + " must not contain the secret " + s).doesNotContain(s);

@@ -2,7 +2,6 @@ package org.trustlab.reports.svg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,30 +16,18 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class SequenceDiagramTest {
-    private final List<TraceEvent> events = new ArrayList<>();
+    private final TraceBuilder trace = new TraceBuilder();
+    private final List<TraceEvent> events = trace.events();
 
     private void add(long t, String node, Kind kind, String type, String... kv) {
-        java.util.TreeMap<String, String> f = new java.util.TreeMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            f.put(kv[i], kv[i + 1]);
-        }
-        events.add(new TraceEvent(events.size(), t * 1_000_000L, node, kind, type, f));
+        trace.add(t, node, kind, type, kv);
     }
 
     /** A join, a lost message, and the attacker's replay of the first response. */
     private List<TraceEvent> attack() {
-        add(0, "phone", Kind.USER_ACTION, "join", "password", "Correct-Horse", "session", "S1");
-        add(0, "phone", Kind.SEND, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
-        add(100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
-        add(100, "laptop", Kind.TIMER, "expire");
-        add(100, "laptop", Kind.SEND, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1");
-        add(150, "network", Kind.DROP, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1",
-                "reason", "loss");
-        add(5000, "attacker", Kind.ATTACKER, "replay", "msg-id", "m0", "to", "laptop");
-        add(5100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0", "via",
-                "attacker");
-        add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "accepted", "session", "S1");
-        add(6000, "laptop", Kind.AUDIT, "late", "session", "S1");
+        trace.replayedRequest()
+                .add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "accepted", "session", "S1")
+                .add(6000, "laptop", Kind.AUDIT, "late", "session", "S1");
         return events;
     }
 
