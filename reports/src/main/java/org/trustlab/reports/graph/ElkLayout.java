@@ -18,6 +18,7 @@ import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 import org.trustlab.properties.trust.TrustEdge;
+import org.trustlab.reports.svg.TextWidth;
 
 /**
  * Lays out a trust graph with the Eclipse Layout Kernel's layered (Sugiyama) algorithm, in pure Java: trust flows

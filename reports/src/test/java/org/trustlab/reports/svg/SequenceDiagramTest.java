@@ -62,6 +62,39 @@ class SequenceDiagramTest {
         assertThat(svg.getElementsByTagNameNS("*", "text").getLength()).isGreaterThan(10);
     }
 
+    /** Long labels are wrapped whole into taller rows, never cut, and no two rows' texts share a line. */
+    @Test
+    void longLabelsWrapWholeAndRowsDoNotShareLines() {
+        String reason = "CHALLENGE_REPLAYED_BY_A_PARTY_THAT_NEVER_SAW_THE_CHALLENGE_AND_THEN_SOME_MORE";
+        trace.replayedRequest()
+                .add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "rejected", "reason", reason)
+                .add(5200, "network", Kind.PARTITION, "partition", "groups", "phone | laptop attacker");
+        SequenceDiagram.Model m = SequenceDiagram.model(events, List.of("phone", "laptop"), Set.of(), Set.of(8L),
+                Redactor.builder().build());
+        Document svg = SvgEmbed.parse(SequenceDiagram.svg(m, "seq-1", "long"));
+        NodeList texts = svg.getElementsByTagNameNS("*", "text");
+        StringBuilder all = new StringBuilder();
+        List<double[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element t = (Element) texts.item(i);
+            assertThat(t.getTextContent()).doesNotEndWith("…");
+            all.append(t.getTextContent());
+            if (t.getParentNode() instanceof Element g && g.getAttribute("class").startsWith("step")) {
+                rows.add(new double[] {Double.parseDouble(g.getAttribute("data-seq")),
+                        Double.parseDouble(t.getAttribute("y"))});
+            }
+        }
+        assertThat(all.toString()).contains(reason);
+        for (double[] a : rows) {
+            for (double[] b : rows) {
+                if (a[0] != b[0]) {
+                    assertThat(Math.abs(a[1] - b[1])).as("texts of events %s and %s", a[0], b[0])
+                            .isGreaterThanOrEqualTo(13);
+                }
+            }
+        }
+    }
+
     @Test
     void aLongTraceKeepsItsHeadAndItsEnd() {
         for (int i = 0; i < 400; i++) {
