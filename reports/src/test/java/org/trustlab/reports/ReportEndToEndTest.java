@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.trustlab.properties.campaign.ClopperPearson;
 import org.trustlab.reports.input.CampaignDir;
 import org.trustlab.reports.input.ResultReader;
+import org.trustlab.reports.sequence.SequenceTextSyntax;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -108,7 +109,7 @@ class ReportEndToEndTest {
     }
 
     @Test
-    void theFileIsSelfContained() {
+    void theFileIsSelfContained() throws IOException {
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("<link")
                 .doesNotContain("src=").doesNotContain("<?xml").doesNotContain("<!DOCTYPE svg");
         List<String> hrefs = new ArrayList<>();
@@ -123,6 +124,14 @@ class ReportEndToEndTest {
         assertThat(hrefs).allMatch(h -> h.startsWith("#") || h.matches("sequences/failure-\\d+/sequence\\.(puml|mmd)")
                 && Files.isRegularFile(out.resolve(h)), "an anchor or a sequence file beside the report");
         assertThat(hrefs.stream().filter(h -> h.startsWith("sequences/"))).hasSize(2 * dir.failures().size());
+        for (String h : hrefs.stream().filter(h -> h.startsWith("sequences/")).toList()) {
+            String text = Files.readString(out.resolve(h));
+            if (h.endsWith(".puml")) {
+                assertThat(SequenceTextSyntax.parsesInPlantUml(text)).as(h).isTrue();
+            } else {
+                assertThat(SequenceTextSyntax.validMermaidSequence(text)).as(h).isEmpty();
+            }
+        }
         Set<String> ids = new TreeSet<>();
         for (Element e : Html.all(doc, "*", "*")) {
             if (!e.getAttribute("id").isEmpty()) {

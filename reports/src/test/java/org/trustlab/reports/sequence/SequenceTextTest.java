@@ -2,14 +2,8 @@ package org.trustlab.reports.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.sourceforge.plantuml.SourceStringReader;
-import net.sourceforge.plantuml.error.PSystemError;
 import org.junit.jupiter.api.Test;
 import org.trustlab.reports.secret.Redactor;
 import org.trustlab.reports.svg.SequenceDiagram;
@@ -48,14 +42,14 @@ class SequenceTextTest {
         assertThat(puml).contains("note over P3 #FFE0E0 : 5.000 s attacker replay")
                 .contains("CHALLENGE_REPLAYED_BY_A_PARTY_THAT_NEVER_SAW_THE_CHALLENGE")
                 .contains("[password, 13 characters]").doesNotContain("Correct-Horse");
-        assertThat(parsesInPlantUml(puml)).as(puml).isTrue();
+        assertThat(SequenceTextSyntax.parsesInPlantUml(puml)).as(puml).isTrue();
     }
 
     @Test
     void mermaidHasTheParticipantsOneArrowPerMessageAndANoteOverTheViolatingStep() {
         String mmd = MermaidSequence.of(replayAttack("fine"), "the attack", "autojoin.no-replay");
         List<String> lines = mmd.lines().toList();
-        assertThat(validMermaidSequence(mmd)).as(mmd).isEmpty();
+        assertThat(SequenceTextSyntax.validMermaidSequence(mmd)).as(mmd).isEmpty();
         assertThat(lines).contains("    participant P1 as phone", "    participant P2 as laptop",
                 "    participant P3 as attacker");
         List<String> arrows = lines.stream().filter(l -> l.matches("    P\\d(->>|-x)P\\d: .*")).toList();
@@ -75,86 +69,25 @@ class SequenceTextTest {
         String hostile = "a;b #c <b>d</b> **e** //f// %% g\nh \\n i";
         SequenceDiagram.Model m = replayAttack(hostile);
         String mmd = MermaidSequence.of(m, "title; with #", "x.y");
-        assertThat(validMermaidSequence(mmd)).as(mmd).isEmpty();
+        assertThat(SequenceTextSyntax.validMermaidSequence(mmd)).as(mmd).isEmpty();
         assertThat(mmd.lines().count()).as("no label breaks its line").isEqualTo(
                 MermaidSequence.of(replayAttack("plain"), "t", "x.y").lines().count());
         String puml = PlantUmlSequence.of(m, "title <i>", "x.y");
-        assertThat(parsesInPlantUml(puml)).as(puml).isTrue();
+        assertThat(SequenceTextSyntax.parsesInPlantUml(puml)).as(puml).isTrue();
         assertThat(puml).contains("~<b>d~</b> ~**e~** ~//f~//");
     }
 
     @Test
     void theMermaidCheckRejectsWhatMermaidWouldNotParse() {
-        assertThat(validMermaidSequence("graph TD\n")).isNotEmpty();
-        assertThat(validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P2: x\n"))
+        assertThat(SequenceTextSyntax.validMermaidSequence("graph TD\n")).isNotEmpty();
+        assertThat(SequenceTextSyntax.validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P2: x\n"))
                 .as("an undeclared participant").isNotEmpty();
-        assertThat(validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P1: x; y\n"))
+        assertThat(SequenceTextSyntax.validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P1: x; y\n"))
                 .as("a raw semicolon ends the statement").isNotEmpty();
-        assertThat(validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    Note over P1 x\n"))
+        assertThat(SequenceTextSyntax.validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    Note over P1 x\n"))
                 .as("a note without its colon").isNotEmpty();
-        assertThat(validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P1: #1 x\n"))
+        assertThat(SequenceTextSyntax.validMermaidSequence("sequenceDiagram\n    participant P1 as a\n    P1->>P1: #1 x\n"))
                 .as("a # that is no entity code").isNotEmpty();
     }
 
-    private static boolean parsesInPlantUml(String puml) {
-        SourceStringReader reader = new SourceStringReader(puml);
-        return reader.getBlocks().size() == 1 && !(reader.getBlocks().get(0).getDiagram() instanceof PSystemError);
-    }
-
-    private static final Pattern PARTICIPANT = Pattern.compile("    participant (P\\d+) as (.+)");
-    private static final Pattern MESSAGE = Pattern.compile("    (P\\d+)(->>|-->>|-x|--x|-\\)|->)(P\\d+): (.+)");
-    private static final Pattern NOTE = Pattern.compile("    Note (?:over|left of|right of) (P\\d+)(?:,(P\\d+))?: (.+)");
-    private static final Pattern ENTITY = Pattern.compile("#\\d+;");
-    private static final Pattern BAD_TEXT = Pattern.compile("[;<>#]");
-
-    /**
-     * The lines Mermaid's sequenceDiagram grammar accepts, as far as these files use it: the header, comments,
-     * participants declared before use, messages and notes with text that has no statement end ({@code ;}), no
-     * {@code #} outside an entity code and no HTML. Returns the problems found, one per line.
-     */
-    static List<String> validMermaidSequence(String text) {
-        List<String> problems = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || !lines.get(0).equals("sequenceDiagram")) {
-            problems.add("line 1 is not sequenceDiagram");
-            return problems;
-        }
-        Set<String> declared = new TreeSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String l = lines.get(i);
-            Matcher p = PARTICIPANT.matcher(l);
-            Matcher m = MESSAGE.matcher(l);
-            Matcher n = NOTE.matcher(l);
-            List<String> used = new ArrayList<>();
-            String said;
-            if (l.startsWith("    %% ")) {
-                continue;
-            } else if (p.matches()) {
-                declared.add(p.group(1));
-                said = p.group(2);
-            } else if (m.matches()) {
-                used.add(m.group(1));
-                used.add(m.group(3));
-                said = m.group(4);
-            } else if (n.matches()) {
-                used.add(n.group(1));
-                if (n.group(2) != null) {
-                    used.add(n.group(2));
-                }
-                said = n.group(3);
-            } else {
-                problems.add("line " + (i + 1) + " is no statement: " + l);
-                continue;
-            }
-            for (String u : used) {
-                if (!declared.contains(u)) {
-                    problems.add("line " + (i + 1) + " uses undeclared " + u);
-                }
-            }
-            if (BAD_TEXT.matcher(ENTITY.matcher(said).replaceAll("")).find()) {
-                problems.add("line " + (i + 1) + " has text Mermaid reads as syntax: " + said);
-            }
-        }
-        return problems;
-    }
 }
