@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Opens a real report.html in a real browser (headless Chromium) and fails if the page is blank or a trust graph or
-# sequence diagram is missing. CI runs it after `mvn -B verify` (.ci/run). Installs Debian's chromium if it is
+# Opens a real report.html in a real browser (headless Chromium) and fails if the page is blank, a trust graph or
+# sequence diagram is missing, or two labels of a sequence diagram overlap or one is cut. CI runs it after `mvn -B verify` (.ci/run). Installs Debian's chromium if it is
 # missing (needs root or passwordless sudo, and network access to the Debian mirrors).
 #
 # The report comes from a small mutant campaign run through the CLI jar, so it has a counterexample with a
@@ -69,5 +69,26 @@ nodes=$(grep -o 'class="node"' "$out/dom.html" | wc -l)
 if [ -z "${TRUSTLAB_REPORT_INPUT:-}" ]; then
     grep -q 'class="sequence-diagram"' "$out/dom.html" || fail "the counterexample's sequence diagram is missing"
 fi
+
+# No two labels of a sequence diagram overlap, and none is cut: measured by the browser's own layout. The report
+# has no script of its own, so a copy of it gets one that measures every <text> of every sequence-diagram SVG
+# (getBoundingClientRect, pairwise) and writes what it found into the page, which --dump-dom then prints.
+measured="$work/measured.html"
+cp "$root/scripts/sequence-text-overlaps.js" "$work/"
+sed 's#</body>#<script src="sequence-text-overlaps.js"></script></body>#' "$html" > "$measured"
+"$browser" "${flags[@]}" --virtual-time-budget=5000 --window-size=1280,2000 --dump-dom "file://$measured" \
+    > "$out/dom-measured.html" 2>> "$out/chromium.log" || { cat "$out/chromium.log" >&2; fail "chromium could not load the page"; }
+result="$(grep -o '<pre id="sequence-text-overlaps">[^<]*</pre>' "$out/dom-measured.html" | sed 's/<[^>]*>//g')"
+[ -n "$result" ] || fail "the overlap measurement did not run (no #sequence-text-overlaps in $out/dom-measured.html)"
+echo "check-report-in-browser: sequence diagrams: $result"
+case "$result" in
+    *" 0 overlapping pairs, 0 cut labels"*) ;;
+    *) fail "labels of the sequence diagrams overlap or are cut: $result" ;;
+esac
+diagrams="$(echo "$result" | sed -n 's/^\([0-9]*\) diagrams.*/\1/p')"
+if [ -z "${TRUSTLAB_REPORT_INPUT:-}" ] && [ "${diagrams:-0}" -lt 1 ]; then
+    fail "no sequence diagram was measured: $result"
+fi
+
 echo "check-report-in-browser: OK: $html renders in $("$browser" --version 2>/dev/null | head -n 1):" \
-     "$graphs trust graph(s), $nodes drawn devices; screenshot $out/report.png"
+     "$graphs trust graph(s), $nodes drawn devices; $result; screenshot $out/report.png"

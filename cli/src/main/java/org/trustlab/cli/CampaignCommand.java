@@ -141,9 +141,9 @@ public final class CampaignCommand implements Callable<Integer> {
     }
 
     private int run(Plan plan, OutputFolder folder, PrintWriter stdout, PrintWriter err) throws IOException {
-        if (!noReport && (plan.engine() == GraphEngine.AUTO || plan.engine() == GraphEngine.JS)) {
-            // The JavaScript graph engine takes tens of seconds to start; overlap that with the runs.
-            ReportWriter.warmUp();
+        if (!noReport) {
+            // The graph engine's start (viz.js: tens of seconds; ELK: its class loading) overlaps the runs.
+            ReportWriter.warmUp(plan.engine());
         }
         boolean violated = false;
         boolean cut = false;

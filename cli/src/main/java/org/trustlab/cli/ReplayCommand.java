@@ -101,6 +101,8 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
+        // The layout engine's start (ELK's class loading, or viz.js's) overlaps the replay.
+        ReportWriter.warmUp(engine);
         try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab replay", folder::abandon)) {
             return replay(folder, engine);
         }

@@ -115,6 +115,6 @@ class ReportCommandTest {
         assertThat(run("report").exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
         CliRun r = run("report", tmp.toString(), "--graph-engine", "gnuplot");
         assertThat(r.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("graph engine must be one of auto, dot, js, builtin");
+        assertThat(r.err()).contains("graph engine must be one of auto, dot, elk, js");
     }
 }

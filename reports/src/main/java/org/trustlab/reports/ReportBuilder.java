@@ -41,6 +41,8 @@ import org.trustlab.reports.stats.LatencyRow;
 import org.trustlab.reports.stats.RunStatistics;
 import org.trustlab.reports.stats.Statistics;
 import org.trustlab.reports.svg.Charts;
+import org.trustlab.reports.sequence.MermaidSequence;
+import org.trustlab.reports.sequence.PlantUmlSequence;
 import org.trustlab.reports.svg.SequenceDiagram;
 import org.trustlab.reports.svg.SvgEmbed;
 import org.trustlab.simulator.trace.Trace;
@@ -58,8 +60,18 @@ public final class ReportBuilder {
     private final GraphRenderer renderer;
     private final TypicalRunSource typicalRuns;
 
-    /** The report as data, its drawings, and the redactor that cleaned it (tests scan outputs with it). */
-    public record Built(Report report, Drawings drawings, Redactor redactor) {}
+    /**
+     * The report as data, its drawings, the text files written beside it (each counterexample's sequence as PlantUML
+     * and Mermaid, by path relative to the report), and the redactor that cleaned it (tests scan outputs with it).
+     */
+    public record Built(Report report, Drawings drawings, Map<String, String> files, Redactor redactor) {
+        public Built {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    /** Where a report's counterexample sequences go, one folder each, replaced whole with the report. */
+    public static final String SEQUENCES = "sequences";
 
     /** A counterexample as any input has it: a scenario, its trace, and the violation found on it. */
     private record Counterexample(String protocol, Optional<String> mutant, String invariant, String statement,
@@ -96,7 +108,7 @@ public final class ReportBuilder {
                 .map(CampaignView::protocol).toList()));
         Report report = new Report(title, "trustlab reports", inputDirs.stream().map(Path::toString).toList(),
                 renderer.engineDescription(), a.verdicts, mutants, a.views, a.failures, notes, a.profiles);
-        return new Built(report, a.drawings, a.redactor);
+        return new Built(report, a.drawings, a.files, a.redactor);
     }
 
     /** Secrets are learnt from everything the report may quote: scenarios and traces of failures, replays, runs. */
@@ -119,6 +131,7 @@ public final class ReportBuilder {
         final Redactor redactor;
         final Map<String, Map<String, Set<String>>> kills;
         final Drawings drawings = new Drawings();
+        final Map<String, String> files = new LinkedHashMap<>();
         final List<VerdictRow> verdicts = new ArrayList<>();
         final List<CampaignView> views = new ArrayList<>();
         final List<FailureView> failures = new ArrayList<>();
@@ -233,14 +246,20 @@ public final class ReportBuilder {
             SequenceDiagram.Model seq = SequenceDiagram.model(x.trace().events(), facts.devices().stream()
                     .map(ScenarioFacts.Device::name).toList(), hostile, new LinkedHashSet<>(x.evidence()), redactor);
             String seqId = "sequence-" + anchor;
-            drawings.put(seqId, SequenceDiagram.svg(seq, seqId, "Message sequence of the counterexample to "
-                    + x.invariant()));
+            String seqTitle = "Message sequence of the counterexample to " + x.invariant();
+            drawings.put(seqId, SequenceDiagram.svg(seq, seqId, seqTitle));
+            String title = redactor.redact(seqTitle + " (" + x.protocol() + x.mutant().map(m -> ", mutant " + m)
+                    .orElse("") + ")");
+            FailureView.SequenceFiles texts = new FailureView.SequenceFiles(SEQUENCES + "/" + anchor
+                    + "/sequence.puml", SEQUENCES + "/" + anchor + "/sequence.mmd");
+            files.put(texts.plantUml(), PlantUmlSequence.of(seq, title, x.invariant()));
+            files.put(texts.mermaid(), MermaidSequence.of(seq, title, x.invariant()));
             GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + x.invariant(),
                     facts, x.trace().events(), at);
             FailureView view = new FailureView(anchor, x.protocol(), x.mutant(), x.invariant(),
                     redactor.redact(x.statement()), redactor.redact(x.message()), redactor.redact(x.scenarioFile()),
                     redactor.redactYaml(x.yaml()), x.trace().sha256(), x.traceStatus(), x.replay().verified(), redactor.redact(x.replay().status()),
-                    x.runIndex(), at, seq, seqId, graph);
+                    x.runIndex(), at, seq, seqId, texts, graph);
             failures.add(view);
             return view;
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.reports.graph.GraphEngine;
@@ -130,8 +131,8 @@ public final class ReportWriter {
      * Starts the graph engine in the background when it is the slow one (viz.js on Nashorn, tens of seconds), so a
      * command that will write a report at its end can overlap that start with its own work. Returns at once.
      */
-    public static void warmUp() {
-        GraphRenderer.warmUp(GraphEngine.AUTO);
+    public static void warmUp(GraphEngine engine) {
+        GraphRenderer.warmUp(engine);
     }
 
     /** The three renderings of one report, and what they were made from. */
@@ -139,6 +140,11 @@ public final class ReportWriter {
         /** Writes the three files through {@code out}'s staging folder, replacing an earlier report there. */
         public Path writeTo(OutputFolder out) {
             try {
+                for (Map.Entry<String, String> f : built.files().entrySet()) {
+                    Path file = out.staging().resolve(f.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                }
                 Files.writeString(out.staging().resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
                 Files.writeString(out.staging().resolve(JSON), json, StandardCharsets.UTF_8);
                 Files.writeString(out.staging().resolve(HTML), html, StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ class FailureReplayTest {
 
     private static FailureView onlyFailure(Path campaign, String invariant) {
         return ReportWriter.build(List.of(campaign), ReportWriter.Options.defaults()
-                        .withGraphEngine(GraphEngine.BUILTIN).withTypicalRuns(c -> TypicalRunSource.Found.none("-")))
+                        .withGraphEngine(GraphEngine.ELK).withTypicalRuns(c -> TypicalRunSource.Found.none("-")))
                 .built().report().failures().stream().filter(f -> f.invariant().equals(invariant)).findFirst()
                 .orElseThrow();
     }
@@ -96,7 +96,7 @@ class FailureReplayTest {
         Path yaml = failure(c, ".yaml");
         Files.writeString(yaml, Files.readString(yaml) + "# edited\n");
         Path html = ReportWriter.write(List.of(c), tmp.resolve("report"), ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN));
+                .withGraphEngine(GraphEngine.ELK));
         assertThat(Files.readString(html)).contains("NO: the scenario file was edited since the campaign");
         assertThat(Files.readString(html.resolveSibling("report.md")))
                 .contains("- replays: NO: the scenario file was edited since the campaign");

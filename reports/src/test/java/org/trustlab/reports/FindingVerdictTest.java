@@ -43,7 +43,7 @@ class FindingVerdictTest {
         Path dir = CampaignWriter.write(result, tmp.resolve("c"));
 
         ReportWriter.Written w = ReportWriter.build(List.of(dir), ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN));
+                .withGraphEngine(GraphEngine.ELK));
         VerdictRow row = w.built().report().verdicts().stream()
                 .filter(v -> v.invariant().equals("vouch.voucher-blind")).findFirst().orElseThrow();
         assertThat(row.admitted()).isEqualTo(admitted);
@@ -84,7 +84,7 @@ class FindingVerdictTest {
         Path dir = tmp.resolve(file);
         ReplayDirs.write(dir, s.protocol(), s.name(), s.seed(), s.mutant(), yaml, r.trace(), r.expectations()
                 .stream().map(e -> new ReplayDir.Expectation(e.line(), e.passed())).toList());
-        return ReportWriter.build(List.of(dir), ReportWriter.Options.defaults().withGraphEngine(GraphEngine.BUILTIN))
+        return ReportWriter.build(List.of(dir), ReportWriter.Options.defaults().withGraphEngine(GraphEngine.ELK))
                 .built().report().verdicts().stream()
                 .filter(v -> v.invariant().equals("vouch.voucher-blind")).findFirst().orElseThrow();
     }

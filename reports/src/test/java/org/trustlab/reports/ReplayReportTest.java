@@ -42,7 +42,7 @@ class ReplayReportTest {
     void aReplayedAttackIsAOneRunSectionWithItsCounterexample() throws IOException {
         Path dir = replay();
         Path html = ReportWriter.write(List.of(dir), dir, ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN));
+                .withGraphEngine(GraphEngine.ELK));
         Document d = Html.parse(Files.readString(html));
         assertThat(Html.verdictRows(d)).contains("autojoin | autojoin.no-replay-cache | autojoin.no-replay | 1 | 1 | 1"
                 + " | 1.0e0 | 1 / 1 | VIOLATED", "autojoin | autojoin.no-replay-cache | autojoin.freshness | 1 | 1 | 0"
@@ -55,6 +55,14 @@ class ReplayReportTest {
         assertThat(section.getTextContent()).contains("FAIL").contains("CHALLENGE_REPLAYED");
         assertThat(Html.withClass(section, Html.SVG, "svg", "trust-graph")).hasSize(1);
         assertThat(Files.readString(dir.resolve("report.md"))).doesNotContain("Correct-Horse");
+        // The replay's counterexample as text beside the report, with the violating step marked.
+        for (int i = 1; i <= failures.size(); i++) {
+            String puml = Files.readString(dir.resolve("sequences/failure-" + i + "/sequence.puml"));
+            String mmd = Files.readString(dir.resolve("sequences/failure-" + i + "/sequence.mmd"));
+            assertThat(puml).startsWith("@startuml").contains("<b>violates autojoin.").doesNotContain("Correct-Horse");
+            assertThat(mmd).startsWith("sequenceDiagram").contains("VIOLATION of autojoin.")
+                    .doesNotContain("Correct-Horse");
+        }
     }
 
     @Test
@@ -63,7 +71,7 @@ class ReplayReportTest {
         Path trace = dir.resolve(ReplayDirs.TRACE_JSONL);
         Files.writeString(trace, Files.readString(trace).replace("\"phone\"", "\"phon3\""));
         assertThatThrownBy(() -> ReportWriter.build(List.of(dir), ReportWriter.Options.defaults()
-                .withGraphEngine(GraphEngine.BUILTIN))).isInstanceOf(ReportInputException.class)
+                .withGraphEngine(GraphEngine.ELK))).isInstanceOf(ReportInputException.class)
                 .hasMessageStartingWith(trace + ": SHA-256 ").hasMessageContaining("edited after the replay?");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.trustlab.properties.campaign.ClopperPearson;
 import org.trustlab.reports.input.CampaignDir;
 import org.trustlab.reports.input.ResultReader;
+import org.trustlab.reports.sequence.SequenceTextSyntax;
 import org.trustlab.simulator.trace.TraceEvent;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -108,7 +109,7 @@ class ReportEndToEndTest {
     }
 
     @Test
-    void theFileIsSelfContained() {
+    void theFileIsSelfContained() throws IOException {
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("<link")
                 .doesNotContain("src=").doesNotContain("<?xml").doesNotContain("<!DOCTYPE svg");
         List<String> hrefs = new ArrayList<>();
@@ -119,7 +120,18 @@ class ReportEndToEndTest {
                 }
             }
         }
-        assertThat(hrefs).allMatch(h -> h.startsWith("#"));
+        // Within the page, or to a counterexample's sequence as text, written beside it.
+        assertThat(hrefs).allMatch(h -> h.startsWith("#") || h.matches("sequences/failure-\\d+/sequence\\.(puml|mmd)")
+                && Files.isRegularFile(out.resolve(h)), "an anchor or a sequence file beside the report");
+        assertThat(hrefs.stream().filter(h -> h.startsWith("sequences/"))).hasSize(2 * dir.failures().size());
+        for (String h : hrefs.stream().filter(h -> h.startsWith("sequences/")).toList()) {
+            String text = Files.readString(out.resolve(h));
+            if (h.endsWith(".puml")) {
+                assertThat(SequenceTextSyntax.parsesInPlantUml(text)).as(h).isTrue();
+            } else {
+                assertThat(SequenceTextSyntax.validMermaidSequence(text)).as(h).isEmpty();
+            }
+        }
         Set<String> ids = new TreeSet<>();
         for (Element e : Html.all(doc, "*", "*")) {
             if (!e.getAttribute("id").isEmpty()) {
@@ -162,7 +174,12 @@ class ReportEndToEndTest {
             }
         })));
         assertThat(secrets).as("the campaign's scenarios carry session passwords").isNotEmpty();
-        for (String file : List.of("report.html", "report.md", "report.json")) {
+        List<String> outputs = new ArrayList<>(List.of("report.html", "report.md", "report.json"));
+        for (int i = 1; i <= dir.failures().size(); i++) {
+            outputs.add("sequences/failure-" + i + "/sequence.puml");
+            outputs.add("sequences/failure-" + i + "/sequence.mmd");
+        }
+        for (String file : outputs) {
             String text = Files.readString(out.resolve(file));
             for (String s : secrets) {
                 assertThat(text).as(file + " must not contain the secret " + s).doesNotContain(s);

@@ -2,20 +2,28 @@ package org.trustlab.reports.graph;
 
 /**
  * Which layout engine draws the trust graphs. {@link #AUTO} takes Graphviz's own {@code dot} when it is on the
- * PATH (the reference layout, and fast) and otherwise graphviz-java's bundled viz.js on Nashorn, so a machine with
- * only a JDK still gets real Graphviz layouts. {@link #BUILTIN} is trustlab's own layered layout: it is what the
- * report falls back to if the chosen engine fails, saying so, and a fast choice for tests of other parts.
+ * PATH (the reference layout) and otherwise {@link #ELK}, the Eclipse Layout Kernel's layered algorithm in pure
+ * Java, which takes well under a second. {@link #ELK} is also what the report falls back to if {@code dot} or
+ * viz.js fails, saying so. {@link #JS} is graphviz-java's viz.js on Nashorn: Graphviz's own layout without a
+ * {@code dot} executable, at the price of tens of seconds to start.
  */
 public enum GraphEngine {
-    AUTO, DOT, JS, BUILTIN;
+    AUTO, DOT, ELK, JS;
 
-    /** {@code auto}, {@code dot}, {@code js}, {@code builtin} (any case). */
+    /**
+     * {@code auto}, {@code dot}, {@code elk}, {@code js} (any case); {@code builtin}, the name of the pure-Java layout
+     * in scripts written before ELK drew it, still means that layout.
+     */
     public static GraphEngine parse(String text) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("builtin")) {
+            return ELK;
+        }
         for (GraphEngine e : values()) {
-            if (e.name().equalsIgnoreCase(text.trim())) {
+            if (e.name().equalsIgnoreCase(t)) {
                 return e;
             }
         }
-        throw new IllegalArgumentException("graph engine must be one of auto, dot, js, builtin; got '" + text + "'");
+        throw new IllegalArgumentException("graph engine must be one of auto, dot, elk, js; got '" + text + "'");
     }
 }

@@ -191,6 +191,13 @@ public final class HtmlReport {
                 h.text(" " + f.sequence().omitted() + " events omitted in the middle; the trace file has them.");
             }
             h.close("figcaption").close("figure");
+            h.open("p", "class", "sequence-text");
+            h.text("The same sequence as text, to paste into a document: ");
+            h.element("a", "PlantUML", "href", f.sequenceFiles().plantUml(), "class", "sequence-puml");
+            h.text(" (" + f.sequenceFiles().plantUml() + "), ");
+            h.element("a", "Mermaid", "href", f.sequenceFiles().mermaid(), "class", "sequence-mmd");
+            h.text(" (" + f.sequenceFiles().mermaid() + ").");
+            h.close("p");
             h.element("h4", "Trust graph at the violation");
             graph(h, f.graph(), drawings);
             h.close("section").newline();

@@ -77,7 +77,9 @@ public final class MarkdownReport {
                     .append(")\n");
             md.append("- replays: ").append(f.replayStatus()).append("\n");
             md.append("- violation at event #").append(f.violationSeq()).append("; sequence diagram and trust graph: "
-                    + "report.html#").append(f.anchor()).append("\n\n");
+                    + "report.html#").append(f.anchor()).append("\n");
+            md.append("- the sequence as text: [PlantUML](").append(f.sequenceFiles().plantUml())
+                    .append("), [Mermaid](").append(f.sequenceFiles().mermaid()).append(")\n\n");
             md.append("Trust edges at the violation:\n\n");
             List<TrustEdge> edges = f.graph().graph().edges();
             if (edges.isEmpty()) {

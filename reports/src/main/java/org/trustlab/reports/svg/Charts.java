@@ -72,7 +72,7 @@ public final class Charts {
                 svg.element("title", group.label() + " " + series.get(s) + ": " + value(v) + " " + yLabel);
                 svg.close("rect");
             }
-            svg.element("text", SequenceDiagram.fit(group.label(), groupW - 4), "x", num(L + g * groupW + groupW / 2),
+            svg.element("text", fit(group.label(), groupW - 4), "x", num(L + g * groupW + groupW / 2),
                     "y", num(H - B + 16), "text-anchor", "middle");
         }
         legend(svg, series);
@@ -190,5 +190,11 @@ public final class Charts {
 
     public static String percent(double rate) {
         return Double.isNaN(rate) ? "—" : String.format(Locale.ROOT, "%.0f%%", rate * 100);
+    }
+
+    /** Cuts a bar group's label to what fits in {@code px} at 11 px sans-serif (about 6.1 px a character). */
+    static String fit(String s, double px) {
+        int max = Math.max(4, (int) (px / 6.1));
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -19,6 +19,7 @@ import org.trustlab.simulator.trace.TraceEvent;
  * (matched by {@code msg-id}, so a replayed or duplicated copy starts at the original send), drops as crosses,
  * attacker actions and deliveries the attacker touched in red, outcomes and audit events as notes on their device,
  * and the violation's evidence rows highlighted. Timers are left out: they are how roles wait, not what they say.
+ * Labels are wrapped, never cut: a reason code is the key information for a reviewer.
  */
 public final class SequenceDiagram {
     public static final String ATTACKER = "attacker";
@@ -28,9 +29,11 @@ public final class SequenceDiagram {
     static final int AFTER_EVIDENCE = 8;
 
     private static final double LEFT = 130;
-    private static final double COL = 176;
+    private static final double COL = 200;
     private static final double TOP = 56;
     private static final double ROW = 26;
+    private static final double FONT = 11;
+    private static final double LINE = 13;
     private static final String RED = "#c00000";
 
     public enum StepKind { SEND, DELIVER, DROP, MAILBOX, ATTACKER, OUTCOME, AUDIT, USER_ACTION, STATE, MALFORMED, NOTE,
@@ -205,15 +208,18 @@ public final class SequenceDiagram {
     public static String svg(Model m, String id, String title) {
         List<String> lanes = m.lifelines();
         Map<String, Integer> lane = new HashMap<>();
+        double col = COL;
         for (int i = 0; i < lanes.size(); i++) {
             lane.put(lanes.get(i), i);
+            col = Math.max(col, TextWidth.upperBound(lanes.get(i), 12) + 30);
         }
+        Layout at = new Layout(col, LEFT + Math.max(1, lanes.size()) * col + 20, m.steps(), lane);
+        double width = at.width;
+        double height = at.bottom() + 16;
         Map<Long, Integer> rowOfSeq = new HashMap<>();
         for (int i = 0; i < m.steps().size(); i++) {
             rowOfSeq.putIfAbsent(m.steps().get(i).seq(), i);
         }
-        double width = LEFT + Math.max(1, lanes.size()) * COL + 20;
-        double height = TOP + 24 + m.steps().size() * ROW + 16;
         Xml svg = new Xml();
         svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "id", id, "class", "sequence-diagram", "role", "img",
                 "aria-label", title, "width", num(width), "height", num(height), "viewBox", "0 0 " + num(width) + " "
@@ -222,40 +228,113 @@ public final class SequenceDiagram {
         svg.empty("rect", "x", "0", "y", "0", "width", num(width), "height", num(height), "fill", "#ffffff");
         for (int i = 0; i < m.steps().size(); i++) {
             if (m.steps().get(i).evidence()) {
-                svg.empty("rect", "class", "evidence", "x", "0", "y", num(rowY(i) - ROW / 2), "width", num(width),
-                        "height", num(ROW), "fill", "#fff1a8");
+                svg.empty("rect", "class", "evidence", "x", "0", "y", num(at.top[i]), "width", num(width),
+                        "height", num(at.height[i]), "fill", "#fff1a8");
             }
         }
         svg.element("text", "virtual time", "x", num(LEFT - 12), "y", num(TOP - 22), "text-anchor", "end",
                 "fill", "#555", "font-style", "italic");
         for (int i = 0; i < lanes.size(); i++) {
-            double x = laneX(i);
+            double x = at.laneX(i);
             boolean hostile = lanes.get(i).equals(ATTACKER);
             svg.empty("line", "x1", num(x), "y1", num(TOP), "x2", num(x), "y2", num(height - 8), "stroke",
                     hostile ? RED : "#8a8a8a", "stroke-dasharray", "4,4");
-            svg.empty("rect", "x", num(x - COL / 2 + 10), "y", "8", "width", num(COL - 20), "height", "30", "rx", "5",
+            svg.empty("rect", "x", num(x - col / 2 + 10), "y", "8", "width", num(col - 20), "height", "30", "rx", "5",
                     "fill", hostile ? "#ffd9d9" : "#eef3fb", "stroke", hostile ? RED : "#41618c");
-            svg.element("text", fit(lanes.get(i), COL - 26), "x", num(x), "y", "28", "text-anchor", "middle",
+            svg.element("text", lanes.get(i), "x", num(x), "y", "28", "text-anchor", "middle",
                     "font-weight", "bold", "font-size", "12", "fill", hostile ? RED : "#111");
         }
         long lastTime = Long.MIN_VALUE;
         for (int i = 0; i < m.steps().size(); i++) {
             Step s = m.steps().get(i);
-            double y = rowY(i);
             if (s.timeNanos() != lastTime) {
-                svg.element("text", Times.format(s.timeNanos()), "x", num(LEFT - 12), "y", num(y + 4),
+                svg.element("text", Times.format(s.timeNanos()), "x", num(LEFT - 12), "y", num(at.anchor(i) + 4),
                         "text-anchor", "end", "fill", "#333");
                 lastTime = s.timeNanos();
             }
-            step(svg, s, i, lane, rowOfSeq, width);
+            step(svg, s, i, at, rowOfSeq);
         }
         svg.close("svg");
         return svg.toString();
     }
 
-    private static void step(Xml svg, Step s, int row, Map<String, Integer> lane, Map<Long, Integer> rowOfSeq,
-            double width) {
-        double y = rowY(row);
+    /**
+     * Where each row goes. A row is as tall as its label wrapped to the room it has (a note: its lifeline's column,
+     * or the whole width for the network; a message: the span of its arrow, at least one column), so labels are
+     * never cut and no two rows share a line of text. A message's label sits above its arrow's end, a note's inside
+     * its box; {@link #anchor} is where arrows start and end and the time is written.
+     */
+    private static final class Layout {
+        final double col;
+        final double width;
+        final double[] top;
+        final double[] height;
+        final boolean[] message;
+        final List<List<String>> lines = new ArrayList<>();
+        private final Map<String, Integer> lane;
+
+        Layout(double col, double width, List<Step> steps, Map<String, Integer> lane) {
+            this.col = col;
+            this.width = width;
+            this.lane = lane;
+            top = new double[steps.size()];
+            height = new double[steps.size()];
+            message = new boolean[steps.size()];
+            double y = TOP + 8;
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                List<String> l = switch (s.kind()) {
+                    case SEND -> List.of();
+                    case DELIVER, DROP -> TextWidth.wrap(s.label(), labelWidth(s), FONT);
+                    case GAP -> TextWidth.wrap("⋮ " + s.label(), width - LEFT - 20, FONT);
+                    default -> TextWidth.wrap(s.label(), noteWidth(s) - 8, FONT);
+                };
+                lines.add(l);
+                message[i] = s.kind() == StepKind.DELIVER || s.kind() == StepKind.DROP;
+                top[i] = y;
+                height[i] = switch (s.kind()) {
+                    case SEND -> ROW * 0.6;
+                    case DELIVER, DROP -> l.size() * LINE + 16;
+                    default -> Math.max(ROW, l.size() * LINE + 12);
+                };
+                y += height[i];
+            }
+        }
+
+        double bottom() {
+            return top.length == 0 ? TOP + 8 : top[top.length - 1] + height[top.length - 1];
+        }
+
+        /** A message's arrow ends on the row's last 8 px; a note or dot sits in the middle of its row. */
+        double anchor(int row) {
+            return message[row] ? top[row] + height[row] - 8 : top[row] + height[row] / 2;
+        }
+
+        double laneX(int i) {
+            return LEFT + col / 2 + i * col;
+        }
+
+        double x(String node) {
+            Integer i = lane.get(node);
+            if (i == null) {
+                i = lane.getOrDefault(ATTACKER, 0);
+            }
+            return laneX(i);
+        }
+
+        double noteWidth(Step s) {
+            return s.node().equals("network") ? width - LEFT - 20 : col - 8;
+        }
+
+        private double labelWidth(Step s) {
+            String sender = s.kind() == StepKind.DELIVER ? s.peer() : s.node();
+            String receiver = s.kind() == StepKind.DELIVER ? s.node() : s.peer();
+            return Math.max(Math.abs(x(receiver) - x(sender.isEmpty() ? ATTACKER : sender)), col) - 12;
+        }
+    }
+
+    private static void step(Xml svg, Step s, int row, Layout at, Map<Long, Integer> rowOfSeq) {
+        double y = at.anchor(row);
         String colour = s.hostile() ? RED : "#222";
         svg.open("g", "class", "step " + s.kind().name().toLowerCase(Locale.ROOT)
                 + (s.hostile() ? " attacker" : "") + (s.evidence() ? " evidence" : ""), "data-seq",
@@ -263,22 +342,20 @@ public final class SequenceDiagram {
         svg.element("title", "#" + s.seq() + " " + Times.format(s.timeNanos()) + " " + s.node()
                 + (s.peer().isEmpty() ? "" : " / " + s.peer()) + ": " + s.label());
         switch (s.kind()) {
-            case SEND -> svg.empty("circle", "cx", num(x(lane, s.node())), "cy", num(y), "r", "3.5", "fill", colour);
-            case DELIVER, DROP -> arrow(svg, s, row, lane, rowOfSeq, colour);
+            case SEND -> svg.empty("circle", "cx", num(at.x(s.node())), "cy", num(y), "r", "3.5", "fill", colour);
+            case DELIVER, DROP -> arrow(svg, s, row, at, rowOfSeq, colour);
             case GAP -> {
-                svg.empty("rect", "x", "0", "y", num(y - ROW / 2 + 2), "width", num(width), "height", num(ROW - 4),
-                        "fill", "#eeeeee");
-                svg.element("text", "⋮ " + s.label(), "x", num(LEFT + 10), "y", num(y + 4), "fill", "#555",
-                        "font-style", "italic");
+                svg.empty("rect", "x", "0", "y", num(at.top[row] + 2), "width", num(at.width), "height",
+                        num(at.height[row] - 4), "fill", "#eeeeee");
+                lines(svg, at.lines.get(row), LEFT + 10, at.top[row] + 6, "start", "#555", "font-style", "italic");
             }
-            default -> note(svg, s, y, lane, width);
+            default -> note(svg, s, row, at);
         }
         svg.close("g");
     }
 
-    private static void arrow(Xml svg, Step s, int row, Map<String, Integer> lane, Map<Long, Integer> rowOfSeq,
-            String colour) {
-        double y = rowY(row);
+    private static void arrow(Xml svg, Step s, int row, Layout at, Map<Long, Integer> rowOfSeq, String colour) {
+        double y = at.anchor(row);
         boolean drop = s.kind() == StepKind.DROP;
         String sender = s.kind() == StepKind.DELIVER ? s.peer() : s.node();
         String receiver = s.kind() == StepKind.DELIVER ? s.node() : s.peer();
@@ -286,9 +363,9 @@ public final class SequenceDiagram {
         Integer sendRow = s.sendSeq() < 0 ? null : rowOfSeq.get(s.sendSeq());
         // A copy the attacker delivered starts at its action on the attacker's lifeline; a delivery without a send
         // in view (injected, or its send omitted) starts half a row up at its sender.
-        double y0 = viaRow != null ? rowY(viaRow) : sendRow == null ? y - ROW * 0.6 : rowY(sendRow);
-        double x0 = x(lane, viaRow != null || sender.isEmpty() ? ATTACKER : sender);
-        double xr = x(lane, receiver);
+        double y0 = viaRow != null ? at.anchor(viaRow) : sendRow == null ? y - ROW * 0.6 : at.anchor(sendRow);
+        double x0 = at.x(viaRow != null || sender.isEmpty() ? ATTACKER : sender);
+        double xr = at.x(receiver);
         double x1 = drop ? x0 + 0.6 * (xr - x0) : xr;
         if (Math.abs(x1 - x0) < 1) {
             x1 = x0 + 40;
@@ -313,14 +390,14 @@ public final class SequenceDiagram {
                     + num(y - 9 * ay + 4 * ax) + " " + num(x1 - 9 * ax + 4 * ay) + "," + num(y - 9 * ay - 4 * ax),
                     "fill", colour);
         }
-        double lx = (x0 + x1) / 2;
-        double ly = (y0 + y) / 2 - 4;
-        svg.element("text", fit(s.label(), Math.max(Math.abs(x1 - x0), COL) - 10), "x", num(lx), "y", num(ly),
-                "text-anchor", "middle", "fill", drop && !s.hostile() ? "#666666" : colour, "stroke", "#ffffff",
-                "stroke-width", "3", "paint-order", "stroke");
+        // The label sits above the arrow's end, centred on the span between the two lifelines.
+        double from = at.x(sender.isEmpty() ? ATTACKER : sender);
+        lines(svg, at.lines.get(row), (from + xr) / 2 + (Math.abs(xr - from) < 1 ? 20 : 0), at.top[row] + 4,
+                "middle", drop && !s.hostile() ? "#666666" : colour, "stroke", "#ffffff", "stroke-width", "3",
+                "paint-order", "stroke");
     }
 
-    private static void note(Xml svg, Step s, double y, Map<String, Integer> lane, double width) {
+    private static void note(Xml svg, Step s, int row, Layout at) {
         String fill;
         String stroke;
         String text = "#111";
@@ -350,33 +427,23 @@ public final class SequenceDiagram {
         if (s.hostile()) {
             stroke = RED;
         }
-        double x = s.node().equals("network") ? (LEFT + width) / 2 : x(lane, s.node());
-        double w = s.node().equals("network") ? width - LEFT - 20 : COL - 8;
-        svg.empty("rect", "x", num(x - w / 2), "y", num(y - 9), "width", num(w), "height", "18", "rx", "4",
-                "fill", fill, "stroke", stroke);
-        svg.element("text", fit(s.label(), w - 8), "x", num(x), "y", num(y + 4), "text-anchor", "middle",
-                "fill", text);
+        double x = s.node().equals("network") ? (LEFT + at.width) / 2 : at.x(s.node());
+        double w = at.noteWidth(s);
+        svg.empty("rect", "x", num(x - w / 2), "y", num(at.top[row] + 4), "width", num(w), "height",
+                num(at.height[row] - 8), "rx", "4", "fill", fill, "stroke", stroke);
+        double textTop = at.top[row] + (at.height[row] - at.lines.get(row).size() * LINE) / 2;
+        lines(svg, at.lines.get(row), x, textTop, "middle", text);
     }
 
-    private static double x(Map<String, Integer> lane, String node) {
-        Integer i = lane.get(node);
-        if (i == null) {
-            i = lane.getOrDefault(ATTACKER, 0);
+    /** Lines of text from {@code top} down, one {@link #LINE} each. */
+    private static void lines(Xml svg, List<String> lines, double x, double top, String anchor, String fill,
+            String... more) {
+        for (int i = 0; i < lines.size(); i++) {
+            String[] attrs = new String[8 + more.length];
+            String[] base = {"x", num(x), "y", num(top + LINE * (i + 0.8)), "text-anchor", anchor, "fill", fill};
+            System.arraycopy(base, 0, attrs, 0, base.length);
+            System.arraycopy(more, 0, attrs, base.length, more.length);
+            svg.element("text", lines.get(i), attrs);
         }
-        return laneX(i);
-    }
-
-    private static double laneX(int i) {
-        return LEFT + COL / 2 + i * COL;
-    }
-
-    private static double rowY(int row) {
-        return TOP + 20 + row * ROW;
-    }
-
-    /** Cuts a label to what fits in {@code px} at 11 px sans-serif (about 6.1 px a character). */
-    static String fit(String s, double px) {
-        int max = Math.max(4, (int) (px / 6.1));
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -1,8 +1,10 @@
 package org.trustlab.reports.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,33 +93,117 @@ class GraphRendererTest {
     }
 
     @Test
-    void autoPicksDotOnlyWhenItIsOnThePath() {
-        String description = GraphRenderer.create(GraphEngine.AUTO).engineDescription();
-        if (GraphRenderer.findOnPath("dot").isPresent()) {
-            assertThat(description).startsWith("Graphviz dot");
-        } else {
-            assertThat(description).contains("viz.js").contains("no dot is on the PATH");
-        }
+    void autoPicksDotWhenItIsOnThePathAndElkOtherwise() {
+        GraphRenderer withDot = GraphRenderer.create(GraphEngine.AUTO, Optional.of(Path.of("/opt/graphviz/bin/dot")));
+        assertThat(withDot.current()).isEqualTo(GraphEngine.DOT);
+        assertThat(withDot.engineDescription()).startsWith("Graphviz dot (/opt/graphviz/bin/dot)");
+        GraphRenderer without = GraphRenderer.create(GraphEngine.AUTO, Optional.empty());
+        assertThat(without.current()).isEqualTo(GraphEngine.ELK);
+        assertThat(without.engineDescription()).contains("ELK").contains("no dot is on the PATH");
+        assertThat(GraphRenderer.create(GraphEngine.JS, Optional.empty()).current()).isEqualTo(GraphEngine.JS);
+        assertThat(GraphRenderer.create(GraphEngine.ELK, Optional.of(Path.of("/usr/bin/dot"))).current())
+                .isEqualTo(GraphEngine.ELK);
+        assertThatThrownBy(() -> GraphRenderer.create(GraphEngine.DOT, Optional.empty()))
+                .hasMessageContaining("no dot executable is on the PATH");
     }
 
     @Test
-    void theBuiltInLayoutDrawsTheSameFacts() {
-        RenderedGraph g = GraphRenderer.create(GraphEngine.BUILTIN).render(sample());
-        assertThat(g.engine()).contains("built-in");
+    void engineNamesParseAndBuiltinStillMeansThePureJavaLayout() {
+        assertThat(GraphEngine.parse(" Elk ")).isEqualTo(GraphEngine.ELK);
+        assertThat(GraphEngine.parse("builtin")).isEqualTo(GraphEngine.ELK);
+        assertThat(GraphEngine.parse("js")).isEqualTo(GraphEngine.JS);
+        assertThatThrownBy(() -> GraphEngine.parse("neato")).hasMessageContaining("auto, dot, elk, js");
+    }
+
+    @Test
+    void elkDrawsTheSameFacts() {
+        RenderedGraph g = GraphRenderer.create(GraphEngine.ELK).render(sample());
+        assertThat(g.engine()).contains("Eclipse Layout Kernel");
         assertDrawsTheSample(drawn(g.svg()));
     }
 
+    /** Six devices, parallel, opposite and chained trust, long labels, a device only an edge names. */
+    static TrustGraph crowded() {
+        List<TrustNode> nodes = List.of(new TrustNode("laptop", "validator", false, List.of()),
+                new TrustNode("phone", "requester", false, List.of("key gen 0 compromised at 2.000 s")),
+                new TrustNode("tablet", "voucher", false, List.of()),
+                new TrustNode("watch", "vouchee", false, List.of()),
+                new TrustNode("attacker", "network attacker", true, List.of()));
+        List<TrustEdge> edges = new ArrayList<>();
+        edges.add(new TrustEdge("laptop", "phone", TrustKind.DIRECT, "", -1, EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("phone", "laptop", TrustKind.DIRECT, "", -1, EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("laptop", "phone", TrustKind.GRANT, "session S1 (auto-join accepted)",
+                1_000_000_000L, EdgeState.REVOKED, Optional.of(3_000_000_000L)));
+        edges.add(new TrustEdge("phone", "tablet", TrustKind.DIRECT, "", -1, EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("tablet", "watch", TrustKind.VOUCHED, "vouched by phone, trust level 1",
+                2_000_000_000L, EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("laptop", "watch", TrustKind.VOUCHED, "vouched by tablet", 2_500_000_000L,
+                EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("laptop", "attacker", TrustKind.GRANT, "session S2 (auto-join accepted)",
+                4_000_000_000L, EdgeState.ACTIVE, Optional.empty()));
+        edges.add(new TrustEdge("watch", "kiosk", TrustKind.DIRECT, "", -1, EdgeState.ACTIVE, Optional.empty()));
+        return new TrustGraph("c", "crowded", 5_000_000_000L, nodes, edges, "");
+    }
+
     @Test
-    void aFailingEngineFallsBackAndSaysSo() {
+    void elkPlacesNoBoxOverAnotherAndEveryEdgeEndsOnItsDevices() {
+        for (TrustGraph graph : List.of(sample(), crowded())) {
+            GraphLayout layout = ElkLayout.layout(graph);
+            List<GraphLayout.PlacedNode> nodes = layout.nodes();
+            assertThat(nodes).extracting(n -> n.node().name())
+                    .containsAll(graph.edges().stream().flatMap(e -> java.util.stream.Stream.of(e.from(), e.to()))
+                            .distinct().toList());
+            for (int i = 0; i < nodes.size(); i++) {
+                for (int j = i + 1; j < nodes.size(); j++) {
+                    assertThat(nodes.get(i).box().overlaps(nodes.get(j).box()))
+                            .as("%s over %s in %s", nodes.get(i).node().name(), nodes.get(j).node().name(),
+                                    graph.title())
+                            .isFalse();
+                }
+            }
+            assertThat(layout.edges()).hasSameSizeAs(graph.edges());
+            for (GraphLayout.PlacedEdge e : layout.edges()) {
+                GraphLayout.Box from = boxOf(layout, e.from());
+                GraphLayout.Box to = boxOf(layout, e.to());
+                GraphLayout.Point first = e.route().get(0);
+                GraphLayout.Point last = e.route().get(e.route().size() - 1);
+                assertThat(from.hasOnOutline(first.x(), first.y(), 0.5)).as("%s starts on %s", e, e.from()).isTrue();
+                assertThat(to.hasOnOutline(last.x(), last.y(), 0.5)).as("%s ends on %s", e, e.to()).isTrue();
+                for (GraphLayout.PlacedNode n : nodes) {
+                    assertThat(e.label().overlaps(n.box())).as("label of %s over %s", e, n.node().name()).isFalse();
+                }
+                for (GraphLayout.PlacedEdge o : layout.edges()) {
+                    if (o != e) {
+                        assertThat(e.label().overlaps(o.label())).as("label of %s over %s's", e, o).isFalse();
+                    }
+                }
+            }
+            for (GraphLayout.PlacedNode n : nodes) {
+                GraphLayout.Box b = n.box();
+                assertThat(b.x() >= 0 && b.y() >= 0 && b.x() + b.width() <= layout.width()
+                        && b.y() + b.height() <= layout.height()).as("%s inside the drawing", n.node().name()).isTrue();
+            }
+        }
+    }
+
+    private static GraphLayout.Box boxOf(GraphLayout layout, String device) {
+        return layout.nodes().stream().filter(n -> n.node().name().equals(device)).findFirst().orElseThrow().box();
+    }
+
+    @Test
+    void aFailingEngineFallsBackToElkAndSaysSo() {
         GraphRenderer r = new GraphRenderer(GraphEngine.DOT, src -> {
             throw new IllegalStateException("dot crashed");
         }, src -> {
             throw new IllegalStateException("no JavaScript here");
         });
         RenderedGraph g = r.render(sample());
-        assertThat(g.engine()).contains("dot failed (dot crashed)").contains("viz.js on Nashorn failed")
-                .contains("built-in");
+        assertThat(g.engine()).contains("dot failed (dot crashed), fell back to ELK").contains("Eclipse Layout Kernel");
         assertDrawsTheSample(drawn(g.svg()));
         assertThat(r.engineDescription()).isEqualTo(g.engine());
+        GraphRenderer js = new GraphRenderer(GraphEngine.JS, src -> "", src -> {
+            throw new IllegalStateException("no JavaScript here");
+        });
+        assertThat(js.render(sample()).engine()).contains("viz.js on Nashorn failed (no JavaScript here)");
     }
 }

@@ -2,7 +2,6 @@ package org.trustlab.reports.svg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,30 +16,18 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class SequenceDiagramTest {
-    private final List<TraceEvent> events = new ArrayList<>();
+    private final TraceBuilder trace = new TraceBuilder();
+    private final List<TraceEvent> events = trace.events();
 
     private void add(long t, String node, Kind kind, String type, String... kv) {
-        java.util.TreeMap<String, String> f = new java.util.TreeMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            f.put(kv[i], kv[i + 1]);
-        }
-        events.add(new TraceEvent(events.size(), t * 1_000_000L, node, kind, type, f));
+        trace.add(t, node, kind, type, kv);
     }
 
     /** A join, a lost message, and the attacker's replay of the first response. */
     private List<TraceEvent> attack() {
-        add(0, "phone", Kind.USER_ACTION, "join", "password", "Correct-Horse", "session", "S1");
-        add(0, "phone", Kind.SEND, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
-        add(100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0");
-        add(100, "laptop", Kind.TIMER, "expire");
-        add(100, "laptop", Kind.SEND, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1");
-        add(150, "network", Kind.DROP, "AutoJoinChallenge", "from", "laptop", "to", "phone", "msg-id", "m1",
-                "reason", "loss");
-        add(5000, "attacker", Kind.ATTACKER, "replay", "msg-id", "m0", "to", "laptop");
-        add(5100, "laptop", Kind.DELIVER, "AskAutoJoin", "from", "phone", "to", "laptop", "msg-id", "m0", "via",
-                "attacker");
-        add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "accepted", "session", "S1");
-        add(6000, "laptop", Kind.AUDIT, "late", "session", "S1");
+        trace.replayedRequest()
+                .add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "accepted", "session", "S1")
+                .add(6000, "laptop", Kind.AUDIT, "late", "session", "S1");
         return events;
     }
 
@@ -73,6 +60,39 @@ class SequenceDiagramTest {
         assertThat(count(svg, "rect", "evidence")).isEqualTo(1);
         // Lifeline headers: two devices and the attacker.
         assertThat(svg.getElementsByTagNameNS("*", "text").getLength()).isGreaterThan(10);
+    }
+
+    /** Long labels are wrapped whole into taller rows, never cut, and no two rows' texts share a line. */
+    @Test
+    void longLabelsWrapWholeAndRowsDoNotShareLines() {
+        String reason = "CHALLENGE_REPLAYED_BY_A_PARTY_THAT_NEVER_SAW_THE_CHALLENGE_AND_THEN_SOME_MORE";
+        trace.replayedRequest()
+                .add(5100, "laptop", Kind.OUTCOME, "auto-join", "result", "rejected", "reason", reason)
+                .add(5200, "network", Kind.PARTITION, "partition", "groups", "phone | laptop attacker");
+        SequenceDiagram.Model m = SequenceDiagram.model(events, List.of("phone", "laptop"), Set.of(), Set.of(8L),
+                Redactor.builder().build());
+        Document svg = SvgEmbed.parse(SequenceDiagram.svg(m, "seq-1", "long"));
+        NodeList texts = svg.getElementsByTagNameNS("*", "text");
+        StringBuilder all = new StringBuilder();
+        List<double[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element t = (Element) texts.item(i);
+            assertThat(t.getTextContent()).doesNotEndWith("…");
+            all.append(t.getTextContent());
+            if (t.getParentNode() instanceof Element g && g.getAttribute("class").startsWith("step")) {
+                rows.add(new double[] {Double.parseDouble(g.getAttribute("data-seq")),
+                        Double.parseDouble(t.getAttribute("y"))});
+            }
+        }
+        assertThat(all.toString()).contains(reason);
+        for (double[] a : rows) {
+            for (double[] b : rows) {
+                if (a[0] != b[0]) {
+                    assertThat(Math.abs(a[1] - b[1])).as("texts of events %s and %s", a[0], b[0])
+                            .isGreaterThanOrEqualTo(13);
+                }
+            }
+        }
     }
 
     @Test
