@@ -48,7 +48,7 @@ public final class VouchInvariants {
         return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
                 new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
                 new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite(), new VoucherBlind(),
-                new VoucheeKeyBinding());
+                new VoucheeKeyBinding(), new VouchLiveness.NoDenial(), new VouchLiveness.NoDisagreement());
     }
 
     private abstract static class Base implements Invariant {

@@ -72,12 +72,25 @@ public final class VouchModule implements ProtocolModule {
         return 3_000;
     }
 
+    /**
+     * The spacedrive profile is the source design: the voucher derives every proxied key, and the transport's
+     * presence notices and acknowledgements carry no authentication while the vouch payload does not name its target,
+     * so anyone on the network denies a vouch that would complete.
+     */
     @Override
     public List<AdmittedGap> gaps() {
         return List.of(AdmittedGap.inProfile(VouchInvariants.VOUCHER_BLIND, "spacedrive", true,
                 "in the spacedrive profile the voucher derives every proxied key itself, as the source system "
-                        + "does; the hardened profile closes the gap"));
+                        + "does; the hardened profile closes the gap"),
+                AdmittedGap.inProfile(VouchLiveness.NO_DENIAL, "spacedrive", true, DENIAL));
     }
+
+    static final String DENIAL = "spacedrive: the source's presence notices and transport acknowledgements carry no "
+            + "authentication and its vouch payload does not name the target, so a forged presence notice spends a "
+            + "queued vouch's retries on an offline target, a forged acknowledgement turns a queued vouch into an "
+            + "unanswered one, and a vouch relayed to another target that trusts the voucher is refused there with a "
+            + "signed No for the session, which the voucher takes as that target's answer (the hardened profile signs "
+            + "and dates presence notices, signs acknowledgements and binds the vouch to its target)";
 
     @Override
     public Optional<TrustEdgeExtractor> trustEdges() {

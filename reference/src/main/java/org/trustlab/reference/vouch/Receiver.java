@@ -41,7 +41,9 @@ final class Receiver {
     static void onRequest(Step s, DeviceId from, ProxyPairingRequest req, byte[] encoded) {
         // The transport confirms delivery whatever the application does: that is what lets the voucher tell a
         // device without proxy pairing (answers nothing) from an offline one (does not even acknowledge).
-        s.send(from, new TransportAck(VouchPayloads.messageHash(encoded)));
+        byte[] hash = VouchPayloads.messageHash(encoded);
+        s.send(from, new TransportAck(hash, s.config().profile() == VouchProfile.HARDENED
+                ? s.identity().sign(VouchPayloads.ack(hash, s.self())) : new byte[0]));
         DeviceId voucherId = req.voucherDeviceId();
         DeviceId vouchee = req.voucheeDeviceInfo().id();
         if (!s.config().proxyPairingSupported()) {
