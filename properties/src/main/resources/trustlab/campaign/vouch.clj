@@ -9,7 +9,10 @@
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
   around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
-  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open."
+  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open, and the transport's unauthenticated
+  notices forged (an acknowledgement for an offline target, presence notices that spend a queued vouch's retries)
+  or another target's copy of the vouch relayed to a target whose own is queued. Nine runs in ten have a liveness
+  phase after the last scheduled event, after which denial and disagreement are judged."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -246,6 +249,39 @@
     [1 (c/let-gen [d c/delay-ms]
          {:steps [(at d {:op "register" :device "mallory"})]})]]))
 
+(def liveness-move
+  "Moves on the delivery of a vouch that completes without the attacker, using only what a network attacker does
+  (forge from what it saw, relay): what the liveness phase's no-denial judges."
+  (gen/frequency
+   [; the target is offline when the vouch is sent and the attacker acknowledges the request in its name (the hash
+    ;; of what it saw on the wire): only a signed acknowledgement keeps the vouch queued rather than unanswered
+    [1 (c/let-gen [d (gen/choose 60 4000)
+                   len (gen/choose (* 2 minute) (* 30 minute))]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps [(at d {:op "inject" :to "$voucher" :from "$target"
+                         :message {:type "transport-ack" :sent-to "$target"}})]})]
+    ;; the target is offline and the attacker keeps telling the voucher, in its name, that it is online: each
+    ;; unacknowledged delivery spends one of the queued vouch's retries (five), unless presence notices are signed
+    [1 (c/let-gen [first-at (gen/choose 6000 20000)
+                   gaps (gen/vector (gen/choose 16000 25000) 5 7)
+                   len (gen/choose (* 4 minute) (* 30 minute))]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps (vec (for [t (reductions + first-at gaps)]
+                        (at t {:op "inject" :to "$voucher" :from "$target"
+                               :message {:type "presence" :device "$target" :recipient "$voucher"}})))})]
+    ;; the target is offline for a few seconds so its vouch is queued, and right after it returns (before the queue
+    ;; worker's next poll) the attacker relays another target's copy of the vouch to it: a payload that does not name
+    ;; the target verifies there, is refused for its keys, and the signed No for the session ends the queued vouch
+    [1 (c/let-gen [len (gen/choose 3000 12000)
+                   after (gen/choose 100 3000)]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps [(at (+ len after -1000) {:op "replay" :match {:from "$voucher" :to "$other-target"
+                                                               :tag "ProxyPairingRequest"}
+                                           :to "$target"})]})]]))
+
 ;; Moves aimed at the moment the voucher vouches (not at an action: with a new phone the first actions are the direct
 ;; pairing's), for the corners that need the vouch itself in flight or queued.
 
@@ -301,6 +337,8 @@
                                  :count 1})
                   (at (+ d e) {:op "inject" :to "$voucher" :from "$target"
                                :message {:type "observed-response" :sent-by "$target" :accepted true}})]})]
+    ;; the transport's notices forged, or another target's copy relayed (see liveness-move)
+    [6 liveness-move]
     ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
@@ -313,6 +351,12 @@
                    ;; one or two moves aimed at the vouch itself: the corners the source's checks guard are there
                    at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 1 2)]
          {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
+    ;; a liveness move alone, so that no other move (a drop, a delay, a stolen key) puts the run outside what
+    ;; no-denial is stated against
+    [3 (c/let-gen [target (gen/elements receivers) mv liveness-move
+                   ;; mostly the profile that claims no denial, whose refusals the mutants weaken
+                   profile (c/frequency [[3 (gen/return "hardened")] [1 (gen/return "spacedrive")]])]
+         {:strategy "scripted" :moves [[:vouch target mv]] :fair-network true :profile profile})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
 
@@ -328,20 +372,36 @@
   (cond-> {:device device :at-ms t}
     restart-after (assoc :restart-ms (+ t restart-after))))
 
-(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
+(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes quiesce?]}]
   (let [rs (present-receivers topo)
+        ;; a liveness move alone runs on a network that loses nothing at random: an extra message the attack prompts
+        ;; shifts the link's later losses, and a run whose losses differ from its twin's is not judged for denial
+        net (cond-> net (:fair-network plan) (assoc-in [:spec :loss] 0.0))
         renames (stand-ins topo)
         ;; a move that carries the vouch to a device it was not meant for needs such a device: the user then
         ;; vouches to the move's target alone (a copy to a device that got its own vouch is refused as a replay)
         spare (first (for [[k target mv] (:moves plan)
                            :when (and (= k :vouch) (:spare mv) (> (count rs) 1))]
                        (let [t (get renames target target)] (if (some #{t} rs) t (first rs)))))
-        s (cond-> s spare (assoc :auto-vouch-to-all false))
+        s (cond-> s
+            spare (assoc :auto-vouch-to-all false)
+            (:profile plan) (assoc :profile (:profile plan)))
         actions (cond-> actions spare (assoc :targets spare))
         user (action-list actions s)
         times (mapv :at-ms user)
         vouch-ms (vouch-time actions s)
         picked (picked-targets (:targets actions) rs renames)
+        ;; a move on the delivery of a vouch that would complete needs a target that accepts it on its own: paired,
+        ;; trusting the voucher, with proxy pairing and auto-accept (else the vouch fails with or without the attacker)
+        willing (set (for [[k target mv] (:moves plan) :when (and (= k :vouch) (:willing mv))
+                           :let [target (get renames target target)]]
+                       (if (and (not (picked target)) (seq picked)) (first (sort picked)) target)))
+        s (update s :receivers (fn [rcs] (vec (map-indexed
+                                               (fn [i rc] (if (willing (nth receivers i))
+                                                            {:paired true :view-of-voucher nil :auto-accept true
+                                                             :proxy-pairing true}
+                                                            rc))
+                                               rcs))))
         anchored (fn [k item] (if (= k :vouch)
                                 (max 0 (+ vouch-ms (:delay item 0)))
                                 (c/resolve-at times {:anchor k :delay (:delay item 0)})))
@@ -426,7 +486,7 @@
                                 (seq compromise) (assoc :compromise (mapv timed compromise)))
                    "none" {:strategy "none"}
                    "random" (select-keys plan [:strategy :random]))]
-    {:scenario {:keys {:seed (:key-seed s)}
+    {:scenario (cond-> {:keys {:seed (:key-seed s)}
                 :end (c/ms (+ observe-ms minute))
                 :devices devices
                 :setup (setup topo s)
@@ -434,7 +494,11 @@
                 :crashes (mapv timed crash-list)
                 :actions (mapv timed user-actions)
                 :attacker attacker}
+               ;; the liveness phase starts 10 s after the last scheduled event (the queue's absences included), long
+               ;; before the run ends for queue liveness
+               quiesce? (assoc :quiesce (c/quiesce last-ms)))
      :meta {:network (:name net)
+            :profile (:profile s)
             :loss (get-in net [:spec :loss] 0.0)
             :offline-probability p}}))
 
@@ -452,5 +516,6 @@
                             :net c/network
                             :clocks (c/fixed-vector c/clock 5)
                             :availability (c/fixed-vector c/availability 5)
+                            :quiesce? c/quiesce?
                             :mailboxes (c/fixed-vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])
                                                        5)))))

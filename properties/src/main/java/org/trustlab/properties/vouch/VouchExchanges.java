@@ -24,10 +24,6 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  * ProxyPairingComplete on the wire.
  */
 final class VouchExchanges {
-    /** The messages one vouch's outcome travels in, between its three parties. */
-    private static final Set<String> EXCHANGE_TAGS = Set.of(VouchCodec.PROXY_PAIRING_REQUEST,
-            VouchCodec.TRANSPORT_ACK, VouchCodec.PROXY_PAIRING_RESPONSE, VouchCodec.PROXY_PAIRING_COMPLETE,
-            VouchCodec.PROXY_PAIRING_REVOKED, VouchCodec.PRESENCE);
     private static final Set<String> WITHHELD = Set.of("drop", "delay", "reorder", "redirect", "tamper");
 
     /** One vouch and what its parties did with it by the deadline. */
@@ -119,25 +115,23 @@ final class VouchExchanges {
     }
 
     /**
-     * What, besides the protocol, can leave the parties of a vouch with different views: a message of the exchange
-     * between two of its parties lost by the network or withheld or altered by the attacker, a party crashing (a
-     * prompt or a delivery in progress is volatile), a key the attacker holds, or a user of one party changing the
-     * pairings or trust the vouch rests on (unpairing, blocking) while it is open. Read from the simulator's records
-     * only, from the vouch's first request to the phase's deadline.
+     * What, besides the protocol, can leave the parties of a vouch with different views: a message between two of
+     * its parties lost by the network or withheld or altered by the attacker (also one of the direct pairing the
+     * vouch rests on), a party crashing (a direct pairing, a prompt or a delivery in progress is volatile), a key
+     * the attacker holds, or a user of one party changing the pairings or trust the vouch rests on (unpairing,
+     * blocking). Read from the simulator's records only, from the run's start to the phase's deadline.
      */
     static Optional<TraceEvent> outsideTheProtocol(Trace trace, Exchange x) {
         Set<String> parties = Set.of(x.voucher(), x.target(), x.vouchee());
         LivenessPhase phase = LivenessPhase.of(trace).orElseThrow();
         for (TraceEvent e : trace.events()) {
-            if (e.seq() <= x.start().seq() || !phase.byDeadline(e)) {
-                continue;
+            if (!phase.byDeadline(e)) {
+                break;
             }
-            String tag = e.kind() == Kind.ATTACKER ? e.field("tag") : e.type();
             String from = e.field("from");
             String to = e.field("to");
             boolean between = from != null && to != null && parties.contains(from) && parties.contains(to);
-            if (between && tag != null && EXCHANGE_TAGS.contains(tag) && (e.kind() == Kind.DROP
-                    || (e.kind() == Kind.ATTACKER && WITHHELD.contains(e.type())))) {
+            if (between && (e.kind() == Kind.DROP || (e.kind() == Kind.ATTACKER && WITHHELD.contains(e.type())))) {
                 return Optional.of(e);
             }
             if (e.kind() == Kind.ATTACKER && e.type().equals("compromise")) {

@@ -98,14 +98,18 @@ final class Receiver {
         if (!s.mutant(VouchMutant.NO_TIMESTAMP_CHECK)) {
             // Judged on this device's clock, never the voucher's: a voucher with a clock behind cannot stretch the
             // window, and one ahead gains at most the skew tolerance.
+            // The hardened profile does not answer a vouch refused for its date: anyone can replay an old copy, and a
+            // signed No for the session would end the voucher's current (fresh) vouch of it. The voucher counts the
+            // silence as a No if this was its only copy.
+            boolean answerDate = s.config().profile() != VouchProfile.HARDENED;
             if (expired(s, ageMs)) {
-                reject(s, VouchReason.VOUCH_EXPIRED, f, req, true);
+                reject(s, VouchReason.VOUCH_EXPIRED, f, req, answerDate);
                 return;
             }
             long aheadLimit = s.mutant(VouchMutant.FUTURE_BOUND_IS_MAX_AGE) ? s.config().vouchSignatureMaxAge()
                     .toMillis() : s.config().vouchClockSkewTolerance().toMillis();
             if (-ageMs > aheadLimit) {
-                reject(s, VouchReason.VOUCH_FROM_FUTURE, f, req, true);
+                reject(s, VouchReason.VOUCH_FROM_FUTURE, f, req, answerDate);
                 return;
             }
         }
