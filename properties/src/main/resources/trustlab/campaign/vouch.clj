@@ -330,7 +330,7 @@
                     (at (+ d e) {:device "$target" :action "network.pair.proxy.accept" :args {:vouchee "$vouchee"}})]})]
     ;; the target's user says no (the move makes it ask) and the attacker turns the signed answer into a yes on its
     ;; way back: only a signature that covers the verdict stops it
-    [2 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
+    [3 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
          {:manual true
           :actions [(at d {:device "$target" :action "network.pair.proxy.reject" :args {:vouchee "$vouchee"}})]
           :steps [(at (- d 100) {:op "drop" :match {:from "$target" :to "$voucher" :tag "ProxyPairingResponse"}
