@@ -116,9 +116,10 @@ final class VouchExchanges {
 
     /**
      * What, besides the protocol, can leave the parties of a vouch with different views: a message between two of
-     * its parties lost by the network or withheld or altered by the attacker (also one of the direct pairing the
-     * vouch rests on), a party crashing (a direct pairing, a prompt or a delivery in progress is volatile), a key
-     * the attacker holds, or a user of one party changing the pairings or trust the vouch rests on (unpairing,
+     * its parties lost, duplicated or reordered by the network (a duplicated PairingRequest makes two confirmation
+     * codes, and the direct pairing fails on one side only) or withheld or altered by the attacker (also one of the
+     * direct pairing the vouch rests on), a party crashing (a direct pairing, a prompt or a delivery in progress is
+     * volatile), a key the attacker holds, or a user of one party changing the pairings or trust the vouch rests on (unpairing,
      * blocking). Read from the simulator's records only, from the run's start to the phase's deadline.
      */
     static Optional<TraceEvent> outsideTheProtocol(Trace trace, Exchange x) {
@@ -131,7 +132,8 @@ final class VouchExchanges {
             String from = e.field("from");
             String to = e.field("to");
             boolean between = from != null && to != null && parties.contains(from) && parties.contains(to);
-            if (between && (e.kind() == Kind.DROP || (e.kind() == Kind.ATTACKER && WITHHELD.contains(e.type())))) {
+            if (between && (e.kind() == Kind.DROP || e.kind() == Kind.DUPLICATE || e.kind() == Kind.REORDER
+                    || (e.kind() == Kind.ATTACKER && WITHHELD.contains(e.type())))) {
                 return Optional.of(e);
             }
             if (e.kind() == Kind.ATTACKER && e.type().equals("compromise")) {

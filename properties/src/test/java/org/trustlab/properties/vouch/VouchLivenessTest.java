@@ -144,6 +144,12 @@ class VouchLivenessTest {
                     "laptop", "reason", "loss"), true);
             excusedBy(t -> t.add("network", Kind.DROP, VouchCodec.PROXY_PAIRING_RESPONSE, "from", "tv", "to",
                     "laptop", "reason", "loss"), false);
+            excusedBy(t -> t.add("network", Kind.DUPLICATE, "trustlab/vouch/PairingRequest/v1", "from", "phone",
+                    "to", "laptop"), true);
+            excusedBy(t -> t.add("network", Kind.REORDER, VouchCodec.PROXY_PAIRING_RESPONSE, "from", "desktop",
+                    "to", "laptop"), true);
+            excusedBy(t -> t.add("network", Kind.DUPLICATE, "trustlab/vouch/PairingRequest/v1", "from", "tv",
+                    "to", "laptop"), false);
         }
 
         @Test
