@@ -319,7 +319,7 @@
     ;; the target's user is asked about the vouch (the move makes it ask) and, while the prompt is open, unpairs the
     ;; voucher or marks it blocked or unreliable, then answers yes: what was checked on receipt must be checked
     ;; again at the answer
-    [2 (c/let-gen [d (gen/choose 200 10000)
+    [3 (c/let-gen [d (gen/choose 200 10000)
                    e (gen/choose 1 5000)
                    what (c/frequency [[2 (gen/return "unpair")] [1 (gen/return "blocked")]
                                       [1 (gen/return "unreliable")]])]
