@@ -11,11 +11,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Joins the mutation reports of the profile's two PIT runs over the reference (its unit tests; the scenario replays
- * and small campaigns of properties): a mutant is killed if either run kills it. Prints the score per package and
- * the surviving mutants, one line each, in the form docs/mutation-survivors.md classifies them.
+ * Reads the mutation reports of PIT runs over the reference (the profile writes one,
+ * properties/target/pit-reports/mutations.xml; narrowed runs can be joined: a mutant is killed if any report kills
+ * it). Prints the score per package and the surviving mutants, one line each, in the form
+ * docs/mutation-survivors.md classifies them.
  *
- * <p>Run with the JDK alone: {@code java scripts/PitSurvivors.java reference/target/pit-reports/mutations.xml
+ * <p>With {@code --classified docs/mutation-survivors.md}, each survivor line carries the classification that file
+ * gives the same line (after " — "), or UNCLASSIFIED; classified survivors that no longer survive are listed on
+ * stderr, so a re-run shows at once what is new and what a test has since killed.
+ *
+ * <p>Run with the JDK alone: {@code java scripts/PitSurvivors.java --classified docs/mutation-survivors.md
  * properties/target/pit-reports/mutations.xml}.
  */
 public final class PitSurvivors {
@@ -27,13 +32,19 @@ public final class PitSurvivors {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            System.err.println("usage: java scripts/PitSurvivors.java mutations.xml...");
+        List<String> reports = new ArrayList<>(List.of(args));
+        Map<String, String> classified = new LinkedHashMap<>();
+        if (reports.size() >= 2 && reports.get(0).equals("--classified")) {
+            classified = classifications(Path.of(reports.get(1)));
+            reports = reports.subList(2, reports.size());
+        }
+        if (reports.isEmpty()) {
+            System.err.println("usage: java scripts/PitSurvivors.java [--classified survivors.md] mutations.xml...");
             System.exit(2);
         }
         Map<String, Mutant> all = new LinkedHashMap<>();
         Map<String, Boolean> killed = new LinkedHashMap<>();
-        for (String a : args) {
+        for (String a : reports) {
             Path p = Path.of(a);
             if (!Files.isRegularFile(p)) {
                 System.err.println(a + ": no such mutation report (run mvn -B -Pmutation verify first)");
@@ -63,10 +74,41 @@ public final class PitSurvivors {
             System.out.printf("| `%s` | %d | %d | %d%% |%n", e.getKey(), c[0], c[1], Math.round(100.0 * c[1] / c[0]));
         }
         System.out.printf("| all | %d | %d | %d%% |%n%n", total, dead, Math.round(100.0 * dead / Math.max(1, total)));
+        java.util.Set<String> surviving = new java.util.HashSet<>();
         for (Mutant m : survivors) {
-            System.out.println("- `" + m.cls().substring(m.pkg().length() + 1) + "." + m.method() + ":" + m.line()
-                    + "` " + m.description());
+            String line = "- `" + m.cls().substring(m.pkg().length() + 1) + "." + m.method() + ":" + m.line()
+                    + "` " + m.description();
+            surviving.add(line);
+            System.out.println(classified.isEmpty() ? line
+                    : line + " — " + classified.getOrDefault(line, "UNCLASSIFIED"));
         }
+        for (String line : classified.keySet()) {
+            if (!surviving.contains(line)) {
+                System.err.println("no longer survives: " + line);
+            }
+        }
+    }
+
+    /**
+     * The classified survivor lines of a survivors file: "- `Class.method:line` description — classification", up to
+     * its "## Closed gaps" section (mutants a test kills, kept with their record, are no survivors to carry over).
+     */
+    private static Map<String, String> classifications(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            System.err.println(file + ": no such survivors file");
+            System.exit(2);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("## Closed gaps")) {
+                break;
+            }
+            int dash = line.indexOf(" — ");
+            if (line.startsWith("- `") && dash > 0) {
+                out.put(line.substring(0, dash), line.substring(dash + 3));
+            }
+        }
+        return out;
     }
 
     private static void read(Path file, Map<String, Mutant> all, Map<String, Boolean> killed) throws IOException {

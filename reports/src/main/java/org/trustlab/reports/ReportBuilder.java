@@ -253,13 +253,24 @@ public final class ReportBuilder {
         }
 
         private void charts(String anchor, String protocol, Statistics stats) {
+            // Seconds once any percentile reaches two of them: a reviewer reads "4.2 s", not "4215 ms".
+            boolean seconds = stats.latency().stream().flatMapToDouble(r -> java.util.Arrays.stream(r.percentiles()))
+                    .filter(v -> !Double.isNaN(v)).anyMatch(v -> v >= 2000);
+            double scale = seconds ? 1000 : 1;
             List<Charts.BarGroup> groups = new ArrayList<>();
             for (LatencyRow r : stats.latency()) {
-                groups.add(new Charts.BarGroup(r.network(), new double[] {r.p50(), r.p90(), r.p99()}));
+                double[] values = r.percentiles();
+                String[] notes = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] /= scale;
+                    notes[i] = r.samples() > 0 && !r.estimates(LatencyRow.QUANTILES[i])
+                            ? "n < " + LatencyRow.minSamples(LatencyRow.QUANTILES[i]) : "";
+                }
+                groups.add(new Charts.BarGroup(r.network() + " (n = " + r.samples() + ")", values, notes));
             }
             drawings.put("chart-latency-" + anchor, Charts.bars("chart-latency-" + anchor, protocol
-                    + ": request-to-acceptance latency per network profile", "ms (virtual)",
-                    List.of("p50", "p90", "p99"), groups));
+                    + ": request-to-acceptance latency per network profile", seconds ? "seconds (virtual)"
+                    : "ms (virtual)", List.of("p50", "p90", "p99"), groups));
             drawings.put("chart-loss-" + anchor, Charts.rateLine("chart-loss-" + anchor, protocol
                     + ": acceptance rate vs loss rate", "loss rate", "accepted / attempted", points(stats.byLoss())));
             drawings.put("chart-offline-" + anchor, Charts.rateLine("chart-offline-" + anchor, protocol

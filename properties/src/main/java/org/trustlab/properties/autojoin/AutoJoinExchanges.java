@@ -20,6 +20,7 @@ final class AutoJoinExchanges {
     static final String AUTO_JOIN = "auto-join";
     /** The session key's message, as its canonical tag names it ({@code trustlab/autojoin/<name>/v1}). */
     static final String VALIDATE = "/ValidateJoinCloudSessionParameters/";
+    static final String RESPONSE = "/AutoJoinChallengeResponse/";
 
     /** One automatic join: what the requester asked and what each side decided, by the phase's deadline. */
     record Exchange(String key, TraceEvent request, String requester, String session, String validator,
@@ -94,7 +95,87 @@ final class AutoJoinExchanges {
             if (e.seq() > request.seq() && e.seq() < end && e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN)
                     && e.node().equals(request.field("validator")) && "accepted".equals(e.field("result"))
                     && request.field("session").equals(e.field("session"))
-                    && request.node().equals(e.field("requester-instance")) && phase.byDeadline(e)) {
+                    && request.node().equals(e.field("requester-instance")) && phase.byDeadline(e)
+                    && answersThisJoin(trace, request, end, e.field("nonce"))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an acceptance naming challenge {@code nonce} decides this join: the requester put its response to that
+     * challenge on the wire while this join was its open one. A response it signed for an earlier join of the same
+     * session that the validator accepts late belongs to that earlier join. Read from the wire (the response's own
+     * fields), never from either party's audit; an acceptance naming no challenge is attributed by session alone.
+     */
+    private static boolean answersThisJoin(Trace trace, TraceEvent request, long end, String nonce) {
+        if (nonce == null) {
+            return true;
+        }
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() > request.seq() && e.seq() < end && e.kind() == Kind.SEND && e.node().equals(request.node())
+                    && e.type().contains(RESPONSE) && nonce.equals(e.field("wire-nonce"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The validator's acceptance of the very challenge the requester's acceptance names, whenever it was made: a
+     * requester that signs a late copy of a challenge the validator already accepted (for its previous join of the
+     * session) and then takes that challenge's session key agrees with the validator about it, though the
+     * acceptance came before this join was asked.
+     */
+    static Optional<TraceEvent> acceptanceOfTheSameChallenge(Trace trace, Exchange x) {
+        String nonce = x.requesterDecision().map(d -> d.field("nonce")).orElse(null);
+        if (nonce == null) {
+            return Optional.empty();
+        }
+        return beforeTheDecision(trace, x, e -> e.kind() == Kind.OUTCOME && e.type().equals(AUTO_JOIN)
+                && e.node().equals(x.validator()) && "accepted".equals(e.field("result"))
+                && nonce.equals(e.field("nonce")) && x.session().equals(e.field("session"))
+                && x.requester().equals(e.field("requester-instance")));
+    }
+
+    /** The validator's user actions that withdraw what a join rests on: the grant, the trusted key, its own key. */
+    private static final java.util.Set<String> WITHDRAWALS = java.util.Set.of("revoke-grant", "forget-key",
+            "rotate-key");
+
+    /**
+     * The validator's user withdrawing the requester's grant (revoking it, forgetting the requester's key, or
+     * rotating its own key) after the request and before the requester's decision: from then on refusing the join
+     * is the protocol's right answer. The twin can complete such a join only by deciding it first; an attacker whose
+     * extra messages keep the validator busy until the user acts has only delayed it, which the network may do too.
+     * Read from the simulator's record of the user's action, never from the validator's audit.
+     */
+    static Optional<TraceEvent> grantWithdrawnBefore(Trace trace, Exchange x) {
+        return beforeTheDecision(trace, x, e -> e.seq() > x.request().seq() && e.kind() == Kind.USER_ACTION
+                && e.node().equals(x.validator()) && WITHDRAWALS.contains(e.type()) && e.field("status") == null
+                && (e.field("client") == null ? e.type().equals("rotate-key")
+                        : e.field("client").equals(x.requester())));
+    }
+
+    /**
+     * The attacker's theft of the validator's key before the requester accepted: with it the attacker signs a
+     * session key in the validator's name, and the requester rightly accepts a join the validator never did. A
+     * stolen key is beyond the network attacker the property is stated against. Read from the attacker's records.
+     */
+    static Optional<TraceEvent> validatorKeyStolen(Trace trace, Exchange x) {
+        return beforeTheDecision(trace, x, e -> e.kind() == Kind.ATTACKER && e.type().equals("compromise")
+                && x.validator().equals(e.field("device")));
+    }
+
+    /** The first event before the requester's decision on {@code x} (or in the whole run, undecided) that matches. */
+    private static Optional<TraceEvent> beforeTheDecision(Trace trace, Exchange x,
+            java.util.function.Predicate<TraceEvent> matches) {
+        long decided = x.requesterDecision().map(TraceEvent::seq).orElse(Long.MAX_VALUE);
+        for (TraceEvent e : trace.events()) {
+            if (e.seq() >= decided) {
+                break;
+            }
+            if (matches.test(e)) {
                 return Optional.of(e);
             }
         }

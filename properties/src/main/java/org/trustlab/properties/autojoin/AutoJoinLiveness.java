@@ -39,7 +39,8 @@ public final class AutoJoinLiveness {
         @Override
         public String statement() {
             return "An automatic join that completes in the run's attacker-free twin also completes under an attacker "
-                    + "that only adds messages (replay, relay, forge), by the end of the liveness phase.";
+                    + "that only adds messages (replay, relay, forge), by the end of the liveness phase, unless the "
+                    + "validator's user withdrew the grant before it was decided.";
         }
 
         /** The joins the twin completed are what it judges; an attacker beyond the network's leaves none. */
@@ -55,7 +56,8 @@ public final class AutoJoinLiveness {
             for (AutoJoinExchanges.Exchange t : AutoJoinExchanges.subject(twin)) {
                 AutoJoinExchanges.Exchange a = underAttack.get(t.key());
                 completed += t.requesterAccepted() ? 1 : 0;
-                if (t.requesterAccepted() && (a == null || (!a.requesterAccepted() && !a.superseded()))) {
+                if (t.requesterAccepted() && (a == null || (!a.requesterAccepted() && !a.superseded()
+                        && AutoJoinExchanges.grantWithdrawnBefore(attacked, a).isEmpty()))) {
                     String why = a == null || a.requesterDecision().isEmpty() ? "never completed"
                             : "ended " + a.requesterDecision().get().field("result") + " ("
                                     + a.requesterDecision().get().field("reason") + ")";
@@ -87,7 +89,9 @@ public final class AutoJoinLiveness {
         @Override
         public String statement() {
             return "By the end of the liveness phase, requester and validator agree on every automatic join: no "
-                    + "requester rejected or undecided while its validator accepted and its session key arrived.";
+                    + "requester rejected or undecided while its validator accepted and its session key arrived, and "
+                    + "none accepted a join its validator never accepted (unless the attacker holds the validator's "
+                    + "key, which is beyond a network attacker).";
         }
 
         /** Every join either side accepted is judged. */
@@ -110,7 +114,9 @@ public final class AutoJoinLiveness {
                                 + x.requester() + " " + view, evidence));
                     }
                 }
-                if (x.requesterAccepted() && x.validatorAcceptance().isEmpty()) {
+                if (x.requesterAccepted() && x.validatorAcceptance().isEmpty()
+                        && AutoJoinExchanges.acceptanceOfTheSameChallenge(trace, x).isEmpty()
+                        && AutoJoinExchanges.validatorKeyStolen(trace, x).isEmpty()) {
                     out.add(new Violation(NO_DISAGREEMENT, x.requester() + " accepted an automatic join of "
                             + x.session() + " that " + x.validator() + " never accepted",
                             List.of(x.requesterDecision().get())));

@@ -250,10 +250,8 @@ public final class CampaignRunner {
             vacuous.sort(null);
             List<String> admitted = new ArrayList<>();
             for (String id : violated) {
-                for (AdmittedGap g : gaps) {
-                    if (g.checkId().equals(id) && g.applies().test(scenario) && !admitted.contains(id)) {
-                        admitted.add(id);
-                    }
+                if (admitted(id, scenario)) {
+                    admitted.add(id);
                 }
             }
             RunRecord record = new RunRecord(index, seed, drawn.size(), trace.sha256(), violated, admitted, vacuous,

@@ -49,11 +49,12 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  *       device's private key.</li>
  * </ul>
  * Agents are device names; a session id is the nonce {@code sid:<id>} (made up by the attacker when no voucher
- * signed it); instants become milliseconds since the trace's earliest one. The profile decides the signed payload:
- * the hardened profile's names the target and the voucher, the spacedrive profile's (the source's) does not. The
- * registries are read from the trace: the latest {@code pairing-stored} or {@code pairing-removed} of the device for
- * the peer before the step, else (a pairing made at setup, before the trace) the pairing type the step's own audit
- * reports. Each receiver's window is read from its audit fields.
+ * signed it); instants become milliseconds since the trace's earliest one. The profile, the world's fact (never a
+ * step's audit), decides the signed payload: the hardened profile's names the target and the voucher, the spacedrive
+ * profile's (the source's) does not. The registries are read from the trace: the latest {@code pairing-stored} or
+ * {@code pairing-removed} of the device for the peer before the step, else the pairing the scenario set up (the
+ * world's {@code pairing} fact), else none. Each receiver's window is its configured one (the world's
+ * {@code limits} fact).
  *
  * <p>A step the model cannot take is a violation with the model's reasons; that run is not followed further.
  */
@@ -126,7 +127,6 @@ public final class VouchRefinement {
         private final Map<String, Integer> maxAgeByReceiver = new TreeMap<>();
         private final Map<String, Integer> skewByReceiver = new TreeMap<>();
         private long baseMillis = Long.MAX_VALUE;
-        private TraceEvent current;
         /** Registries are read before this sequence number: the step's own effects come after its checks. */
         private long horizon;
 
@@ -153,7 +153,6 @@ public final class VouchRefinement {
             Replayer replayer = new Replayer(instance());
             int next = 0; // the next step, in trace order: every step has a run
             for (TraceEvent e : trace.events()) {
-                current = e;
                 if (e.kind() == Kind.ATTACKER) {
                     attacker(replayer, e);
                 } else if (next < steps.size() && steps.get(next) == e) {
@@ -166,8 +165,9 @@ public final class VouchRefinement {
 
         /** The pre-pass: one voucher run per signed vouch, one receiver run per acceptance, in trace order. */
         private Model instance() {
-            boolean signsTarget = steps.stream().map(e -> e.field(PROFILE)).filter(p -> p != null).findFirst()
-                    .map(p -> p.equals(VouchProfile.HARDENED.code())).orElse(false);
+            // The scenario's profile, as the world recorded it: a device that signs another profile's payload is
+            // judged by the profile it was given, not the one it reports.
+            boolean signsTarget = world.profile().map(p -> p.equals(VouchProfile.HARDENED.code())).orElse(false);
             VouchModel.Roles roles = signsTarget ? WITH_TARGET : WITHOUT_TARGET;
             List<Run> vouchers = new ArrayList<>();
             List<Run> receivers = new ArrayList<>();
@@ -227,15 +227,15 @@ public final class VouchRefinement {
 
         /**
          * The registries as the trace shows them at the step being replayed: the device's latest pairing event for
-         * the peer, else (a pairing from the scenario's setup, which no event records) what the step's own audit
-         * says of it.
+         * the peer, else the pairing the scenario set up (the world's fact; no event records it), never what the
+         * step's own audit says of it.
          */
         private boolean direct(Term a, Term b) {
             Optional<TraceEvent> last = lastPairingEvent(a.toString(), b.toString());
             if (last.isPresent()) {
                 return last.get().type().equals(PAIRING_STORED) && DIRECT.equals(last.get().field(PAIRING_TYPE));
             }
-            return DIRECT.equals(reportedType(a.toString(), b.toString()));
+            return world.setupPairingType(a.toString(), b.toString()).filter(DIRECT::equals).isPresent();
         }
 
         private boolean paired(Term a, Term b) {
@@ -243,8 +243,7 @@ public final class VouchRefinement {
             if (last.isPresent()) {
                 return last.get().type().equals(PAIRING_STORED);
             }
-            String reported = reportedType(a.toString(), b.toString());
-            return reported != null && !reported.equals("none");
+            return world.pairedAtSetup(a.toString(), b.toString());
         }
 
         private Optional<TraceEvent> lastPairingEvent(String device, String peer) {
@@ -258,23 +257,6 @@ public final class VouchRefinement {
                 }
             }
             return Optional.ofNullable(found);
-        }
-
-        /** The pairing type of {@code peer} on {@code device} as the current step's audit reports it, or null. */
-        private String reportedType(String device, String peer) {
-            if (!current.node().equals(device)) {
-                return null;
-            }
-            if (current.kind() == Kind.AUDIT) {
-                if (peer.equals(current.field(VOUCHEE))) {
-                    return current.field(VOUCHEE_PAIRING_TYPE);
-                }
-                return peer.equals(current.field(TARGET)) ? current.field(TARGET_PAIRING_TYPE) : null;
-            }
-            if (peer.equals(current.field(VOUCHER))) {
-                return current.field(VOUCHER_PAIRING_TYPE);
-            }
-            return peer.equals(current.field(VOUCHEE)) ? current.field(VOUCHEE_REGISTRY_TYPE) : null;
         }
 
         private void replay(Replayer rp, TraceEvent e) {

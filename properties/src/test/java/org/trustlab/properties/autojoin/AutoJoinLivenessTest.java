@@ -15,6 +15,7 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  */
 class AutoJoinLivenessTest {
     private static final String VALIDATE = "trustlab/autojoin/ValidateJoinCloudSessionParameters/v1";
+    private static final String RESPONSE_TAG = "trustlab/autojoin/AutoJoinChallengeResponse/v1";
     private static final AutoJoinLiveness.NoDisagreement DISAGREEMENT = new AutoJoinLiveness.NoDisagreement();
     private static final AutoJoinLiveness.NoDenial DENIAL = new AutoJoinLiveness.NoDenial();
 
@@ -93,6 +94,60 @@ class AutoJoinLivenessTest {
             assertThat(DISAGREEMENT.check(t.build())).isEmpty();
         }
 
+        /**
+         * The phone asks again (after rotating its key) while its first response is held back; the laptop then
+         * accepts the first join's response and refuses the second. The late acceptance answers the superseded join,
+         * not the second one: no disagreement. An acceptance of the response the phone sent while the second join
+         * was open belongs to it, whichever request the challenge was issued for.
+         */
+        @Test
+        void anAcceptanceBelongsToTheJoinThatSentItsResponse() {
+            SyntheticTrace late = join(true).at(1.1).add("phone", Kind.SEND, RESPONSE_TAG, "from", "phone", "to",
+                    "server", "wire-nonce", "aa").at(1.2).add("phone", Kind.USER_ACTION, "auto-join", "session", "S1",
+                    "validator", "laptop").at(1.6).outcome("laptop", "auto-join", "result", "accepted", "session",
+                    "S1", "requester-instance", "phone", "nonce", "aa");
+            assertThat(DISAGREEMENT.check(requester(keyArrives(late).at(2), "rejected", "KEY_MISMATCH").build()))
+                    .isEmpty();
+            java.util.function.Supplier<SyntheticTrace> current = () -> join(true).at(1.2).add("phone",
+                    Kind.USER_ACTION, "auto-join", "session", "S1", "validator", "laptop").at(1.3).add("phone",
+                    Kind.SEND, RESPONSE_TAG, "from", "phone", "to", "server", "wire-nonce", "aa").at(1.6).outcome(
+                    "laptop", "auto-join", "result", "accepted", "session", "S1", "requester-instance", "phone",
+                    "nonce", "aa");
+            assertThat(DISAGREEMENT.check(requester(keyArrives(current.get()).at(2), "rejected", "KEY_MISMATCH")
+                    .build())).hasSize(1);
+            assertThat(DISAGREEMENT.check(requester(keyArrives(current.get()).at(2), "accepted", null).build()))
+                    .isEmpty();
+        }
+
+        /** The phone accepts the key of a challenge the laptop accepted before the phone asked again: agreement. */
+        @Test
+        void anAcceptanceOfTheSameChallengeBeforeTheRequestStillAgrees() {
+            SyntheticTrace before = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").at(0.5).outcome("laptop", "auto-join", "result", "accepted", "session", "S1",
+                    "requester-instance", "phone", "nonce", "aa").at(1).add("phone", Kind.USER_ACTION, "auto-join",
+                    "session", "S1", "validator", "laptop");
+            SyntheticTrace same = before.at(2).outcome("phone", "auto-join", "result", "accepted", "session", "S1",
+                    "nonce", "aa");
+            assertThat(DISAGREEMENT.check(same.build())).isEmpty();
+            SyntheticTrace other = new SyntheticTrace().fact("quiesce", "at", "PT10S", "within", "PT30S",
+                    "deadline", "PT40S").at(0.5).outcome("laptop", "auto-join", "result", "accepted", "session", "S1",
+                    "requester-instance", "phone", "nonce", "aa").at(1).add("phone", Kind.USER_ACTION, "auto-join",
+                    "session", "S1", "validator", "laptop").at(2).outcome("phone", "auto-join", "result", "accepted",
+                    "session", "S1", "nonce", "bb");
+            assertThat(DISAGREEMENT.check(other.build())).hasSize(1);
+        }
+
+        @Test
+        void onlyTheValidatorsStolenKeyExcusesAnAcceptanceTheValidatorNeverMade() {
+            SyntheticTrace stolen = join(true).attacker("compromise", "device", "laptop", "generation", "0");
+            assertThat(DISAGREEMENT.check(requester(stolen, "accepted", null).build())).isEmpty();
+            SyntheticTrace other = join(true).attacker("compromise", "device", "tablet", "generation", "0");
+            assertThat(DISAGREEMENT.check(requester(other, "accepted", null).build())).hasSize(1);
+            SyntheticTrace late = requester(join(true), "accepted", null).attacker("compromise", "device", "laptop",
+                    "generation", "0");
+            assertThat(DISAGREEMENT.check(late.build())).hasSize(1);
+        }
+
         /** Each excuse for a requester that did not take the key, and one that excuses nothing. */
         private void excusedBy(UnaryOperator<SyntheticTrace> excuse, boolean excused) {
             SyntheticTrace t = excuse.apply(validatorAccepts(join(true)));
@@ -154,6 +209,30 @@ class AutoJoinLivenessTest {
     class NoDenial {
         private Trace twin() {
             return requester(keyArrives(validatorAccepts(join(true))), "accepted", null).build();
+        }
+
+        /**
+         * The validator's user revokes the phone's grant while the attacker keeps the join from finishing first: the
+         * refusal that follows is the protocol's right answer. Revoking another client's grant, or a revocation
+         * after the decision, excuses nothing.
+         */
+        @Test
+        void onlyAWithdrawalOfThisRequestersGrantBeforeTheDecisionExcusesARefusal() {
+            assertThat(DENIAL.check(revokedThenRefused("phone", true), twin())).isEmpty();
+            assertThat(DENIAL.check(revokedThenRefused("tablet", true), twin())).hasSize(1);
+            assertThat(DENIAL.check(revokedThenRefused("phone", false), twin())).hasSize(1);
+        }
+
+        private Trace revokedThenRefused(String client, boolean before) {
+            SyntheticTrace t = join(true);
+            if (before) {
+                t.at(1.3).add("laptop", Kind.USER_ACTION, "revoke-grant", "client", client);
+            }
+            requester(t.at(1.5), "rejected", "GRANT_REVOKED");
+            if (!before) {
+                t.at(1.7).add("laptop", Kind.USER_ACTION, "revoke-grant", "client", client);
+            }
+            return t.build();
         }
 
         @Test

@@ -22,10 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class JudgedByTheWorldTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "trustlab", "properties");
-    /** Audit fields in which a role reports its own limits, its grant store or its trust in a peer. */
+    /** Audit fields in which a role reports its own limits, its grant store, its trust in a peer or its profile. */
     private static final Pattern SELF_REPORTED = Pattern.compile("field\\(\\s*(\"(skew-tolerance|challenge-ttl"
             + "|grant-[a-z-]+|trusted-key-fingerprint|verifier-time|current-epoch)\"|MAX_AGE_MS|SKEW_TOLERANCE_MS"
-            + "|TRUST_LEVEL|[A-Z_]+_MS|QUEUED_AT|EXPIRES_AT)\\s*\\)");
+            + "|TRUST_LEVEL|[A-Z_]+_MS|QUEUED_AT|EXPIRES_AT|PROFILE|\"profile\")\\s*\\)");
+
+    /**
+     * Audit fields in which a vouch role reports the profile it runs and the type of its pairings with the parties of
+     * the step it audits. A refinement mapping reads them from the world ({@code profile} and {@code pairing} facts):
+     * read from the step's audit they would let a device that runs the wrong profile, or holds a pairing it should
+     * not, enable its own step in the model.
+     */
+    private static final Pattern STEP_REPORTED = Pattern.compile("field\\(\\s*(PROFILE|[A-Z_]*PAIRING_TYPE"
+            + "|[A-Z_]*REGISTRY_TYPE|\"profile\"|\"[a-z-]*pairing-type\"|\"[a-z-]*registry-type\")\\s*\\)");
 
     /** The requester's own report of a signature it made (after its checks). */
     private static final Pattern REQUESTER_AUDIT = Pattern.compile("AutoJoinTrace\\.SIGNED\\b|\"challenge-signed\"");
@@ -73,11 +82,52 @@ class JudgedByTheWorldTest {
         assertThat(REQUESTER_AUDIT.matcher("t.sentBy(d, AutoJoinTrace.RESPONSE)").find()).isFalse();
     }
 
+    /**
+     * No refinement mapping takes the profile or a pairing type from the audit of the step it maps: the model's
+     * instance (which payload is signed, who is paired with whom at setup) comes from the world's facts. The one
+     * pairing type read is that of a {@code pairing-stored} event (a pairing made during the run, which the
+     * refinement reads as the registry's history), written {@code field(PAIRING_TYPE)}.
+     */
+    @Test
+    void noRefinementReadsTheProfileOrASetUpPairingFromTheStepsAudit() throws IOException {
+        List<String> reads = new ArrayList<>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.list(SOURCES.resolve("validation"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith("Refinement.java")).sorted().toList()) {
+                scanned++;
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = STEP_REPORTED.matcher(lines.get(i));
+                    while (m.find()) {
+                        if (!m.group(1).equals("PAIRING_TYPE")) {
+                            reads.add(f + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(scanned).as("refinement sources scanned").isGreaterThanOrEqualTo(2);
+        assertThat(reads).as("refinements reading the profile or a pairing type from the step's audit").isEmpty();
+    }
+
+    @Test
+    void theStepPatternFindsTheReadsItIsThereToForbid() {
+        assertThat(STEP_REPORTED.matcher("steps.stream().map(e -> e.field(PROFILE))").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("return current.field(VOUCHEE_PAIRING_TYPE);").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("current.field(TARGET_PAIRING_TYPE) : null;").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("current.field(VOUCHEE_REGISTRY_TYPE)").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("e.field(\"voucher-pairing-type\")").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("e.field(\"profile\")").find()).isTrue();
+        assertThat(STEP_REPORTED.matcher("world.profile().map(p -> p.equals(hardened))").find()).isFalse();
+        assertThat(STEP_REPORTED.matcher("e.field(SESSION_ID)").find()).isFalse();
+    }
+
     @Test
     void thePatternFindsTheReadsItIsThereToForbid() {
         assertThat(SELF_REPORTED.matcher("long max = millis(a.field(MAX_AGE_MS), 0);").find()).isTrue();
         assertThat(SELF_REPORTED.matcher("Duration d = parse(a.field(\"skew-tolerance\"));").find()).isTrue();
         assertThat(SELF_REPORTED.matcher("a.field(\"grant-expires\")").find()).isTrue();
         assertThat(SELF_REPORTED.matcher("a.field(\"nonce\")").find()).isFalse();
+        assertThat(SELF_REPORTED.matcher("e.field(PROFILE)").find()).isTrue();
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +28,15 @@ import org.trustlab.properties.campaign.Campaigns;
 import org.trustlab.properties.campaign.SimulatorBackend;
 import org.trustlab.properties.campaign.TraceCheck;
 import org.trustlab.properties.invariant.Violation;
+import org.trustlab.reference.vouch.VouchAudit;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.simulator.scenario.InvariantOracle;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
 import org.trustlab.simulator.scenario.ScenarioRunner;
 import org.trustlab.simulator.trace.Trace;
+import org.trustlab.simulator.trace.TraceEvent;
+import org.trustlab.simulator.trace.TraceEvent.Kind;
 
 /**
  * Every trace of the vouch scenarios, and of a campaign's runs, is a behaviour of the vouch model; the reference
@@ -127,6 +135,46 @@ class VouchRefinementTest {
                 Optional.of(VouchMutant.UNSIGNED_TARGET)))).contains(InvariantVerdict.VIOLATED);
         assertThat(InvariantCatalogue.judge("vouch.no-such-check", trace("happy-path.yaml", Optional.empty())))
                 .isEmpty();
+    }
+
+    /**
+     * The set-up pairings and the profile are the world's facts: a trace whose devices report other pairing types and
+     * another profile in their audits is judged by the facts, and one whose facts lack the set-up pairings is not
+     * rescued by the audits that report them.
+     */
+    @Test
+    void setUpPairingsAreTheWorldsFactsNotTheStepsAudit() {
+        Trace t = trace("happy-path-hardened.yaml", Optional.empty());
+        assertThat(VouchRefinement.check(t)).isEmpty();
+        Set<String> selfReported = Set.of(VouchAudit.PROFILE, VouchAudit.VOUCHER_PAIRING_TYPE,
+                VouchAudit.VOUCHEE_PAIRING_TYPE, VouchAudit.TARGET_PAIRING_TYPE, VouchAudit.VOUCHEE_REGISTRY_TYPE);
+        Trace misreported = rewrite(t, e -> {
+            if (e.kind() == Kind.FACT || selfReported.stream().noneMatch(e.fields()::containsKey)) {
+                return e;
+            }
+            Map<String, String> f = new TreeMap<>(e.fields());
+            selfReported.forEach(k -> f.computeIfPresent(k, (key, v) -> key.equals(VouchAudit.PROFILE)
+                    ? "spacedrive" : "none"));
+            return new TraceEvent(e.seq(), e.timeNanos(), e.node(), e.kind(), e.type(), f);
+        });
+        assertThat(misreported.events()).anySatisfy(e -> assertThat(e.field(VouchAudit.TARGET_PAIRING_TYPE))
+                .isEqualTo("none"));
+        assertThat(VouchRefinement.check(misreported)).isEmpty();
+        Trace unpairedWorld = rewrite(t, e -> e.is(Kind.FACT, "pairing") ? null : e);
+        assertThat(VouchRefinement.check(unpairedWorld)).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).startsWith("laptop signing the vouch of phone to desktop"))
+                .anySatisfy(m -> assertThat(m).startsWith("desktop accepting phone on the word of laptop"));
+    }
+
+    private static Trace rewrite(Trace t, UnaryOperator<TraceEvent> edit) {
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : t.events()) {
+            TraceEvent edited = edit.apply(e);
+            if (edited != null) {
+                out.add(edited);
+            }
+        }
+        return new Trace(out, "edited-" + t.sha256());
     }
 
     @Test

@@ -1,10 +1,5 @@
 package org.trustlab.properties.vouch;
 
-import org.trustlab.properties.campaign.TraceCheck;
-import org.trustlab.properties.campaign.TwinRun;
-import org.trustlab.simulator.protocol.ProtocolBindings;
-import org.trustlab.simulator.scenario.Expectation;
-import org.trustlab.simulator.scenario.InvariantVerdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,11 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.MutantCatalogue;
+import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.campaign.TwinRun;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.simulator.protocol.ProtocolBindings;
+import org.trustlab.simulator.scenario.Expectation;
 import org.trustlab.simulator.scenario.ExpectationResult;
+import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.scenario.RunResult;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
@@ -84,20 +83,41 @@ class VouchScenariosTest {
         RunResult r = run(file, Optional.empty());
         for (Invariant i : InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL)) {
             List<Violation> v = judge(i, r);
-            // A scenario that demonstrates a FINDING of the source design says so: it expects the invariant violated.
-            boolean finding = r.scenario().expect().contains(new Expectation.InvariantExpected(i.id(),
-                    InvariantVerdict.VIOLATED));
             boolean voucherDerivesKeys = i.id().equals(VouchInvariants.VOUCHER_BLIND) && spacedrive(file)
                     && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
-            // An open gap kept as a scenario that expects it (see the file's header): a confirmation without a
-            // code lets the voucher pair with, and then vouch, a substituted key.
-            boolean openGap = file.equals("blind-confirmation-substituted-key.yaml")
-                    && i.id().equals(VouchInvariants.VOUCHEE_KEY_BINDING);
-            if (voucherDerivesKeys || openGap || finding) {
+            // A scenario that declares the violation (a FINDING of the source design, or a careless user outside the
+            // threat model) is held to it by its own expectation, which scenarioPassesItsExpectations checks.
+            if (voucherDerivesKeys || declaresViolated(file, i.id())) {
                 continue;
             }
             assertThat(v).as("%s on %s", i.id(), file).isEmpty();
         }
+    }
+
+    private static boolean declaresViolated(String file, String invariant) {
+        return ScenarioLoader.load(DIR.resolve(file)).expect().stream()
+                .anyMatch(e -> e instanceof Expectation.InvariantExpected x && x.invariant().equals(invariant)
+                        && x.verdict() == InvariantVerdict.VIOLATED);
+    }
+
+    /**
+     * The attack a careless user lets through (blind-confirmation-substituted-key.yaml, {@code compare: false}) is
+     * stopped by a user who compares the screens: the same tampering, and the pairing is refused.
+     */
+    @Test
+    void aCarelessUserPairsWithTheSubstitutedKeyAndAComparingUserRefusesIt() {
+        Invariant binding = InvariantCatalogue.find(VouchInvariants.VOUCHEE_KEY_BINDING).orElseThrow();
+        assertThat(binding.check(run("blind-confirmation-substituted-key.yaml", Optional.empty()).trace()))
+                .isNotEmpty();
+        RunResult honest = run("honest-user-refuses-substituted-key.yaml", Optional.empty());
+        assertThat(binding.check(honest.trace())).isEmpty();
+        assertThat(honest.trace().select(e -> e.is(TraceEvent.Kind.OUTCOME, "direct-pairing")
+                && "laptop".equals(e.node())).stream().map(e -> e.field("reason")).toList())
+                .containsExactly("CONFIRMATION_CODE_MISMATCH");
+        assertThat(declaresViolated("honest-user-refuses-substituted-key.yaml", VouchInvariants.VOUCHEE_KEY_BINDING))
+                .isFalse();
+        assertThat(declaresViolated("blind-confirmation-substituted-key.yaml", VouchInvariants.VOUCHEE_KEY_BINDING))
+                .isTrue();
     }
 
     @Test

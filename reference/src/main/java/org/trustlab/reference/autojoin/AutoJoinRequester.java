@@ -174,6 +174,14 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         PublicKeyInfo validator = m.validatorPublicKeyInfo();
         // ByteSync's CloudSessionPasswordExchangeKeyGivenService: the password goes only to a trusted member.
         if (!mutant(AutoJoinMutant.PASSWORD_TO_UNTRUSTED_KEY) && !trusted.isTrusted(validator)) {
+            if (hardened() && trusted.newest(validator.clientId()).isPresent()) {
+                // The answer carries no authentication: anyone can offer a key in a member's name. Refusing a key
+                // other than the one we trust for that member must not end the join, or a forged answer denies the
+                // member's own, which may still come. A member we trust no key for can never complete it.
+                return ignoredDecision(AutoJoinMessage.MANUAL_JOIN, AutoJoinReason.NOT_MUTUALLY_TRUSTED,
+                        AuditFields.create().put("session", m.sessionId()).put("target", validator.clientId())
+                                .put("presented-key-fingerprint", validator.fingerprint()));
+            }
             manual.remove(m.sessionId());
             return localReject(AutoJoinMessage.MANUAL_JOIN, AutoJoinReason.NOT_MUTUALLY_TRUSTED, AuditFields.create()
                     .put("session", m.sessionId()).put("target", validator.clientId())
@@ -209,7 +217,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
         if (pending != null && pending.signed() && hardened()) {
             // A second challenge for a join we already answered (a replayed request): never sign it, and do not
             // let it end the join either.
-            return ignoredDecision(AutoJoinReason.CHALLENGE_UNKNOWN, f);
+            return ignoredDecision(AutoJoinMessage.AUTO_JOIN, AutoJoinReason.CHALLENGE_UNKNOWN, f);
         }
         if (pending == null || pending.signed()) {
             // Not an answer to a request of ours (or a second challenge for one): never sign it.
@@ -233,7 +241,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             if (hardened() && problem != AutoJoinReason.NOT_MUTUALLY_TRUSTED) {
                 // The challenge carries no authentication: anyone can put one in front of us. Refusing to sign it
                 // must not end the join we asked for, or a forged challenge denies it.
-                return ignoredDecision(problem, f);
+                return ignoredDecision(AutoJoinMessage.AUTO_JOIN, problem, f);
             }
             auto.remove(c.sessionId());
             return localReject(AutoJoinMessage.AUTO_JOIN, problem, f);
@@ -281,7 +289,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
                 && !config.profile().verify(validator.publicKey(), signed, m.validatorSignature())) {
             if (hardened() && flow.equals(AutoJoinMessage.AUTO_JOIN)) {
                 // Not the validator's word: a forgery must not end the join the validator may still accept.
-                return ignoredDecision(AutoJoinReason.SIGNATURE_INVALID, f);
+                return ignoredDecision(AutoJoinMessage.AUTO_JOIN, AutoJoinReason.SIGNATURE_INVALID, f);
             }
             clearPending(m.sessionId(), flow);
             return localReject(flow, AutoJoinReason.SIGNATURE_INVALID, f);
@@ -329,7 +337,7 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
             return ignored(m, "no join waiting for this rejection");
         }
         if (hardened() && m.flow().equals(AutoJoinMessage.AUTO_JOIN) && !fromTheValidatorAsked(m, env)) {
-            return ignoredDecision(AutoJoinReason.DECISION_UNAUTHENTICATED, AuditFields.create()
+            return ignoredDecision(AutoJoinMessage.AUTO_JOIN, AutoJoinReason.DECISION_UNAUTHENTICATED, AuditFields.create()
                     .put("session", m.sessionId()).put("validator-instance", m.validatorInstanceId())
                     .put("claimed-reason", m.reason()));
         }
@@ -368,10 +376,10 @@ public final class AutoJoinRequester implements Role<AutoJoinMessage> {
     }
 
     /** Hardened profile: a message that cannot end the join is on the record, and the join stays open. */
-    private Outputs<AutoJoinMessage> ignoredDecision(ReasonCode reason, AuditFields fields) {
+    private Outputs<AutoJoinMessage> ignoredDecision(String flow, ReasonCode reason, AuditFields fields) {
         return Outputs.<AutoJoinMessage>builder()
-                .audit(AuditEvent.rejection("auto-join-message-ignored", reason, fields.put("flow",
-                        AutoJoinMessage.AUTO_JOIN).put("reported-by", "requester").put("join", "still-open").build()))
+                .audit(AuditEvent.rejection(flow + "-message-ignored", reason, fields.put("flow", flow)
+                        .put("reported-by", "requester").put("join", "still-open").build()))
                 .build();
     }
 

@@ -19,4 +19,18 @@ final class Actions {
         }
         return DeviceId.of(v.trim());
     }
+
+    /** Argument {@code key} as {@code true} or {@code false} ({@code absent} when missing), or null after the refusal. */
+    static Boolean flag(Step s, UserAction action, String key, boolean absent) {
+        String v = action.arg(key);
+        if (v == null) {
+            return absent;
+        }
+        if (v.trim().equals("true") || v.trim().equals("false")) {
+            return Boolean.valueOf(v.trim());
+        }
+        s.auditRejection(VouchAudit.ACTION_REJECTED, VouchReason.BAD_ACTION_ARGUMENTS,
+                fields("action", action.name(), "invalid", key));
+        return null;
+    }
 }

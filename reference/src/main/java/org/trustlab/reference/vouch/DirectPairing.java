@@ -100,10 +100,17 @@ final class DirectPairing {
         s.audit(PAIRING_CODE_SHOWN, f);
     }
 
-    /** {@code network.pair.confirm {device, code?}} on the responder: the user compared the codes. */
+    /**
+     * {@code network.pair.confirm {device, code?, compare?}} on the responder. {@code code} is what the user read on
+     * the new device's screen and holds against the code this device shows: a confirmation without it is a user who
+     * compared and saw no code there, so it is refused as a mismatch, never taken for a match. {@code compare: false}
+     * is a careless user who confirms without looking: the device cannot tell, so it pairs with whatever key it
+     * received, which is outside the source's trust model ("Keep the user confirmation flow for direct pairing").
+     */
     static void confirm(Step s, UserAction action) {
         DeviceId peer = Actions.device(s, action, "device");
-        if (peer == null) {
+        Boolean compares = peer == null ? null : Actions.flag(s, action, ARG_COMPARE, true);
+        if (compares == null) {
             return;
         }
         Optional<PendingResponder> found = awaiting(s, peer);
@@ -116,9 +123,9 @@ final class DirectPairing {
         f.put(PAIRING_ID, p.pairingId());
         s.st.responding.remove(p.pairingId());
         s.cancelTimer(TIMER_PREFIX + p.pairingId());
-        String typed = action.arg("code");
-        if (typed != null && !Bytes.constantTimeEquals(typed.getBytes(StandardCharsets.UTF_8),
-                p.code().getBytes(StandardCharsets.UTF_8))) {
+        String typed = action.arg(ARG_CODE);
+        if (compares && (typed == null || !Bytes.constantTimeEquals(typed.getBytes(StandardCharsets.UTF_8),
+                p.code().getBytes(StandardCharsets.UTF_8)))) {
             s.refuse(PAIRING_REJECTED, OUTCOME_DIRECT_PAIRING, VouchReason.CONFIRMATION_CODE_MISMATCH, f);
             s.send(peer, new PairingConfirm(p.pairingId(), false, VouchReason.CONFIRMATION_CODE_MISMATCH.code(),
                     new byte[0]));

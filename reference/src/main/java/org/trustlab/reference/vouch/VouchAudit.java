@@ -71,6 +71,10 @@ public final class VouchAudit {
     public static final String ACTION_PROXY_REJECT = "network.pair.proxy.reject";
     public static final String ACTION_UNPAIR = "network.unpair";
     public static final String ACTION_TRUST = "network.device.trust";
+    /** {@code network.pair.confirm}: the code the user read on the new device's screen. */
+    public static final String ARG_CODE = "code";
+    /** {@code network.pair.confirm}: {@code false} for a user who confirms without comparing the codes. */
+    public static final String ARG_COMPARE = "compare";
 
     // --- fields
     public static final String SESSION_ID = "session-id";

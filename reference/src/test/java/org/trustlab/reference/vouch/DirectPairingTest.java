@@ -19,6 +19,20 @@ class DirectPairingTest {
         return net;
     }
 
+    /** E asks V to pair; the attacker (M) swaps E's agreement key for its own on the way to V. */
+    private static TestNet substitutedKey() {
+        TestNet net = net(VouchConfig.defaults());
+        net.add("M", VouchConfig.defaults());
+        net.drop = w -> w.to().equals("V") && w.message() instanceof PairingRequest;
+        net.action("E", VouchAudit.ACTION_PAIR_REQUEST, "device", "V");
+        net.settle();
+        PairingRequest orig = (PairingRequest) net.sent(VouchCodec.PAIRING_REQUEST).get(0).message();
+        net.inject("E", "V", new PairingRequest(orig.pairingId(), new DeviceInfo(DeviceId.of("E"), "phone",
+                net.node("M").keys.x25519(0).publicKey()), orig.publicKey(), orig.nonce()));
+        net.settle();
+        return net;
+    }
+
     private static String code(TestNet net, String node, String type) {
         return net.audits(node, type).get(0).field(VouchAudit.CODE);
     }
@@ -80,18 +94,43 @@ class DirectPairingTest {
 
     @Test
     void aSubstitutedKeyMakesTheCodesDiffer() {
-        TestNet net = net(VouchConfig.defaults());
-        net.add("M", VouchConfig.defaults());
-        // The attacker swaps the new device's agreement key for its own on the way to V.
-        net.drop = w -> w.to().equals("V") && w.message() instanceof PairingRequest;
-        net.action("E", VouchAudit.ACTION_PAIR_REQUEST, "device", "V");
-        net.settle();
-        PairingRequest orig = (PairingRequest) net.sent(VouchCodec.PAIRING_REQUEST).get(0).message();
-        net.inject("E", "V", new PairingRequest(orig.pairingId(), new DeviceInfo(DeviceId.of("E"), "phone",
-                net.node("M").keys.x25519(0).publicKey()), orig.publicKey(), orig.nonce()));
-        net.settle();
+        TestNet net = substitutedKey();
         assertThat(code(net, "V", VouchAudit.PAIRING_CONFIRMATION_REQUIRED))
                 .isNotEqualTo(code(net, "E", VouchAudit.PAIRING_CODE_SHOWN));
+        // The user who compares reads E's code, which is not V's: refused on both sides.
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "code",
+                code(net, "E", VouchAudit.PAIRING_CODE_SHOWN));
+        net.settle();
+        assertThat(net.rejections("V", VouchAudit.OUTCOME_DIRECT_PAIRING)).containsExactly("CONFIRMATION_CODE_MISMATCH");
+        assertThat(net.role("V").pairings()).isEmpty();
+    }
+
+    /** The device cannot tell a careless user from a careful one: it pairs with the attacker's key. */
+    @Test
+    void aUserWhoConfirmsWithoutComparingPairsWithASubstitutedKey() {
+        TestNet net = substitutedKey();
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "compare", "flase");
+        assertThat(net.audits("V", VouchAudit.ACTION_REJECTED).get(0).reason()).isEqualTo("BAD_ACTION_ARGUMENTS");
+        assertThat(net.audits("V", VouchAudit.ACTION_REJECTED).get(0).field("invalid")).isEqualTo("compare");
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "compare", "false");
+        net.settle();
+        assertThat(net.role("V").pairing(DeviceId.of("E")).orElseThrow().info().agreementKey())
+                .isEqualTo(net.node("M").keys.x25519(0).publicKey());
+        assertThat(net.role("E").pairings()).isEmpty();
+    }
+
+    /** A user who compares but finds no code on the new device's screen does not confirm a match. */
+    @Test
+    void aConfirmationWithoutACodeIsAMismatch() {
+        TestNet net = net(VouchConfig.defaults());
+        net.action("E", VouchAudit.ACTION_PAIR_REQUEST, "device", "V");
+        net.settle();
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E");
+        net.settle();
+        assertThat(net.rejections("V", VouchAudit.OUTCOME_DIRECT_PAIRING)).containsExactly("CONFIRMATION_CODE_MISMATCH");
+        assertThat(net.rejections("E", VouchAudit.OUTCOME_DIRECT_PAIRING)).containsExactly("CONFIRMATION_CODE_MISMATCH");
+        assertThat(net.role("V").pairings()).isEmpty();
+        assertThat(net.role("E").pairings()).isEmpty();
     }
 
     @Test
@@ -125,7 +164,8 @@ class DirectPairingTest {
         PairingChallenge ch = (PairingChallenge) net.sent(VouchCodec.PAIRING_CHALLENGE).get(0).message();
         net.inject("V", "E", new PairingConfirm(ch.pairingId(), true, "", new byte[32]));
         assertThat(net.audits("E", VouchAudit.PAIRING_REJECTED).get(0).reason()).isEqualTo("PAIRING_MAC_INVALID");
-        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E");
+        net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "code",
+                code(net, "E", VouchAudit.PAIRING_CODE_SHOWN));
         net.settle();
         assertThat(net.role("E").pairing(DeviceId.of("V"))).isPresent();
     }

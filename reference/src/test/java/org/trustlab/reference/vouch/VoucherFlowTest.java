@@ -237,7 +237,8 @@ class VoucherFlowTest {
             net.pair("V", "R1");
             net.action("E", VouchAudit.ACTION_PAIR_REQUEST, "device", "V");
             net.settle();
-            net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E");
+            net.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "code",
+                    net.audits("E", VouchAudit.PAIRING_CODE_SHOWN).get(0).field(VouchAudit.CODE));
             net.run(Duration.ofSeconds(5));
             assertThat(net.accepted("R1", VouchAudit.OUTCOME_PROXY_PAIRING)).as("auto=" + cfg.autoVouchToAll())
                     .isEqualTo(cfg.autoVouchToAll() ? 1 : 0);
@@ -253,7 +254,8 @@ class VoucherFlowTest {
         rogue.pair("V", "R1");
         rogue.action("E", VouchAudit.ACTION_PAIR_REQUEST, "device", "V");
         rogue.settle();
-        rogue.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E");
+        rogue.action("V", VouchAudit.ACTION_PAIR_CONFIRM, "device", "E", "code",
+                rogue.audits("E", VouchAudit.PAIRING_CODE_SHOWN).get(0).field(VouchAudit.CODE));
         rogue.run(Duration.ofSeconds(5));
         assertThat(rogue.accepted("R1", VouchAudit.OUTCOME_PROXY_PAIRING)).isEqualTo(1);
     }

@@ -233,18 +233,18 @@ public final class HtmlReport {
     }
 
     private static void statistics(Xml h, CampaignView c, Drawings drawings) {
-        h.element("h4", "Latency per network profile (virtual ms, request to acceptance)");
+        h.element("h4", "Latency per network profile (virtual time, request to acceptance)");
         h.open("table", "class", "latency").open("thead").open("tr");
-        for (String col : List.of("Network profile", "Runs", "Accepted requests", "p50", "p90", "p99")) {
+        for (String col : List.of("Network profile", "Runs", "Accepted requests (n)", "p50", "p90", "p99")) {
             h.element("th", col, "scope", "col");
         }
         h.close("tr").close("thead").open("tbody");
         for (LatencyRow r : c.statistics().latency()) {
             h.open("tr").element("td", r.network()).element("td", Long.toString(r.runs()), "class", "num")
                     .element("td", Long.toString(r.samples()), "class", "num")
-                    .element("td", Charts.value(r.p50()), "class", "num")
-                    .element("td", Charts.value(r.p90()), "class", "num")
-                    .element("td", Charts.value(r.p99()), "class", "num").close("tr");
+                    .element("td", r.cell(0), "class", "num")
+                    .element("td", r.cell(1), "class", "num")
+                    .element("td", r.cell(2), "class", "num").close("tr");
         }
         h.close("tbody").close("table");
         h.open("div", "class", "charts");

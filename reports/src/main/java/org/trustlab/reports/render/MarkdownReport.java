@@ -99,12 +99,12 @@ public final class MarkdownReport {
                     .append(code(c.campaignSha256())).append(" (").append(c.hashStatus()).append(")\n");
             c.expectations().forEach(e -> md.append("- ").append(e.text()).append("\n"));
             if (!c.statistics().latency().isEmpty()) {
-                md.append("\n| Network profile | Runs | Accepted | p50 ms | p90 ms | p99 ms |\n"
+                md.append("\n| Network profile | Runs | Accepted requests (n) | p50 | p90 | p99 |\n"
                         + "|---|---:|---:|---:|---:|---:|\n");
                 for (LatencyRow r : c.statistics().latency()) {
                     md.append("| ").append(cell(r.network())).append(" | ").append(r.runs()).append(" | ")
-                            .append(r.samples()).append(" | ").append(Charts.value(r.p50())).append(" | ")
-                            .append(Charts.value(r.p90())).append(" | ").append(Charts.value(r.p99())).append(" |\n");
+                            .append(r.samples()).append(" | ").append(r.cell(0)).append(" | ").append(r.cell(1))
+                            .append(" | ").append(r.cell(2)).append(" |\n");
                 }
                 acceptance(md, "Loss rate", c.statistics().byLoss());
                 acceptance(md, "Offline probability", c.statistics().byOffline());

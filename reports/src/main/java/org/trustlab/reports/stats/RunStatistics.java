@@ -11,7 +11,8 @@ import org.trustlab.reports.input.RunLine;
 
 /**
  * Latency percentiles per network profile and acceptance rate versus loss / offline probability, from the runs of
- * a campaign. Percentiles use Commons Math's default estimator over every accepted request of the profile.
+ * a campaign. Percentiles use Commons Math's default estimator over every accepted request of the profile, and
+ * only where the sample can tell them from its maximum ({@link LatencyRow#minSamples}).
  */
 public final class RunStatistics {
     /** Above this many distinct values a parameter is binned; at or below, each value is its own point. */
@@ -36,12 +37,16 @@ public final class RunStatistics {
         List<LatencyRow> rows = new ArrayList<>();
         for (Map.Entry<String, DescriptiveStatistics> e : byProfile.entrySet()) {
             DescriptiveStatistics d = e.getValue();
-            boolean none = d.getN() == 0;
-            rows.add(new LatencyRow(e.getKey(), runCount.get(e.getKey()), d.getN(),
-                    none ? Double.NaN : d.getPercentile(50), none ? Double.NaN : d.getPercentile(90),
-                    none ? Double.NaN : d.getPercentile(99)));
+            rows.add(new LatencyRow(e.getKey(), runCount.get(e.getKey()), d.getN(), percentile(d, 0),
+                    percentile(d, 1), percentile(d, 2)));
         }
         return rows;
+    }
+
+    /** The quantile, or NaN when the sample cannot tell it from its maximum. */
+    private static double percentile(DescriptiveStatistics d, int index) {
+        double q = LatencyRow.QUANTILES[index];
+        return d.getN() < LatencyRow.minSamples(q) ? Double.NaN : d.getPercentile(100 * q);
     }
 
     static List<AcceptanceBin> acceptance(List<RunLine> runs, ToDoubleFunction<RunLine> parameter) {

@@ -16,8 +16,19 @@ public final class Charts {
     private static final double B = 56;
     private static final String[] SERIES_COLOURS = {"#4c78a8", "#f58518", "#c00000"};
 
-    /** One group of bars (a network profile) with one value per series (p50, p90, p99); NaN draws nothing. */
-    public record BarGroup(String label, double[] values) {}
+    /**
+     * One group of bars (a network profile) with one value per series (p50, p90, p99); NaN draws no bar but its
+     * note, where there is one (why the value is missing: "n < 100").
+     */
+    public record BarGroup(String label, double[] values, String[] notes) {
+        public BarGroup(String label, double[] values) {
+            this(label, values, new String[0]);
+        }
+
+        String note(int series) {
+            return series < notes.length && notes[series] != null ? notes[series] : "";
+        }
+    }
 
     /** One point of a line (an acceptance-rate bin) with a note shown in its tooltip (runs, attempts). */
     public record Point(double x, double y, String note) {}
@@ -46,6 +57,12 @@ public final class Charts {
             for (int s = 0; s < series.size(); s++) {
                 double v = s < group.values().length ? group.values()[s] : Double.NaN;
                 if (Double.isNaN(v)) {
+                    if (!group.note(s).isEmpty()) {
+                        // Written upwards along the empty bar's place, so it never runs into its neighbours.
+                        double cx = gx + s * barW + barW / 2;
+                        svg.element("text", group.note(s), "x", num(cx), "y", num(H - B - 4), "fill", "#777",
+                                "font-size", "10", "transform", "rotate(-90 " + num(cx) + " " + num(H - B - 4) + ")");
+                    }
                     continue;
                 }
                 double h = (H - T - B) * v / top;

@@ -28,7 +28,7 @@ final class AutoJoinWords {
                     // a validator's refusal and a requester's, per flow
                     "auto-join-rejected", "manual-join-rejected", "auto-join-refused", "manual-join-refused",
                     // hardened: a message that cannot end a join, and a refusal a decided join does not get
-                    "auto-join-message-ignored", "rejection-withheld"))
+                    "auto-join-message-ignored", "manual-join-message-ignored", "rejection-withheld"))
             .reasons(Vocabulary.codes(AutoJoinReason.class, CoreReason.class, DecodeReason.class))
             .fields(Vocabulary.words("client", "current-epoch", "decode-error", "detail", "epoch", "expires-at",
                     "flow", "from", "generation", "grant-created", "grant-expires", "grant-key-fingerprint",

@@ -79,6 +79,14 @@ public interface ProtocolBinding<M> {
     }
 
     /**
+     * The users of one run: what they see on their devices' screens and how they carry out the scenario's actions
+     * (e.g. a user who compares pairing codes types the code the other device shows). One per run.
+     */
+    default Users users(BindingContext ctx) {
+        return Users.AS_SCRIPTED;
+    }
+
+    /**
      * What {@code message} says, as the simulator reads it off the wire, for the SEND and DELIVER trace events that
      * carry it ({@code wire-} keys, e.g. {@code wire-session}, {@code wire-nonce}): the record of what a device
      * actually sent or received, which invariants judge a device's claims against instead of its own audit. Public

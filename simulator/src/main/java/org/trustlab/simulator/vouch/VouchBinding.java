@@ -40,6 +40,7 @@ import org.trustlab.simulator.protocol.ObservedMessage;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.SetupCache;
+import org.trustlab.simulator.protocol.Users;
 import org.trustlab.simulator.protocol.Vocabulary;
 import org.trustlab.simulator.protocol.WorldFacts;
 
@@ -47,7 +48,8 @@ import org.trustlab.simulator.protocol.WorldFacts;
  * Hosts proxy pairing by vouching ({@code protocol: vouch}). Every device runs {@link VouchDevice}; its role name
  * ({@code device}, {@code voucher}, {@code receiver}, {@code target}, {@code vouchee}) only documents the part it
  * plays. Set-up and device configuration are described in {@link VouchSetup}. User actions are the reference's
- * ({@code network.pair.request}, {@code network.pair.confirm}, {@code network.pair.vouch}, ...).
+ * ({@code network.pair.request}, {@code network.pair.confirm}, {@code network.pair.vouch}, ...); how the users carry
+ * out a confirmation (comparing the screens) is {@link VouchUsers}.
  */
 public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     public static final String NAME = "vouch";
@@ -75,6 +77,11 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     @Override
     public WorldFacts worldFacts(BindingContext ctx) {
         return new VouchWorldFacts(SETUPS.of(ctx), ctx);
+    }
+
+    @Override
+    public Users users(BindingContext ctx) {
+        return new VouchUsers();
     }
 
     @Override

@@ -14,7 +14,7 @@ final class VouchWords {
 
     static final Vocabulary VOCABULARY = Vocabulary.builder()
             .action(VouchAudit.ACTION_PAIR_REQUEST, "device")
-            .action(VouchAudit.ACTION_PAIR_CONFIRM, "device", "code")
+            .action(VouchAudit.ACTION_PAIR_CONFIRM, "device", VouchAudit.ARG_CODE, VouchAudit.ARG_COMPARE)
             .action(VouchAudit.ACTION_PAIR_REJECT, "device")
             .action(VouchAudit.ACTION_VOUCH, "vouchee", "targets")
             .action(VouchAudit.ACTION_PROXY_ACCEPT, "vouchee")
@@ -49,7 +49,7 @@ final class VouchWords {
                     VouchAudit.FROM_QUEUE, VouchAudit.QUEUED_AT, VouchAudit.EXPIRES_AT, VouchAudit.DEQUEUE_REASON,
                     VouchAudit.POLL_INTERVAL_MS, VouchAudit.PROBE_MAX_MS, VouchAudit.ACK_TIMEOUT_MS,
                     VouchAudit.CODE, VouchAudit.CODE_DIGITS, "decode-error", "guess-probability", "timestamp", "by", "accepted",
-                    "flagged", "user", "action", "missing", "accepted-by", "vouchee-paired", "why", "reason",
+                    "flagged", "user", "action", "missing", "invalid", "accepted-by", "vouchee-paired", "why", "reason",
                     "decided-at", "decided-by", "declined-reason", "from", "name", "names", "targets", "pending",
                     "peer-key", "rejected-by", "side", "signature-valid", "status-reason", "vouchee-name", "was",
                     "result", "local-time"))

@@ -23,6 +23,7 @@ import org.trustlab.simulator.engine.Engine;
 import org.trustlab.simulator.protocol.BindingContext;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
+import org.trustlab.simulator.protocol.Users;
 import org.trustlab.simulator.protocol.WorldFact;
 import org.trustlab.simulator.protocol.WorldFacts;
 import org.trustlab.simulator.scenario.ActionSpec;
@@ -66,6 +67,7 @@ public final class Simulation<M> {
     private final Attacker<M> attacker;
     private final BindingContext bindingContext;
     private final WorldFacts facts;
+    private final Users users;
     private final List<String> roleErrors = new ArrayList<>();
     private final MessageDigest sha256;
     private long nextMsgId;
@@ -96,6 +98,7 @@ public final class Simulation<M> {
         }
         this.attacker = scenario.attacker().map(a -> new Attacker<>(this, a, binding)).orElse(null);
         this.facts = binding.worldFacts(bindingContext);
+        this.users = binding.users(bindingContext);
     }
 
     /** Runs to the scenario's end (or until nothing is left to happen) and returns the trace. */
@@ -278,13 +281,16 @@ public final class Simulation<M> {
         flushMailbox(n);
     }
 
-    void userAction(Node<M> n, UserAction action) {
-        TraceFields.Builder f = TraceFields.builder(action.args()).put("local-time", n.localTime());
+    void userAction(Node<M> n, UserAction scripted) {
         if (n.crashed) {
+            TraceFields.Builder f = TraceFields.builder(scripted.args()).put("local-time", n.localTime());
             f.put("status", "ignored-crashed");
-            record(n.name, Kind.USER_ACTION, action.name(), f.build());
+            record(n.name, Kind.USER_ACTION, scripted.name(), f.build());
             return;
         }
+        // The trace records what the user did (e.g. the code read off the other screen), which the device receives.
+        UserAction action = users.perform(n.name, scripted);
+        TraceFields.Builder f = TraceFields.builder(action.args()).put("local-time", n.localTime());
         record(n.name, Kind.USER_ACTION, action.name(), f.build());
         facts.afterUserAction(n.name, action).forEach(this::recordFact);
         invoke(n, "user-action", () -> n.role.onUserAction(action, n));
@@ -344,6 +350,7 @@ public final class Simulation<M> {
         }
         String localTime = null;
         for (AuditEvent a : out.audit()) {
+            users.shown(n.name, a);
             localTime = localTime == null ? n.localTime() : localTime;
             TraceFields.Builder f = TraceFields.builder(a.fields());
             if (a.reason() != null) {
