@@ -146,15 +146,29 @@ class VouchScenariosTest {
     }
 
     @Test
-    void theSpacedriveProfileAdmitsVoucherBlindnessAndDenialAndNothingElse() {
+    void theSpacedriveProfileAdmitsVoucherBlindnessDenialAndForgedNoticeDisagreementAndNothingElse() {
         List<org.trustlab.properties.campaign.AdmittedGap> gaps = new VouchModule().gaps();
         assertThat(gaps).extracting(org.trustlab.properties.campaign.AdmittedGap::checkId)
-                .containsExactly(VouchInvariants.VOUCHER_BLIND, VouchLiveness.NO_DENIAL);
-        for (org.trustlab.properties.campaign.AdmittedGap g : gaps) {
+                .containsExactly(VouchInvariants.VOUCHER_BLIND, VouchLiveness.NO_DENIAL, VouchLiveness.NO_DISAGREEMENT);
+        for (org.trustlab.properties.campaign.AdmittedGap g : gaps.subList(0, 2)) {
             assertThat(g.applies().test(Map.of("setup", Map.of("profile", "spacedrive")))).isTrue();
             assertThat(g.applies().test(Map.of("setup", Map.of()))).isTrue();
             assertThat(g.applies().test(Map.of("setup", Map.of("profile", "hardened")))).isFalse();
         }
+        // A disagreement is admitted only where the attacker forges the unauthenticated transport notices.
+        java.util.function.Predicate<Map<String, Object>> disagreement = gaps.get(2).applies();
+        Map<String, Object> presence = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "to", "laptop", "from", "tablet", "message", Map.of("type", "presence", "device", "tablet"))));
+        Map<String, Object> ack = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "message", Map.of("type", "transport-ack"))));
+        Map<String, Object> forgedVouch = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "message", Map.of("type", "proxy-pairing-request"))));
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive"), "attacker", presence))).isTrue();
+        assertThat(disagreement.test(Map.of("setup", Map.of(), "attacker", ack))).isTrue();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "hardened"), "attacker", presence))).isFalse();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive"), "attacker", forgedVouch)))
+                .isFalse();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive")))).isFalse();
     }
 
     static Stream<VouchMutantMap.Entry> mutants() {
