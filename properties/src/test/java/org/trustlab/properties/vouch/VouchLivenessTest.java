@@ -248,5 +248,24 @@ class VouchLivenessTest {
                     "to", "desktop", "reason", "receiver-offline").build();
             assertThat(DENIAL.check(offline, completed(true).build())).hasSize(1);
         }
+
+        @Test
+        void onlyAMessageBetweenThePartiesLostToACrashExcuses() {
+            // The ProxyPairingComplete reaches a vouchee that is down: the crash, not the attacker, kept it.
+            Trace swallowed = completeSent(voucher(targetAccepts(vouch(true).attacker("replay", "tag",
+                    VouchCodec.PROXY_PAIRING_REQUEST, "from", "laptop", "to", "desktop")), "accepted", null),
+                    "desktop").add("network", Kind.DROP, VouchCodec.PROXY_PAIRING_COMPLETE, "from", "laptop", "to",
+                    "phone", "reason", "crashed").build();
+            assertThat(DENIAL.check(swallowed, completed(true).build())).isEmpty();
+            // A crash of a device outside the vouch, or a party's message lost while it was merely offline, does not.
+            Trace outsider = completeSent(voucher(targetAccepts(vouch(true)), "accepted", null), "desktop")
+                    .add("network", Kind.DROP, VouchCodec.PROXY_PAIRING_COMPLETE, "from", "laptop", "to", "tv",
+                            "reason", "crashed").build();
+            assertThat(DENIAL.check(outsider, completed(true).build())).hasSize(1);
+            Trace offline = completeSent(voucher(targetAccepts(vouch(true)), "accepted", null), "desktop")
+                    .add("network", Kind.DROP, VouchCodec.PROXY_PAIRING_COMPLETE, "from", "laptop", "to", "phone",
+                            "reason", "receiver-offline").build();
+            assertThat(DENIAL.check(offline, completed(true).build())).hasSize(1);
+        }
     }
 }
