@@ -1,6 +1,7 @@
 package org.trustlab.properties.vouch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ public final class VouchLiveness {
         /** The vouches the twin completed are what it judges; an attacker beyond the network's leaves none. */
         @Override
         public Judgement judge(Trace attacked, Trace twin) {
-            if (NetworkAttacker.beyond(attacked, twin).isPresent()) {
+            if (NetworkAttacker.beyond(attacked, twin).isPresent() || lateDelivery(attacked)) {
                 return new Judgement(0, List.of());
             }
             Map<String, VouchExchanges.Exchange> underAttack = new TreeMap<>();
@@ -61,9 +62,6 @@ public final class VouchLiveness {
                 }
                 completed++;
                 VouchExchanges.Exchange a = underAttack.get(t.key());
-                if (a != null && !a.completed() && lostToACrash(attacked, a)) {
-                    continue;
-                }
                 if (a == null || !a.completed()) {
                     String why = a == null ? "was never sent"
                             : a.voucherDecision().map(d -> "ended " + d.field("result") + " at the voucher ("
@@ -77,17 +75,28 @@ public final class VouchLiveness {
         }
 
         /**
-         * A message between two of the exchange's parties was lost because its sender or recipient was crashed. The
-         * crash is a fault of the schedule both runs share, and the reference resends neither the vouch's answer nor
-         * ProxyPairingComplete to a device that was down, so which message a crash swallows depends on timing,
-         * which any message the attacker adds (even a lost request it delivers early) shifts: such a run shows the
-         * crash's effect, not a denial by the attacker.
+         * The attacker replayed a message to the very device the network had lost it for, before any copy reached
+         * it: the message arrives late, as if the network had held it, and a vouch that arrives late may be stale
+         * (refused for its date, unanswered in hardened) or reach a party that has meanwhile gone down. A delay is
+         * beyond the attacker no-denial is stated against ({@link NetworkAttacker}), so such a run is not judged.
          */
-        static boolean lostToACrash(Trace attacked, VouchExchanges.Exchange a) {
-            Set<String> parties = Set.of(a.voucher(), a.target(), a.vouchee());
-            return attacked.events().stream().anyMatch(e -> e.kind() == TraceEvent.Kind.DROP
-                    && e.seq() > a.start().seq() && "crashed".equals(e.field("reason"))
-                    && parties.contains(e.field("from")) && parties.contains(e.field("to")));
+        static boolean lateDelivery(Trace attacked) {
+            Set<String> lost = new HashSet<>();
+            for (TraceEvent e : attacked.events()) {
+                String id = e.field("msg-id");
+                if (id == null) {
+                    continue;
+                }
+                if (e.kind() == TraceEvent.Kind.DROP) {
+                    lost.add(id + ">" + e.field("to"));
+                } else if (e.kind() == TraceEvent.Kind.DELIVER) {
+                    lost.remove(id + ">" + e.node());
+                } else if (e.kind() == TraceEvent.Kind.ATTACKER && "replay".equals(e.type())
+                        && lost.contains(id + ">" + e.field("to"))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static List<TraceEvent> evidence(VouchExchanges.Exchange a) {
