@@ -9,7 +9,10 @@
   Some moves aim at the vouch itself (not at a user action): a hardened vouch carried to a receiver it was not meant
   for, the target unpairing the voucher while the vouch is held back or dropped and replayed, the target offline
   around the vouch for minutes, hours or past the queue's seven days, the vouch forwarded with the vouchee's key
-  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open."
+  swapped or re-dated, a target's signed no turned into a yes, the target's user unpairing or distrusting the voucher while its prompt is open, and the transport's unauthenticated
+  notices forged (an acknowledgement for an offline target, presence notices that spend a queued vouch's retries)
+  or another target's copy of the vouch relayed to a target whose own is queued. Nine runs in ten have a liveness
+  phase after the last scheduled event, after which denial and disagreement are judged."
   (:require [clojure.string :as str]
             [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
@@ -248,31 +251,73 @@
     [1 (c/let-gen [d c/delay-ms]
          {:steps [(at d {:op "register" :device "mallory"})]})]]))
 
+(def liveness-move
+  "Moves on the delivery of a vouch that completes without the attacker, using only what a network attacker does
+  (forge from what it saw, relay): what the liveness phase's no-denial judges."
+  (gen/frequency
+   [; the target is offline when the vouch is sent and the attacker acknowledges the request in its name (the hash
+    ;; of what it saw on the wire): only a signed acknowledgement keeps the vouch queued rather than unanswered
+    [1 (c/let-gen [d (gen/choose 60 4000)
+                   len (gen/choose (* 2 minute) (* 30 minute))]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps [(at d {:op "inject" :to "$voucher" :from "$target"
+                         :message {:type "transport-ack" :sent-to "$target"}})]})]
+    ;; the target is offline and the attacker keeps telling the voucher, in its name, that it is online: each
+    ;; unacknowledged delivery spends one of the queued vouch's retries (five), unless presence notices are signed
+    [1 (c/let-gen [first-at (gen/choose 6000 20000)
+                   gaps (gen/vector (gen/choose 16000 25000) 5 7)
+                   len (gen/choose (* 4 minute) (* 30 minute))]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps (vec (for [t (reductions + first-at gaps)]
+                        (at t {:op "inject" :to "$voucher" :from "$target"
+                               :message {:type "presence" :device "$target" :recipient "$voucher"}})))})]
+    ;; the target is offline for a few seconds so its vouch is queued, and right after it returns (before the queue
+    ;; worker's next poll) the attacker relays another target's copy of the vouch to it: a payload that does not name
+    ;; the target verifies there, is refused for its keys, and the signed No for the session ends the queued vouch
+    [1 (c/let-gen [len (gen/choose 3000 12000)
+                   after (gen/choose 100 3000)]
+         {:willing true
+          :offline [(at -1000 {:device "$target" :len len})]
+          :steps [(at (+ len after -1000) {:op "replay" :match {:from "$voucher" :to "$other-target"
+                                                               :tag "ProxyPairingRequest"}
+                                           :to "$target"})]})]]))
+
 ;; Moves aimed at the moment the voucher vouches (not at an action: with a new phone the first actions are the direct
 ;; pairing's), for the corners that need the vouch itself in flight or queued.
 
 (def vouch-move
   (gen/frequency
    [;; a hardened vouch carried to a device that trusts the same voucher but was not its target: replayed while
-    ;; still fresh, or redirected on its way (only a payload that names the target stops it)
+    ;; still fresh, or redirected on its way (only a payload that names the target stops it; the spacedrive payload
+    ;; names none, so the move runs in the hardened profile)
     [3 (c/let-gen [d (gen/choose 1000 60000) redirect? gen/boolean]
          {:spare true
+          :profile "hardened"
           :steps [(if redirect?
                     (at 0 {:op "redirect" :match request-to-target :count 1 :to "$other-target"})
                     (at d {:op "replay" :match request-to-target :to "$other-target"}))]})]
     ;; the target unpairs the voucher while the vouch is in flight (held back by the attacker, or dropped and
     ;; replayed later while still fresh): it must not be accepted on the word of a device no longer paired
     [3 (c/let-gen [d (gen/choose 200 4000) later (gen/choose 500 30000) hold? gen/boolean]
-         {:steps (if hold?
+         {:willing true
+          :steps (if hold?
                    [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms (+ d later))})]
                    [(at 0 {:op "drop" :match request-to-target :count 1})
                     (at (+ d later) {:op "replay" :match request-to-target})])
           :actions [(at d {:device "$target" :action "network.unpair" :args {:device "$voucher"}})]})]
+    ;; the vouch held to an edge of the freshness window (vouch_signature_max_age, with or without the skew
+    ;; tolerance) on its way to a target that would accept it: the freshness check alone decides
+    [2 (c/let-gen [by c/edge]
+         {:willing true
+          :steps [(at 0 {:op "delay" :match request-to-target :count 1 :by by})]})]
     ;; the vouchee unpairs the voucher right as the vouch is sent (the request perhaps held back until the unpairing
     ;; has arrived, on the slowest network): the voucher withdraws a vouch already on its way, which the target may
     ;; accept before it can know; it must then flag that pairing once the voucher's ProxyPairingRevoked reaches it
     [3 (c/let-gen [d (gen/choose 0 20) hold (gen/choose 0 5000)]
-         {:steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
+         {:willing true
+          :steps [(at 0 {:op "delay" :match request-to-target :count 1 :by (c/ms hold)})]
           :actions [(at d {:device "$vouchee" :action "network.unpair" :args {:device "$voucher"}})]})]
     ;; the vouch taken off the wire and forwarded altered under the voucher's own signature: the vouchee's key
     ;; swapped for the attacker's, or re-dated to the moment it is forwarded (a second later, or once it is stale);
@@ -280,46 +325,71 @@
     ;; the only way a network attacker substitutes the vouchee's key (a user who compares codes refuses a pairing
     ;; whose key was swapped), so it must not be rare.
     [3 (c/let-gen [d (c/frequency [[3 (gen/choose 1 3000)] [1 (gen/choose 300000 900000)]])]
-         {:steps [(at 0 {:op "drop" :match request-to-target :count 1})
+         {:willing true
+          :steps [(at 0 {:op "drop" :match request-to-target :count 1})
                   (at d {:op "inject" :to "$target" :from "$voucher"
                          :message {:type "observed-request" :sent-to "$target" :vouchee-key "attacker"}})]})]
     [3 (c/let-gen [d (c/frequency [[3 (gen/choose 1 3000)] [1 (gen/choose 300000 900000)]])]
-         {:steps [(at 0 {:op "drop" :match request-to-target :count 1})
+         {:willing true
+          :steps [(at 0 {:op "drop" :match request-to-target :count 1})
                   (at d {:op "inject" :to "$target" :from "$voucher"
                          :message {:type "observed-request" :sent-to "$target" :redate true}})]})]
     ;; the target's user is asked about the vouch (the move makes it ask) and, while the prompt is open, unpairs the
     ;; voucher or marks it blocked or unreliable, then answers yes: what was checked on receipt must be checked
     ;; again at the answer
-    [2 (c/let-gen [d (gen/choose 200 10000)
+    [3 (c/let-gen [d (gen/choose 200 10000)
                    e (gen/choose 1 5000)
                    what (c/frequency [[2 (gen/return "unpair")] [1 (gen/return "blocked")]
                                       [1 (gen/return "unreliable")]])]
          {:manual true
+          :willing true
           :actions [(at d (if (= what "unpair")
                             {:device "$target" :action "network.unpair" :args {:device "$voucher"}}
                             {:device "$target" :action "network.device.trust" :args {:device "$voucher" :level what}}))
                     (at (+ d e) {:device "$target" :action "network.pair.proxy.accept" :args {:vouchee "$vouchee"}})]})]
     ;; the target's user says no (the move makes it ask) and the attacker turns the signed answer into a yes on its
     ;; way back: only a signature that covers the verdict stops it
-    [2 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
+    [3 (c/let-gen [d (gen/choose 300 10000) e (gen/choose 1 3000)]
          {:manual true
+          :willing true
           :actions [(at d {:device "$target" :action "network.pair.proxy.reject" :args {:vouchee "$vouchee"}})]
           :steps [(at (- d 100) {:op "drop" :match {:from "$target" :to "$voucher" :tag "ProxyPairingResponse"}
                                  :count 1})
                   (at (+ d e) {:op "inject" :to "$voucher" :from "$target"
                                :message {:type "observed-response" :sent-by "$target" :accepted true}})]})]
-    ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days
+    ;; the transport's notices forged, or another target's copy relayed (see liveness-move)
+    [3 liveness-move]
+    ;; the target drops off the network around the vouch, for minutes, hours or past the queue's seven days, with no
+    ;; mailbox to hold the vouch for it (the voucher's queue must deliver it, or drop it at expiry); in one run in two
+    ;; the voucher crashes (and restarts) once the vouch is queued (the acknowledgement timeout, 5 s, has
+    ;; passed): only a queue kept on disk survives
     [2 (c/let-gen [d (gen/choose -5000 1000)
                    len (c/frequency [[2 (gen/choose minute (* 30 minute))] [1 (gen/choose hour (* 3 hour))]
-                                       [2 (gen/choose (* 7 day) (* 8 day))]])]
-         {:offline [(at d {:device "$target" :len len})]})]]))
+                                       [2 (gen/choose (* 7 day) (* 8 day))]])
+                   crash? gen/boolean
+                   crash-at (gen/choose 8000 50000)
+                   down (gen/choose 1000 (* 5 minute))]
+         {:offline [(at d {:device "$target" :len len})]
+          :no-mailbox true
+          :crashes (if crash? [(at crash-at {:device "$voucher" :restart-after down})] [])})]]))
 
 (defn- plan [{:keys [forgery-menu ops]}]
   (gen/frequency
-   [[7 (c/let-gen [moves (gen/vector (c/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
+   [[6 (c/let-gen [moves (gen/vector (c/tuple c/anchor (gen/elements receivers) (move forgery-menu)) 1 3)
                    ;; one or two moves aimed at the vouch itself: the corners the source's checks guard are there
                    at-vouch (gen/vector (c/tuple (gen/return :vouch) (gen/elements receivers) vouch-move) 1 2)]
          {:strategy "scripted" :moves (vec (concat moves at-vouch))})]
+    ;; one move aimed at the vouch alone, in a calm world (see assemble): a second move (another hold, drop or
+    ;; absence), a lost message, a crash or a clock far off would most often take the vouch out of the corner the
+    ;; move aims at before the check that guards it is reached
+    [3 (c/let-gen [target (gen/elements receivers) mv vouch-move]
+         {:strategy "scripted" :moves [[:vouch target mv]] :calm true})]
+    ;; a liveness move alone, so that no other move (a drop, a delay, a stolen key) puts the run outside what
+    ;; no-denial is stated against
+    [2 (c/let-gen [target (gen/elements receivers) mv liveness-move
+                   ;; mostly the profile that claims no denial, whose refusals the mutants weaken
+                   profile (c/frequency [[3 (gen/return "hardened")] [1 (gen/return "spacedrive")]])]
+         {:strategy "scripted" :moves [[:vouch target mv]] :calm true :profile profile})]
     [1 (gen/return {:strategy "none" :moves []})]
     [1 (gen/fmap #(assoc % :moves []) (c/random-strategy ops))]]))
 
@@ -335,20 +405,52 @@
   (cond-> {:device device :at-ms t}
     restart-after (assoc :restart-ms (+ t restart-after))))
 
-(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes]}]
+(defn- tame
+  "A clock unless it is minutes to an hour off (beyond every window, so no vouch it judges or dates is fresh): an
+  exact one then. A clock at a window's edge stays: the freshness checks live there."
+  [c]
+  (when-not (and c (number? (:offset c)) (> (:offset c) 5000)) c))
+
+(defn- assemble [{:keys [plan actions crashes topo s net clocks availability mailboxes quiesce?]}]
   (let [rs (present-receivers topo)
+        ;; a move alone runs in a calm world: a network that loses nothing at random and does not split (an extra
+        ;; message the attack prompts shifts the link's later losses, and a run whose losses differ from its twin's
+        ;; is not judged for denial), no crash but the move's own, no device away but for the move, no clock
+        ;; minutes off, and a direct pairing the user confirms with the right code, so that the vouch the move aims
+        ;; at is sent and reaches the check the move tests
+        calm (:calm plan)
+        net (cond-> net calm (-> (assoc-in [:spec :loss] 0.0) (assoc :split nil)))
+        crashes (if calm [] crashes)
+        clocks (if calm (mapv tame clocks) clocks)
+        s (cond-> s calm (assoc :code-mismatch false :offline-probability 0.0))
         renames (stand-ins topo)
         ;; a move that carries the vouch to a device it was not meant for needs such a device: the user then
         ;; vouches to the move's target alone (a copy to a device that got its own vouch is refused as a replay)
         spare (first (for [[k target mv] (:moves plan)
                            :when (and (= k :vouch) (:spare mv) (> (count rs) 1))]
                        (let [t (get renames target target)] (if (some #{t} rs) t (first rs)))))
-        s (cond-> s spare (assoc :auto-vouch-to-all false))
+        ;; a plan or a move aimed at the vouch may need one profile
+        profile (or (:profile plan) (some :profile (for [[k _ mv] (:moves plan) :when (= k :vouch)] mv)))
+        s (cond-> s
+            spare (assoc :auto-vouch-to-all false)
+            profile (assoc :profile profile))
         actions (cond-> actions spare (assoc :targets spare))
         user (action-list actions s)
         times (mapv :at-ms user)
         vouch-ms (vouch-time actions s)
         picked (picked-targets (:targets actions) rs renames)
+        ;; a move on the delivery of a vouch that would complete, or on the target's decision, needs a target that
+        ;; would accept it: paired, trusting the voucher, with proxy pairing and auto-accept unless the move makes it
+        ;; ask (else the vouch fails with or without the attacker, and the check the move aims at is never reached)
+        willing (set (for [[k target mv] (:moves plan) :when (and (= k :vouch) (:willing mv))
+                           :let [target (get renames target target)]]
+                       (if (and (not (picked target)) (seq picked)) (first (sort picked)) target)))
+        s (update s :receivers (fn [rcs] (vec (map-indexed
+                                               (fn [i rc] (if (willing (nth receivers i))
+                                                            {:paired true :view-of-voucher nil :auto-accept true
+                                                             :proxy-pairing true}
+                                                            rc))
+                                               rcs))))
         anchored (fn [k item] (if (= k :vouch)
                                 (max 0 (+ vouch-ms (:delay item 0)))
                                 (c/resolve-at times {:anchor k :delay (:delay item 0)})))
@@ -372,6 +474,7 @@
                                                  (first (remove #{target} rs)) target)}
                           aim (fn [item] (finish b (-> item (assoc :at-ms (anchored k item)) (dissoc :delay))))]]
                 {:manual (when (:manual mv) target)
+                 :no-mailbox (when (:no-mailbox mv) target)
                  :steps (mapv aim (:steps mv))
                  :compromise (mapv aim (:compromise mv))
                  :crashes (mapv #(finish b (crash-entry (anchored k %) %)) (:crashes mv))
@@ -385,6 +488,7 @@
         compromise (vec (mapcat :compromise moves))
         ;; receivers a move needs to ask their user rather than accept on their own
         manual (set (keep :manual moves))
+        no-mailbox (set (keep :no-mailbox moves))
         steps (c/honest-signers steps compromise (if (:mallory topo) #{"mallory"} #{}))
         user-actions (vec (concat (map #(finish {} %) user) (mapcat :actions moves)))
         crash-list (vec (concat (for [cr crashes] (finish {} (crash-entry (c/resolve-at times cr) cr)))
@@ -425,7 +529,7 @@
                           (seq config) (assoc :config config)
                           clock (assoc :clock clock)
                           online (assoc :online online)
-                          (nth mailboxes i) (assoc :mailbox true)))
+                          (and (nth mailboxes i) (not (no-mailbox d))) (assoc :mailbox true)))
                       (when (:mallory topo) [{:name "mallory" :role "device" :attacker true}])))
         attacker (case (:strategy plan)
                    "scripted" (cond-> {:strategy "scripted"}
@@ -433,7 +537,7 @@
                                 (seq compromise) (assoc :compromise (mapv timed compromise)))
                    "none" {:strategy "none"}
                    "random" (select-keys plan [:strategy :random]))]
-    {:scenario {:keys {:seed (:key-seed s)}
+    {:scenario (cond-> {:keys {:seed (:key-seed s)}
                 :end (c/ms (+ observe-ms minute))
                 :devices devices
                 :setup (setup topo s)
@@ -441,7 +545,11 @@
                 :crashes (mapv timed crash-list)
                 :actions (mapv timed user-actions)
                 :attacker attacker}
+               ;; the liveness phase starts 10 s after the last scheduled event (the queue's absences included), long
+               ;; before the run ends for queue liveness
+               quiesce? (assoc :quiesce (c/quiesce last-ms)))
      :meta {:network (:name net)
+            :profile (:profile s)
             :loss (get-in net [:spec :loss] 0.0)
             :offline-probability p}}))
 
@@ -459,5 +567,6 @@
                             :net c/network
                             :clocks (c/fixed-vector c/clock 5)
                             :availability (c/fixed-vector c/availability 5)
+                            :quiesce? c/quiesce?
                             :mailboxes (c/fixed-vector (c/frequency [[3 (gen/return false)] [1 (gen/return true)]])
                                                        5)))))

@@ -48,7 +48,7 @@ public final class VouchInvariants {
         return List.of(new ProxiedKeySecrecy(), new TrustChainSoundness(), new NoMultiHop(), new Freshness(),
                 new NoReplay(), new SignatureAuthenticity(), new QueueLiveness(), new SessionCompletion(),
                 new UserControlledPropagation(), new VoucherTrusted(), new NoOverwrite(), new VoucherBlind(),
-                new VoucheeKeyBinding());
+                new VoucheeKeyBinding(), new VouchLiveness.NoDenial(), new VouchLiveness.NoDisagreement());
     }
 
     private abstract static class Base implements Invariant {
@@ -707,6 +707,7 @@ public final class VouchInvariants {
      * acknowledgement was lost); a vouch withdrawn by the voucher, or to a target that unpaired the voucher, is
      * exempt. Liveness is claimed only over a fair link: runs where a message the delivery rests on
      * ({@link #DELIVERY_TAGS}) between the two was lost, or dropped, delayed, redirected or altered by the attacker,
+     * or one was forged or replayed into the link (an attack on delivery is {@code vouch.no-denial}'s to judge),
      * while the vouch was owed are exempt. "Long enough" is the voucher's own
      * worst case (presence-probe cap, polls, acknowledgement timeouts) plus a minute. The trace has no end-of-run
      * event, so a run counts as observed until its last event.
@@ -787,7 +788,8 @@ public final class VouchInvariants {
                             && e.timeNanos() <= deadline && link(e, v, target)
                             && e.field("tag") != null && DELIVERY_TAGS.contains(e.field("tag"))
                             && (e.type().equals("drop") || e.type().equals("delay") || e.type().equals("redirect")
-                                    || e.type().equals("tamper")));
+                                    || e.type().equals("tamper") || e.type().equals("inject")
+                                    || e.type().equals("replay")));
             if (unfair) {
                 return;
             }

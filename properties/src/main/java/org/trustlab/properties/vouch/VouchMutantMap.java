@@ -63,7 +63,13 @@ public final class VouchMutantMap {
             new Entry(VouchMutant.PAIRING_CHECKED_AT_RECEIPT_ONLY, "voucher-unpaired-while-prompted.yaml",
                     List.of(VouchInvariants.TRUST_CHAIN_SOUNDNESS)),
             new Entry(VouchMutant.UNSIGNED_VERDICT, "flipped-answer.yaml",
-                    List.of(VouchInvariants.SIGNATURE_AUTHENTICITY)));
+                    List.of(VouchInvariants.SIGNATURE_AUTHENTICITY)),
+            new Entry(VouchMutant.NO_REVOCATION_NOTICE, "answer-after-voucher-timeout.yaml",
+                    List.of(VouchLiveness.NO_DISAGREEMENT)),
+            new Entry(VouchMutant.TRUSTS_UNSIGNED_PRESENCE, "forged-presence-hardened.yaml",
+                    List.of(VouchLiveness.NO_DENIAL)),
+            new Entry(VouchMutant.TRUSTS_UNSIGNED_ACK, "forged-ack-hardened.yaml",
+                    List.of(VouchLiveness.NO_DENIAL)));
 
     private VouchMutantMap() {}
 

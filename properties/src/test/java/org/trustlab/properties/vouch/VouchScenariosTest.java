@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.MutantCatalogue;
+import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.campaign.TwinRun;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchMutant;
@@ -54,6 +56,12 @@ class VouchScenariosTest {
         });
     }
 
+    /** The invariant on the run, against its attacker-free twin where it compares with one. */
+    private static List<Violation> judge(Invariant i, RunResult r) {
+        return TraceCheck.of(i).judge(r.trace(), () -> new TwinRun(ProtocolBindings.standard()).run(r.scenario(),
+                r.seed())).violations();
+    }
+
     private static boolean spacedrive(String file) {
         Object profile = ScenarioLoader.load(DIR.resolve(file)).setup().getOrDefault("profile", "spacedrive");
         return profile.equals("spacedrive");
@@ -74,11 +82,11 @@ class VouchScenariosTest {
     void everyInvariantHoldsOnTheCorrectReference(String file) {
         RunResult r = run(file, Optional.empty());
         for (Invariant i : InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL)) {
-            List<Violation> v = i.check(r.trace());
+            List<Violation> v = judge(i, r);
             boolean voucherDerivesKeys = i.id().equals(VouchInvariants.VOUCHER_BLIND) && spacedrive(file)
                     && !r.trace().select(e -> e.is(TraceEvent.Kind.AUDIT, "holds-proxied-key")).isEmpty();
-            // A scenario that declares the violation (a careless user, outside the threat model) is held to it by
-            // its own expectation, which scenarioPassesItsExpectations checks.
+            // A scenario that declares the violation (a FINDING of the source design, or a careless user outside the
+            // threat model) is held to it by its own expectation, which scenarioPassesItsExpectations checks.
             if (voucherDerivesKeys || declaresViolated(file, i.id())) {
                 continue;
             }
@@ -138,13 +146,29 @@ class VouchScenariosTest {
     }
 
     @Test
-    void theSpacedriveProfileAdmitsVoucherBlindnessAndNothingElse() {
+    void theSpacedriveProfileAdmitsVoucherBlindnessDenialAndForgedNoticeDisagreementAndNothingElse() {
         List<org.trustlab.properties.campaign.AdmittedGap> gaps = new VouchModule().gaps();
         assertThat(gaps).extracting(org.trustlab.properties.campaign.AdmittedGap::checkId)
-                .containsExactly(VouchInvariants.VOUCHER_BLIND);
-        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "spacedrive")))).isTrue();
-        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of()))).isTrue();
-        assertThat(gaps.get(0).applies().test(Map.of("setup", Map.of("profile", "hardened")))).isFalse();
+                .containsExactly(VouchInvariants.VOUCHER_BLIND, VouchLiveness.NO_DENIAL, VouchLiveness.NO_DISAGREEMENT);
+        for (org.trustlab.properties.campaign.AdmittedGap g : gaps.subList(0, 2)) {
+            assertThat(g.applies().test(Map.of("setup", Map.of("profile", "spacedrive")))).isTrue();
+            assertThat(g.applies().test(Map.of("setup", Map.of()))).isTrue();
+            assertThat(g.applies().test(Map.of("setup", Map.of("profile", "hardened")))).isFalse();
+        }
+        // A disagreement is admitted only where the attacker forges the unauthenticated transport notices.
+        java.util.function.Predicate<Map<String, Object>> disagreement = gaps.get(2).applies();
+        Map<String, Object> presence = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "to", "laptop", "from", "tablet", "message", Map.of("type", "presence", "device", "tablet"))));
+        Map<String, Object> ack = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "message", Map.of("type", "transport-ack"))));
+        Map<String, Object> forgedVouch = Map.of("strategy", "scripted", "steps", List.of(Map.of("op", "inject",
+                "message", Map.of("type", "proxy-pairing-request"))));
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive"), "attacker", presence))).isTrue();
+        assertThat(disagreement.test(Map.of("setup", Map.of(), "attacker", ack))).isTrue();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "hardened"), "attacker", presence))).isFalse();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive"), "attacker", forgedVouch)))
+                .isFalse();
+        assertThat(disagreement.test(Map.of("setup", Map.of("profile", "spacedrive")))).isFalse();
     }
 
     static Stream<VouchMutantMap.Entry> mutants() {
@@ -159,8 +183,8 @@ class VouchScenariosTest {
         assertThat(broken.roleErrors()).isEmpty();
         for (String id : e.breaks()) {
             Invariant i = InvariantCatalogue.find(id).orElseThrow();
-            assertThat(i.check(correct.trace())).as("%s holds on %s", id, e.scenario()).isEmpty();
-            List<Violation> v = i.check(broken.trace());
+            assertThat(judge(i, correct)).as("%s holds on %s", id, e.scenario()).isEmpty();
+            List<Violation> v = judge(i, broken);
             assertThat(v).as("%s must break %s on %s", e.mutant().qualifiedName(), id, e.scenario()).isNotEmpty();
             assertThat(v.get(0).evidence()).isNotEmpty();
             assertThat(v.get(0).invariantId()).isEqualTo(id);
@@ -185,7 +209,7 @@ class VouchScenariosTest {
                         VouchInvariants.SIGNATURE_AUTHENTICITY, VouchInvariants.QUEUE_LIVENESS,
                         VouchInvariants.SESSION_COMPLETION, VouchInvariants.USER_CONTROLLED_PROPAGATION,
                         VouchInvariants.VOUCHER_TRUSTED, VouchInvariants.NO_OVERWRITE, VouchInvariants.VOUCHER_BLIND,
-                        VouchInvariants.VOUCHEE_KEY_BINDING);
+                        VouchInvariants.VOUCHEE_KEY_BINDING, VouchLiveness.NO_DENIAL, VouchLiveness.NO_DISAGREEMENT);
         assertThat(InvariantCatalogue.forProtocol(VouchInvariants.PROTOCOL))
                 .allSatisfy(i -> assertThat(i.statement()).isNotBlank());
     }

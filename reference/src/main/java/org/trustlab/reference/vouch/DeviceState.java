@@ -46,6 +46,8 @@ final class DeviceState {
     final TreeMap<String, Instant> consumedVouches = new TreeMap<>();
     final TreeMap<String, Decision> decisions = new TreeMap<>();
     final TreeSet<String> completesApplied = new TreeSet<>();
+    /** Hardened profile: the timestamp of the last presence notice taken from each peer (a replay is not newer). */
+    final TreeMap<DeviceId, Long> presenceSeen = new TreeMap<>();
 
     // volatile
     final TreeMap<String, PendingInitiator> initiated = new TreeMap<>();
@@ -99,6 +101,16 @@ final class DeviceState {
     VouchPayloads.Coverage vouchCoverage() {
         return new VouchPayloads.Coverage(signsTarget(), !has(VouchMutant.UNSIGNED_VOUCHEE_KEY),
                 !has(VouchMutant.UNSIGNED_TIMESTAMP));
+    }
+
+    /** Hardened profile: presence notices are signed and taken only when newer than the last (a mutant skips it). */
+    boolean authenticatesPresence() {
+        return config.profile() == VouchProfile.HARDENED && !has(VouchMutant.TRUSTS_UNSIGNED_PRESENCE);
+    }
+
+    /** Hardened profile: transport acknowledgements are signed by the receiving device (a mutant skips the check). */
+    boolean authenticatesAcks() {
+        return config.profile() == VouchProfile.HARDENED && !has(VouchMutant.TRUSTS_UNSIGNED_ACK);
     }
 
     /** Whether a target's answer is signed with its verdict (a mutant leaves it out). */

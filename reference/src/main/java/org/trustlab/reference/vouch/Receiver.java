@@ -41,7 +41,9 @@ final class Receiver {
     static void onRequest(Step s, DeviceId from, ProxyPairingRequest req, byte[] encoded) {
         // The transport confirms delivery whatever the application does: that is what lets the voucher tell a
         // device without proxy pairing (answers nothing) from an offline one (does not even acknowledge).
-        s.send(from, new TransportAck(VouchPayloads.messageHash(encoded)));
+        byte[] hash = VouchPayloads.messageHash(encoded);
+        s.send(from, new TransportAck(hash, s.config().profile() == VouchProfile.HARDENED
+                ? s.identity().sign(VouchPayloads.ack(hash, s.self())) : new byte[0]));
         DeviceId voucherId = req.voucherDeviceId();
         DeviceId vouchee = req.voucheeDeviceInfo().id();
         if (!s.config().proxyPairingSupported()) {
@@ -96,14 +98,18 @@ final class Receiver {
         if (!s.mutant(VouchMutant.NO_TIMESTAMP_CHECK)) {
             // Judged on this device's clock, never the voucher's: a voucher with a clock behind cannot stretch the
             // window, and one ahead gains at most the skew tolerance.
+            // The hardened profile does not answer a vouch refused for its date: anyone can replay an old copy, and a
+            // signed No for the session would end the voucher's current (fresh) vouch of it. The voucher counts the
+            // silence as a No if this was its only copy.
+            boolean answerDate = s.config().profile() != VouchProfile.HARDENED;
             if (expired(s, ageMs)) {
-                reject(s, VouchReason.VOUCH_EXPIRED, f, req, true);
+                reject(s, VouchReason.VOUCH_EXPIRED, f, req, answerDate);
                 return;
             }
             long aheadLimit = s.mutant(VouchMutant.FUTURE_BOUND_IS_MAX_AGE) ? s.config().vouchSignatureMaxAge()
                     .toMillis() : s.config().vouchClockSkewTolerance().toMillis();
             if (-ageMs > aheadLimit) {
-                reject(s, VouchReason.VOUCH_FROM_FUTURE, f, req, true);
+                reject(s, VouchReason.VOUCH_FROM_FUTURE, f, req, answerDate);
                 return;
             }
         }

@@ -34,6 +34,10 @@ public final class VouchAudit {
     /** A device derived or received a proxied session key (fingerprint only). */
     public static final String HOLDS_PROXIED_KEY = "holds-proxied-key";
     public static final String RESPONSE_IGNORED = "response-ignored";
+    /** Hardened profile: a transport acknowledgement whose signature does not verify. */
+    public static final String ACK_IGNORED = "ack-ignored";
+    /** Hardened profile: a presence notice that is not signed by the peer or not newer than its last. */
+    public static final String PRESENCE_IGNORED = "presence-ignored";
     public static final String SESSION_COMPLETED = "session-completed";
     public static final String SESSION_REMOVED = "session-removed";
     public static final String COMPLETE_REJECTED = "complete-rejected";

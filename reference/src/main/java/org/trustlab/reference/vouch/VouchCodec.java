@@ -108,9 +108,9 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
             w.string(m.sessionId()).string(m.voucherDeviceId().value()).list(accepted).list(rejected)
                     .bytes(m.signature());
         } else if (message instanceof Presence m) {
-            w.string(m.deviceId().value()).bool(m.replyRequested());
+            w.string(m.deviceId().value()).bool(m.replyRequested()).u64(m.timestamp()).bytes(m.signature());
         } else if (message instanceof TransportAck m) {
-            w.bytes(m.messageHash());
+            w.bytes(m.messageHash()).bytes(m.signature());
         } else if (message instanceof Unpair m) {
             w.string(m.deviceId().value()).string(m.peerId().value()).u64(m.timestamp()).bytes(m.signature());
         } else if (message instanceof ProxyPairingRevoked m) {
@@ -168,11 +168,11 @@ public final class VouchCodec implements WireCodec<VouchMessage> {
             }
             return new ProxyPairingComplete(session, voucher, accepted, rejected, in.bytes());
         } else if (tag.equals(PRESENCE)) {
-            Canonical.Reader in = r.reader(2);
-            return new Presence(device(in.string()), in.bool());
+            Canonical.Reader in = r.reader(4);
+            return new Presence(device(in.string()), in.bool(), in.u64(), in.bytes());
         } else if (tag.equals(TRANSPORT_ACK)) {
-            Canonical.Reader in = r.reader(1);
-            return new TransportAck(in.bytes(HASH_LENGTH));
+            Canonical.Reader in = r.reader(2);
+            return new TransportAck(in.bytes(HASH_LENGTH), in.bytes());
         } else if (tag.equals(PROXY_PAIRING_REVOKED)) {
             Canonical.Reader in = r.reader(5);
             return new ProxyPairingRevoked(nonEmpty(in.string(), "session id"), device(in.string()),

@@ -10,6 +10,7 @@ import org.trustlab.reference.core.Outputs;
 import org.trustlab.reference.core.Role;
 import org.trustlab.reference.core.TimerId;
 import org.trustlab.reference.core.UserAction;
+import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.crypto.KeyRing;
 import org.trustlab.reference.vouch.VouchMessage.PairingChallenge;
 import org.trustlab.reference.vouch.VouchMessage.PairingConfirm;
@@ -119,13 +120,37 @@ public final class VouchDevice implements Role<VouchMessage> {
     }
 
     private void onPresence(Step s, Presence p) {
-        if (!st.pairings.containsKey(p.deviceId())) {
+        PairingRecord peer = st.pairings.get(p.deviceId());
+        if (peer == null) {
             return;
+        }
+        if (st.authenticatesPresence()) {
+            java.util.Map<String, String> f = Step.fields(VouchAudit.DEVICE, p.deviceId().value(), "timestamp",
+                    Long.toString(p.timestamp()));
+            if (!Ed25519KeyPair.verify(peer.identityKey(), VouchPayloads.presence(p.deviceId(), st.self,
+                    p.replyRequested(), p.timestamp()), p.signature())) {
+                s.auditRejection(VouchAudit.PRESENCE_IGNORED, VouchReason.PRESENCE_SIGNATURE_INVALID, f);
+                return;
+            }
+            Long last = st.presenceSeen.get(p.deviceId());
+            if (last != null && p.timestamp() <= last) {
+                s.auditRejection(VouchAudit.PRESENCE_IGNORED, VouchReason.PRESENCE_REPLAYED, f);
+                return;
+            }
+            st.presenceSeen.put(p.deviceId(), p.timestamp());
         }
         st.markReachable(p.deviceId());
         if (p.replyRequested()) {
-            s.send(p.deviceId(), new Presence(st.self, false));
+            s.send(p.deviceId(), presence(s, p.deviceId(), false));
         }
+    }
+
+    /** This device's presence notice to {@code peer}: signed and dated in the hardened profile, bare otherwise. */
+    static Presence presence(Step s, DeviceId peer, boolean replyRequested) {
+        long now = s.now().toEpochMilli();
+        byte[] signature = s.config().profile() == VouchProfile.HARDENED
+                ? s.identity().sign(VouchPayloads.presence(s.self(), peer, replyRequested, now)) : new byte[0];
+        return new Presence(s.self(), replyRequested, now, signature);
     }
 
     @Override
@@ -185,7 +210,7 @@ public final class VouchDevice implements Role<VouchMessage> {
 
     private void announce(Step s) {
         for (DeviceId peer : st.pairings.keySet()) {
-            s.send(peer, new Presence(st.self, true));
+            s.send(peer, presence(s, peer, true));
         }
     }
 

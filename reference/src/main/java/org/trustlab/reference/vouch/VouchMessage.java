@@ -122,21 +122,31 @@ public sealed interface VouchMessage permits VouchMessage.PairingRequest, VouchM
 
     /**
      * The transport's "peer connected": a device that comes online tells its paired peers, which is how the queue
-     * worker learns a target is online. Unauthenticated on purpose: forging it only makes a voucher try a delivery.
+     * worker learns a target is online. In the spacedrive profile it carries no authentication ({@code signature}
+     * empty): anyone can claim a target is online, and every delivery tried on the claim that goes unacknowledged
+     * spends one of the queued vouch's retries. The hardened profile signs it ({@code timestamp} on the sender's
+     * clock, bound to the recipient) and a receiver takes only a notice newer than the last one it took from that
+     * device, so neither a forgery nor a replay spends a retry.
      */
-    record Presence(DeviceId deviceId, boolean replyRequested) implements VouchMessage {
+    record Presence(DeviceId deviceId, boolean replyRequested, long timestamp, byte[] signature)
+            implements VouchMessage {
         public Presence {
             Objects.requireNonNull(deviceId, "deviceId");
+            signature = signature.clone();
         }
     }
 
     /**
      * The transport's delivery confirmation for a ProxyPairingRequest, sent by every device (also one without proxy
-     * pairing): it is what tells "offline" (queue it) from "online but silent" (a rejection after the timeout).
+     * pairing): it is what tells "offline" (queue it) from "online but silent" (a rejection after the timeout). In
+     * the spacedrive profile it is the hash alone, which anyone who saw the request can compute: a forged
+     * acknowledgement for an offline target turns a queued vouch into a silent one, refused after the response
+     * timeout. The hardened profile has the acknowledging device sign the hash.
      */
-    record TransportAck(byte[] messageHash) implements VouchMessage {
+    record TransportAck(byte[] messageHash, byte[] signature) implements VouchMessage {
         public TransportAck {
             messageHash = messageHash.clone();
+            signature = signature.clone();
         }
     }
 

@@ -72,7 +72,7 @@ public enum VouchMutant {
      */
     NO_REVOCATION_NOTICE("no-revocation-notice",
             "the voucher withdraws a vouch already sent without telling the target",
-            "vouch.trust-chain-soundness"),
+            "vouch.trust-chain-soundness", "vouch.no-disagreement"),
     /** The receiver ignores the trust level it gives the voucher: a Blocked or Unreliable voucher still vouches. */
     IGNORES_TRUST_LEVEL("ignores-trust-level",
             "the receiver accepts vouches from a voucher its user marked Blocked or Unreliable",
@@ -127,7 +127,24 @@ public enum VouchMutant {
      */
     UNSIGNED_VERDICT("unsigned-verdict",
             "the target's ProxyPairingResponse signature does not cover accepted and reason, so a flipped answer verifies",
-            "vouch.signature-authenticity");
+            "vouch.signature-authenticity"),
+    /**
+     * Hardened profile, but the voucher takes a presence notice as the target being online without checking its
+     * signature or that it is newer than the last: a forged or replayed notice makes the queue worker try a delivery
+     * to an offline target, and the unacknowledged tries use up the queued vouch's retries.
+     */
+    TRUSTS_UNSIGNED_PRESENCE("trusts-unsigned-presence",
+            "hardened profile, but the voucher takes an unsigned or replayed presence notice as the target being "
+                    + "online, so forged notices use up a queued vouch's retries",
+            "vouch.no-denial"),
+    /**
+     * Hardened profile, but the voucher takes a transport acknowledgement without checking the target's signature: a
+     * forged acknowledgement for an offline target turns a queued vouch into an unanswered one (NO_RESPONSE).
+     */
+    TRUSTS_UNSIGNED_ACK("trusts-unsigned-ack",
+            "hardened profile, but the voucher takes an unsigned transport acknowledgement as delivery, so a forged "
+                    + "one ends a queued vouch as unanswered",
+            "vouch.no-denial");
 
     public static final String PREFIX = "vouch.";
 

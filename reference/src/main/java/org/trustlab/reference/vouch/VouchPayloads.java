@@ -91,6 +91,18 @@ public final class VouchPayloads {
                 .string(vouchee.value()).string(reason).string(target.value()).toBytes();
     }
 
+    /** A presence notice (hardened profile): who is online, to whom, whether it asks for a reply, and when. */
+    public static byte[] presence(DeviceId device, DeviceId recipient, boolean replyRequested, long timestamp) {
+        return Canonical.writer("trustlab/vouch/presence-payload/v1").string(device.value())
+                .string(recipient.value()).bool(replyRequested).u64(timestamp).toBytes();
+    }
+
+    /** A transport acknowledgement (hardened profile): the delivered message's hash and who received it. */
+    public static byte[] ack(byte[] messageHash, DeviceId receiver) {
+        return Canonical.writer("trustlab/vouch/ack-payload/v1").bytes(messageHash).string(receiver.value())
+                .toBytes();
+    }
+
     /** What a transport acknowledgement names: the hash of the delivered message's bytes. */
     public static byte[] messageHash(byte[] encoded) {
         return Hashes.sha256(encoded);

@@ -69,6 +69,12 @@ public enum VouchReason implements ReasonCode {
     RESPONSE_SIGNATURE_INVALID,
     /** A response for a session or target that is not waiting for one (late, duplicated, or foreign). */
     RESPONSE_UNEXPECTED,
+    /** Hardened profile: a transport acknowledgement whose signature does not verify with the target's key. */
+    ACK_SIGNATURE_INVALID,
+    /** Hardened profile: a presence notice whose signature does not verify with the paired device's key. */
+    PRESENCE_SIGNATURE_INVALID,
+    /** Hardened profile: a presence notice not newer than the last one taken from that device (a replay). */
+    PRESENCE_REPLAYED,
     /** A queued vouch reached {@code expires_at} before the target came online. */
     QUEUE_EXPIRED,
     /** A queued vouch used up its delivery attempts. */

@@ -336,7 +336,7 @@ final class Voucher {
             wait = s.config().presenceProbeMaxInterval();
         }
         s.st.probes.put(target, new DeviceState.Probe(tick.plus(wait), sent + 1));
-        s.send(target, new VouchMessage.Presence(s.self(), true));
+        s.send(target, VouchDevice.presence(s, target, true));
     }
 
     private static void dequeue(Step s, Key key, String reason) {
@@ -354,6 +354,14 @@ final class Voucher {
             return;
         }
         Key key = found.get();
+        PairingRecord target = s.st.pairings.get(from);
+        if (s.st.authenticatesAcks() && (target == null || !Ed25519KeyPair.verify(target.identityKey(),
+                VouchPayloads.ack(ack.messageHash(), from), ack.signature()))) {
+            // Anyone who saw the request can name its hash: only the target's own signature says it arrived.
+            s.auditRejection(ACK_IGNORED, VouchReason.ACK_SIGNATURE_INVALID, fields(SESSION_ID, key.sessionId(),
+                    TARGET, from.value(), VOUCHER, s.self().value()));
+            return;
+        }
         s.st.inFlight.remove(key);
         s.cancelTimer(ACK + key.sessionId() + "/" + key.target().value());
         s.st.markReachable(from);

@@ -40,8 +40,8 @@ class VouchCodecTest {
                 new ProxyPairingComplete("s-1", DeviceId.of("V"),
                         List.of(new AcceptedDevice(INFO, PK, new byte[60], new byte[0], new byte[0])),
                         List.of(new RejectedDevice(DeviceId.of("R2"), "laptop", "NO_RESPONSE")), new byte[64]),
-                new Presence(DeviceId.of("R"), true),
-                new TransportAck(new byte[32]),
+                new Presence(DeviceId.of("R"), true, 1_000L, new byte[64]),
+                new TransportAck(new byte[32], new byte[64]),
                 new Unpair(DeviceId.of("E"), DeviceId.of("V"), 99L, new byte[64]),
                 new ProxyPairingRevoked("s-1", DeviceId.of("V"), DeviceId.of("E"), "VOUCH_REVOKED", new byte[64]));
     }

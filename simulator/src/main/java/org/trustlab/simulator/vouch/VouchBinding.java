@@ -21,6 +21,7 @@ import org.trustlab.reference.vouch.VouchMessage;
 import org.trustlab.reference.vouch.VouchMessage.AcceptedDevice;
 import org.trustlab.reference.vouch.VouchMessage.PairingChallenge;
 import org.trustlab.reference.vouch.VouchMessage.Presence;
+import org.trustlab.reference.vouch.VouchMessage.TransportAck;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingComplete;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingRequest;
 import org.trustlab.reference.vouch.VouchMessage.ProxyPairingResponse;
@@ -121,7 +122,10 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
      *       claiming its {@code voucher} and {@code vouchee}, bound to {@code target} (default the vouch's
      *       recipient).</li>
      *   <li>{@code type: unpair}: {@code device} tells {@code peer} it unpaired it.</li>
-     *   <li>{@code type: presence}: {@code device} claims to be online.</li>
+     *   <li>{@code type: presence}: {@code device} claims to be online (to {@code recipient}, signed by
+     *   {@code sign-with}; the attacker by default, so only the spacedrive profile takes it).</li>
+     *   <li>{@code type: transport-ack}: the transport acknowledgement of the latest observed vouch
+     *   ({@code session}, {@code sent-to}), its hash computed from the observed bytes, signed by {@code sign-with}.</li>
      *   <li>{@code type: proxy-pairing-complete}: to {@code vouchee}, claiming {@code voucher}, listing
      *       {@code accepted} devices with keys sealed on the voucher–vouchee channel when the attacker can.</li>
      * </ul>
@@ -175,16 +179,64 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
                 return new ProxyPairingRevoked(req.sessionId(), voucher, vouchee, reason,
                         k.signer(m.string("sign-with", ATTACKER)).sign(payload));
             }
-            case "presence":
-                m.onlyKeys("type", "device");
-                return new Presence(DeviceId.of(m.string("device")), false);
+            case "presence": {
+                m.onlyKeys("type", "device", "recipient", "sign-with");
+                DeviceId device = DeviceId.of(m.string("device"));
+                long now = ctx.now().toEpochMilli();
+                byte[] payload = VouchPayloads.presence(device, DeviceId.of(m.string("recipient", ATTACKER)), false,
+                        now);
+                return new Presence(device, false, now, k.signer(m.string("sign-with", ATTACKER)).sign(payload));
+            }
+            case "transport-ack": {
+                m.onlyKeys("type", "session", "sent-to", "sign-with");
+                String sentTo = m.optionalString("sent-to").orElse(null);
+                Optional<ObservedMessage<VouchMessage>> seen = k.request(m.optionalString("session").orElse(null),
+                        sentTo);
+                VouchMessage req = seen.map(ObservedMessage::message)
+                        .orElseGet(() -> forgedRequest(new ConfigView(Map.of(), "message"), k, ctx));
+                DeviceId receiver = DeviceId.of(seen.map(o -> o.to().value()).orElse(sentTo == null ? ATTACKER
+                        : sentTo));
+                // The hash of what was on the wire, which anyone who saw the request can compute.
+                byte[] hash = VouchPayloads.messageHash(new VouchCodec().encode(req));
+                return new TransportAck(hash, k.signer(m.string("sign-with", ATTACKER))
+                        .sign(VouchPayloads.ack(hash, receiver)));
+            }
             case "proxy-pairing-complete":
                 m.onlyKeys("type", "voucher", "vouchee", "session", "accepted", "sign-with");
                 return forgedComplete(m, k, ctx);
             default:
                 throw m.error("type", "vouch forgeries are proxy-pairing-request, observed-request, "
-                        + "proxy-pairing-response, observed-response, proxy-pairing-complete, proxy-pairing-revoked, unpair or presence, not '" + type + "'");
+                        + "proxy-pairing-response, observed-response, proxy-pairing-complete, proxy-pairing-revoked, unpair, presence or transport-ack, not '" + type + "'");
         }
+    }
+
+    /**
+     * What a proxy-pairing message says on the wire (public fields only): which vouch a request, an answer or a
+     * session's result belongs to, so the liveness invariants read the exchange off the wire, not off an audit.
+     */
+    @Override
+    public Map<String, String> wireFacts(VouchMessage message) {
+        Map<String, String> f = new java.util.TreeMap<>();
+        if (message instanceof ProxyPairingRequest r) {
+            f.put("wire-session", r.sessionId());
+            f.put("wire-voucher", r.voucherDeviceId().value());
+            f.put("wire-vouchee", r.voucheeDeviceInfo().id().value());
+        } else if (message instanceof ProxyPairingResponse r) {
+            f.put("wire-session", r.sessionId());
+            f.put("wire-target", r.acceptingDeviceId().value());
+            f.put("wire-accepted", Boolean.toString(r.accepted()));
+        } else if (message instanceof ProxyPairingComplete c) {
+            f.put("wire-session", c.sessionId());
+            f.put("wire-voucher", c.voucherDeviceId().value());
+            f.put("wire-accepted-by", String.join(",", c.acceptedBy().stream()
+                    .map(a -> a.deviceInfo().id().value()).toList()));
+            f.put("wire-rejected-by", String.join(",", c.rejectedBy().stream()
+                    .map(r -> r.deviceId().value()).toList()));
+        } else if (message instanceof ProxyPairingRevoked r) {
+            f.put("wire-session", r.sessionId());
+            f.put("wire-voucher", r.voucherDeviceId().value());
+        }
+        return f;
     }
 
     private static final String ATTACKER = AttackerKnowledge.ATTACKER;

@@ -29,7 +29,7 @@ final class VouchWords {
                     VouchAudit.VOUCHING_READY, VouchAudit.CONFIRMATION_REQUIRED, VouchAudit.SESSION_STARTED,
                     VouchAudit.VOUCH_TARGET_REFUSED, VouchAudit.VOUCH_SIGNED, VouchAudit.VOUCH_SENT,
                     VouchAudit.VOUCH_QUEUED, VouchAudit.VOUCH_DEQUEUED, VouchAudit.VOUCH_REJECTED,
-                    VouchAudit.VOUCH_RETRY_ANSWERED, VouchAudit.HOLDS_PROXIED_KEY, VouchAudit.RESPONSE_IGNORED,
+                    VouchAudit.VOUCH_RETRY_ANSWERED, VouchAudit.HOLDS_PROXIED_KEY, VouchAudit.RESPONSE_IGNORED, VouchAudit.ACK_IGNORED, VouchAudit.PRESENCE_IGNORED,
                     VouchAudit.SESSION_COMPLETED, VouchAudit.SESSION_REMOVED, VouchAudit.COMPLETE_REJECTED,
                     VouchAudit.VOUCH_DECLINED_BY, VouchAudit.MESSAGE_IGNORED, VouchAudit.UNPAIR_REJECTED,
                     VouchAudit.REVOCATION_SENT, VouchAudit.REVOCATION_REJECTED, VouchAudit.ACTION_REJECTED,
@@ -61,7 +61,7 @@ final class VouchWords {
                     "vouch.signature-authenticity",
                     "vouch.queue-liveness", "vouch.session-completion", "vouch.user-controlled-propagation",
                     "vouch.voucher-trusted", "vouch.no-overwrite", "vouch.voucher-blind", "vouch.vouchee-key-binding",
-                    "vouch.refines-model"))
+                    "vouch.refines-model", "vouch.no-denial", "vouch.no-disagreement"))
             .messages(Vocabulary.messageNames(VouchMessage.class))
             .forgery("proxy-pairing-request", Forgery.of("voucher", "vouchee", "target", "session", "age", "future",
                     "keys", "sign-with").signedBy("sign-with"))
@@ -72,7 +72,8 @@ final class VouchWords {
             .forgery("unpair", Forgery.of("device", "peer", "sign-with").signedBy("sign-with"))
             .forgery("proxy-pairing-revoked", Forgery.of("session", "voucher", "vouchee", "target", "sign-with")
                     .signedBy("sign-with"))
-            .forgery("presence", Forgery.of("device"))
+            .forgery("presence", Forgery.of("device", "recipient", "sign-with").signedBy("sign-with"))
+            .forgery("transport-ack", Forgery.of("session", "sent-to", "sign-with").signedBy("sign-with"))
             .forgery("proxy-pairing-complete", Forgery.of("voucher", "vouchee", "session", "accepted", "sign-with")
                     .signedBy("sign-with"))
             .build();
