@@ -242,13 +242,13 @@ final class Receiver {
         }
         if (voucher != null && voucher.trust() != TrustLevel.TRUSTED && !s.mutant(VouchMutant.IGNORES_TRUST_LEVEL)
                 && !s.mutant(VouchMutant.TRUST_LEVEL_AT_RECEIPT_ONLY)) {
-            reject(s, voucher.trust() == TrustLevel.BLOCKED ? VouchReason.VOUCHER_BLOCKED
-                    : VouchReason.VOUCHER_UNRELIABLE, f, p.request(), true);
+            refuseAnswered(s, p.key(), voucher.trust() == TrustLevel.BLOCKED ? VouchReason.VOUCHER_BLOCKED
+                    : VouchReason.VOUCHER_UNRELIABLE, f, p.request());
             return;
         }
         if (s.st.pairings.containsKey(p.request().voucheeDeviceInfo().id())
                 && !s.mutant(VouchMutant.OVERWRITES_PAIRING) && recheckPairings) {
-            reject(s, VouchReason.VOUCHEE_ALREADY_PAIRED, f, p.request(), true);
+            refuseAnswered(s, p.key(), VouchReason.VOUCHEE_ALREADY_PAIRED, f, p.request());
             return;
         }
         accept(s, new Prompt(p.key(), p.request(), p.voucher(), p.keys(), p.keyShare(), f, p.shownAt()));
@@ -268,6 +268,16 @@ final class Receiver {
         if (!s.mutant(VouchMutant.NO_REPLAY_CACHE)) {
             s.st.decisions.put(key, new Decision(response, s.now()));
         }
+    }
+
+    /**
+     * A prompt the user answered but the rechecks refuse: the refusal is this session's decision, remembered like a
+     * user's No, so that the voucher's re-sent vouch (it missed the answer) gets the same answer, not a second prompt.
+     */
+    private static void refuseAnswered(Step s, String key, VouchReason reason, Map<String, String> f,
+            ProxyPairingRequest req) {
+        s.refuse(VOUCH_REJECTED, OUTCOME_PROXY_PAIRING, reason, f);
+        decide(s, key, respond(s, req, false, reason.code(), new byte[0]));
     }
 
     private static void reject(Step s, VouchReason reason, Map<String, String> f, ProxyPairingRequest req,
