@@ -12,17 +12,17 @@ import org.trustlab.reports.input.RunLine;
  * design admits there (a FINDING, with its reason) and the verdict. The table is what a reviewer reads to see where
  * an attacker on the network can make honest parties give up or disagree, and where the hardened design stops it.
  */
-public record ProfileRow(String protocol, String invariant, String profile, long runs, long violations,
-        long admitted, Optional<String> reason) {
+public record ProfileRow(String protocol, String invariant, String profile, long runs, long judged,
+        long violations, long admitted, Optional<String> reason) {
 
     /** Whether a property is one of the denial / disagreement properties judged after the liveness phase. */
     public static boolean isLivenessProperty(String invariant) {
         return invariant.endsWith(".no-denial") || invariant.endsWith(".no-disagreement");
     }
 
-    /** VIOLATED, FINDING or holds, as in the verdict table. */
+    /** VIOLATED, FINDING, holds, or vacuous when no run of the profile had anything to judge (never "holds"). */
     public String verdict() {
-        return violations > admitted ? "VIOLATED" : violations > 0 ? "FINDING" : "holds";
+        return violations > admitted ? "VIOLATED" : violations > 0 ? "FINDING" : judged == 0 ? "vacuous" : "holds";
     }
 
     /** The rows of one campaign's property, one per profile its runs were drawn in, in profile order. */
@@ -30,8 +30,11 @@ public record ProfileRow(String protocol, String invariant, String profile, long
             Optional<String> reason) {
         TreeMap<String, long[]> byProfile = new TreeMap<>();
         for (RunLine r : runs) {
-            long[] c = byProfile.computeIfAbsent(r.profile(), p -> new long[3]);
+            long[] c = byProfile.computeIfAbsent(r.profile(), p -> new long[4]);
             c[0]++;
+            if (!r.vacuous().contains(invariant)) {
+                c[3]++;
+            }
             if (r.violations().contains(invariant)) {
                 c[1]++;
             }
@@ -40,7 +43,7 @@ public record ProfileRow(String protocol, String invariant, String profile, long
             }
         }
         List<ProfileRow> out = new ArrayList<>();
-        byProfile.forEach((profile, c) -> out.add(new ProfileRow(protocol, invariant, profile, c[0], c[1], c[2],
+        byProfile.forEach((profile, c) -> out.add(new ProfileRow(protocol, invariant, profile, c[0], c[3], c[1], c[2],
                 c[2] > 0 ? reason : Optional.empty())));
         return out;
     }

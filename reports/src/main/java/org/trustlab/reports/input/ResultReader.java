@@ -235,7 +235,8 @@ public final class ResultReader {
                     j.numberOr(n, "loss", at + "/", 0), j.numberOr(n, "offlineProbability", at + "/", 0),
                     j.integerOr(n, "attempts", at + "/", 0), j.integerOr(n, "accepted", at + "/", 0),
                     j.numbers(n, "latenciesMs", at + "/"), j.optionalText(n, "profile", at + "/").orElse("unknown"),
-                    n.has("admitted") ? j.strings(n, "admitted", at + "/") : List.of()));
+                    n.has("admitted") ? j.strings(n, "admitted", at + "/") : List.of(),
+                    n.has("vacuous") ? j.strings(n, "vacuous", at + "/") : List.of()));
         }
         return runs;
     }

@@ -65,7 +65,8 @@ public final class HtmlReport {
         h.element("h3", "Denial and disagreement per profile");
         h.open("table", "id", "profile-table", "class", "verdicts");
         h.open("thead").open("tr");
-        for (String c : List.of("Protocol", "Property", "Profile", "Runs", "Violations", "Verdict", "Reason")) {
+        for (String c : List.of("Protocol", "Property", "Profile", "Runs", "Judged", "Violations", "Verdict",
+                "Reason")) {
             h.element("th", c, "scope", "col");
         }
         h.close("tr").close("thead").open("tbody");
@@ -76,6 +77,7 @@ public final class HtmlReport {
             h.open("td").open("code").text(p.invariant()).close("code").close("td");
             h.element("td", p.profile());
             h.element("td", Long.toString(p.runs()), "class", "num");
+            h.element("td", Long.toString(p.judged()), "class", "num");
             h.element("td", Long.toString(p.violations()), "class", "num");
             h.element("td", p.verdict(), "class", "verdict");
             h.element("td", p.reason().orElse("—"));

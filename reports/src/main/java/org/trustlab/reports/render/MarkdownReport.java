@@ -48,11 +48,11 @@ public final class MarkdownReport {
         md.append('\n');
         report.notes().forEach(n -> md.append("> ").append(n).append("\n"));
         if (!report.profiles().isEmpty()) {
-            md.append("\n## Denial and disagreement per profile\n\n| Protocol | Property | Profile | Runs | Violations "
-                    + "| Verdict | Reason |\n|---|---|---|---:|---:|---|---|\n");
+            md.append("\n## Denial and disagreement per profile\n\n| Protocol | Property | Profile | Runs | Judged "
+                    + "| Violations | Verdict | Reason |\n|---|---|---|---:|---:|---:|---|---|\n");
             for (ProfileRow p : report.profiles()) {
                 md.append("| ").append(cell(p.protocol())).append(" | ").append(code(p.invariant())).append(" | ")
-                        .append(cell(p.profile())).append(" | ").append(p.runs()).append(" | ")
+                        .append(cell(p.profile())).append(" | ").append(p.runs()).append(" | ").append(p.judged()).append(" | ")
                         .append(p.violations()).append(" | ").append(p.verdict()).append(" | ")
                         .append(cell(p.reason().orElse("—"))).append(" |\n");
             }
