@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * action long after the violation, a lossy network. Here whole parts of the scenario are removed, one at a time,
  * while the violation survives without them: the random attacker's settings when the attacker is scripted, each
  * attack step, each key compromise, each user action, each crash, each partition, each device's clock, and the
- * network's losses, duplicates and reordering. Greedy (the first removal that keeps the violation is taken, then the
- * candidates are built again); the budget counts scenario runs, so a prune is reproducible on any machine.
+ * network's losses, duplicates and reordering. It takes the same greedy walk as test.check's pass
+ * ({@link Shrinker#walk}); the budget counts scenario runs, so a prune is reproducible on any machine.
  */
 final class ScenarioPruner {
     private static final List<String> TOP_LEVEL_LISTS = List.of("actions", "crashes");
@@ -25,26 +25,8 @@ final class ScenarioPruner {
     record Result(Map<String, Object> scenario, int removed, int evaluations) {}
 
     static Result prune(Map<String, Object> scenario, Predicate<Map<String, Object>> stillFails, int budget) {
-        Map<String, Object> current = scenario;
-        int removed = 0;
-        int evaluations = 0;
-        boolean progressed = true;
-        while (progressed && evaluations < budget) {
-            progressed = false;
-            for (Map<String, Object> candidate : candidates(current)) {
-                if (evaluations >= budget) {
-                    break;
-                }
-                evaluations++;
-                if (stillFails.test(candidate)) {
-                    current = candidate;
-                    removed++;
-                    progressed = true;
-                    break;
-                }
-            }
-        }
-        return new Result(current, removed, evaluations);
+        Shrinker.Walk<Map<String, Object>> w = Shrinker.walk(scenario, ScenarioPruner::candidates, stillFails, budget);
+        return new Result(w.value(), w.steps(), w.evaluations());
     }
 
     /** Every scenario one removal smaller than {@code s}; {@code s} itself is never changed. */
