@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.simulator.protocol.LowEntropySecret;
 import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceEvent;
 
@@ -143,8 +144,7 @@ public final class Redactor {
     public static String render(String key, String value) {
         Optional<String> lowEntropy = lowEntropyKind(key);
         if (lowEntropy.isPresent()) {
-            int n = value.codePointCount(0, value.length());
-            return "[" + lowEntropy.get() + ", " + n + (n == 1 ? " character]" : " characters]");
+            return LowEntropySecret.shown(lowEntropy.get(), value);
         }
         if (FINGERPRINT.matcher(value).matches()) {
             return value;

@@ -65,6 +65,14 @@ public final class AutoJoinBinding implements ProtocolBinding<AutoJoinMessage> {
         return NAME;
     }
 
+    /** The session password a user types into {@code join} (and an attacker's guess at it). */
+    @Override
+    public Map<String, String> lowEntropyFields() {
+        return LOW_ENTROPY_FIELDS;
+    }
+
+    private static final Map<String, String> LOW_ENTROPY_FIELDS = Map.of("password", "password");
+
     @Override
     public Vocabulary vocabulary() {
         return AutoJoinWords.VOCABULARY;

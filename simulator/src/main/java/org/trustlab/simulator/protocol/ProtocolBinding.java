@@ -37,6 +37,16 @@ public interface ProtocolBinding<M> {
     Vocabulary vocabulary();
 
     /**
+     * The trace fields and user-action arguments that hold a low-entropy secret, each to what it is
+     * ({@code password} → {@code password}, vouch's {@code code} → {@code pairing code}). The simulator writes their
+     * values into the trace only as {@link LowEntropySecret#shown}: the roles and the users still see the secret, the
+     * trace (and every file made from it) never does.
+     */
+    default Map<String, String> lowEntropyFields() {
+        return Map.of();
+    }
+
+    /**
      * The other names {@code device} goes by in this protocol's audit events and outcomes (e.g. its client id), so
      * that an expectation's {@code peer: phone} matches an audit that names the phone that way. May be empty.
      */

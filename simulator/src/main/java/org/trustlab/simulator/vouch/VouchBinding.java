@@ -12,6 +12,7 @@ import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.crypto.X25519KeyPair;
 import org.trustlab.reference.vouch.DeviceInfo;
+import org.trustlab.reference.vouch.VouchAudit;
 import org.trustlab.reference.vouch.VouchCodec;
 import org.trustlab.reference.vouch.VouchConfig;
 import org.trustlab.reference.vouch.VouchDevice;
@@ -63,6 +64,14 @@ public final class VouchBinding implements ProtocolBinding<VouchMessage> {
     public String name() {
         return NAME;
     }
+
+    /** The code one screen shows and the user confirms on the other: six digits, a guess in a million. */
+    @Override
+    public Map<String, String> lowEntropyFields() {
+        return LOW_ENTROPY_FIELDS;
+    }
+
+    private static final Map<String, String> LOW_ENTROPY_FIELDS = Map.of(VouchAudit.CODE, "pairing code");
 
     @Override
     public Vocabulary vocabulary() {

@@ -21,6 +21,7 @@ import org.trustlab.reference.core.WireCodec;
 import org.trustlab.reference.crypto.DeterministicKeys;
 import org.trustlab.simulator.engine.Engine;
 import org.trustlab.simulator.protocol.BindingContext;
+import org.trustlab.simulator.protocol.LowEntropySecret;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.protocol.ScenarioException;
 import org.trustlab.simulator.protocol.Users;
@@ -542,7 +543,20 @@ public final class Simulation<M> {
     }
 
     TraceEvent record(String node, Kind kind, String type, SortedMap<String, String> f) {
-        return recorder.record(engine.now(), node, kind, type, f);
+        return recorder.record(engine.now(), node, kind, type, withoutLowEntropySecrets(f));
+    }
+
+    /** {@code f} with every low-entropy secret the binding declares written as its kind and length. */
+    private SortedMap<String, String> withoutLowEntropySecrets(SortedMap<String, String> f) {
+        SortedMap<String, String> shown = f;
+        for (Map.Entry<String, String> secret : binding.lowEntropyFields().entrySet()) {
+            String value = f.get(secret.getKey());
+            if (value != null) {
+                shown = shown == f ? new TreeMap<>(f) : shown;
+                shown.put(secret.getKey(), LowEntropySecret.shown(secret.getValue(), value));
+            }
+        }
+        return shown;
     }
 
     String sha256(byte[] bytes) {
