@@ -44,7 +44,8 @@ class RelayModelTest {
         assertThat(squat.finding()).isEqualTo(RelayModel.TOFU_SQUAT);
         Counterexample cx = squat.counterexample();
         // The squatter registers first, with a secret of its own, and the real agent's registration is refused.
-        assertThat(cx.depth()).isLessThanOrEqualTo(5);
+        // Shortest (breadth-first): the squat, accept and learn, the agent's registration, its refusal.
+        assertThat(cx.depth()).isEqualTo(4);
         List<String> received = deliveries(cx, "Register");
         assertThat(received).hasSize(2);
         assertThat(received.get(0)).contains("N_att");
@@ -126,24 +127,27 @@ class RelayModelTest {
             assertThat(checksPassedBeforeFirstWrite(cx)).isEqualTo(2);
             assertThat(cx.violation()).contains("replaced by a registration that never presented it");
         }
-        assertThat(tofu.depth()).isLessThanOrEqualTo(7);
+        assertThat(tofu.depth()).isEqualTo(5);
         // Owner-authorized: the attacker cannot open a slot, the race is between two installs of m1.
         assertThat(oa.violation()).contains("registration_secret#3").contains("held registration_secret#1");
-        assertThat(oa.depth()).isLessThanOrEqualTo(11);
+        assertThat(oa.depth()).isEqualTo(10);
     }
 
     @Test
     void aRelayThatLearnsEveryRegistrationLetsTheAttackerReplaceAClaimedSlot() {
-        for (Counterexample cx : List.of(
-                counterexample(RelayModel.tofu(SESSIONS, RelayModelMutant.PROOF_LEARNED_ON_EVERY_REGISTRATION),
-                        RelayModel.SLOT_INTEGRITY),
-                counterexample(RelayModel.ownerAuthorized(SESSIONS,
-                        OwnerAuthorizedModelMutant.PROOF_LEARNED_ON_EVERY_REGISTRATION), RelayModel.SLOT_INTEGRITY))) {
+        Counterexample tofu = counterexample(RelayModel.tofu(SESSIONS,
+                RelayModelMutant.PROOF_LEARNED_ON_EVERY_REGISTRATION), RelayModel.SLOT_INTEGRITY);
+        Counterexample oa = counterexample(RelayModel.ownerAuthorized(SESSIONS,
+                OwnerAuthorizedModelMutant.PROOF_LEARNED_ON_EVERY_REGISTRATION), RelayModel.SLOT_INTEGRITY);
+        for (Counterexample cx : List.of(tofu, oa)) {
             // No race: the first registration is written before the second is even received.
             assertThat(checksPassedBeforeFirstWrite(cx)).isEqualTo(1);
             assertThat(cx.violation()).contains("never presented it");
-            assertThat(cx.depth()).isLessThanOrEqualTo(8);
         }
+        assertThat(tofu.depth()).isEqualTo(5);
+        // Owner-authorized: the real agent pairs and registers first, then the attacker replaces its proof.
+        assertThat(oa.violation()).contains("stores N_att").contains("held registration_secret#1");
+        assertThat(oa.depth()).isEqualTo(7);
     }
 
     @Test
@@ -154,7 +158,7 @@ class RelayModelTest {
         assertThat(received.get(0)).contains("m1, N_att, sign(sk(O), <trustlab/relay/registration-authorization/v1, "
                 + "h(N_att)>)");
         assertThat(cx.violation()).contains("holds N_att");
-        assertThat(cx.depth()).isLessThanOrEqualTo(8);
+        assertThat(cx.depth()).isEqualTo(6);
     }
 
     @Test
@@ -163,6 +167,7 @@ class RelayModelTest {
                 OwnerAuthorizedModelMutant.OWNER_SIGNATURE_UNCHECKED), RelayModel.SQUAT_AVAILABILITY);
         assertThat(deliveries(cx, "Register").get(0)).contains("m1, N_att");
         assertThat(cx.violation()).contains("holds N_att");
+        assertThat(cx.depth()).isEqualTo(6);
     }
 
     @Test
