@@ -45,7 +45,8 @@ import org.trustlab.model.term.Var;
  * (the squat), guesses, replaces. In owner-authorized mode it also holds the owner's statement for a machine of
  * its own, {@code mI} (a device the owner paired that went bad). The relay serves the owner O's slots only:
  * slots are independent in the model (its proof store is not bounded), so other owners' slots add states, not
- * attacks. The proof store's bound, eviction and flap counter, alerts and the data plane are the simulator's.
+ * attacks. The proof store's bound, eviction and flap counter, alerts and the data plane are the simulator's, and
+ * so are owner ids that are not keys (which fall back to TOFU): owner_id is a key here.
  *
  * <p>Properties: {@link #SLOT_INTEGRITY} and {@link #SQUAT_AVAILABILITY} (see {@link RelayProperties}), and
  * {@code reachable(slot)}: the real agent's registration can succeed, so neither holds vacuously.
@@ -85,7 +86,10 @@ public final class RelayModel {
     public static final Name PROOF_RACE_LOST = new Name(VERDICT, "PROOF_RACE_LOST");
     public static final Name OWNER_SIGNATURE_INVALID = new Name(VERDICT, "OWNER_SIGNATURE_INVALID");
 
-    /** Machines of the real agent paired (installs, each with its own secret) when no number is asked for. */
+    /**
+     * Installs of the real agent's machine (each paired with its own registration_secret) when no number is asked
+     * for: owner-authorized mode needs two for a race, since the attacker cannot open a slot there.
+     */
     public static final int DEFAULT_SESSIONS = 2;
 
     /** The domain tag of the owner's statement, as the reference signs it. */
