@@ -452,9 +452,28 @@ public final class Semantics {
             return false;
         }
 
+        @Override
+        public List<Term> facts(String label, Term actor) {
+            List<Term> out = new ArrayList<>(2);
+            for (Event e : state.eventArray()) {
+                if (isFact(e, label, actor)) {
+                    out.add(e.data());
+                }
+            }
+            for (Successor.Output o : fx.outputs) {
+                if (o.event() != null && isFact(o.event(), label, actor)) {
+                    out.add(o.event().data());
+                }
+            }
+            return out;
+        }
+
         private boolean isFact(Event e, String label, Term actor, Term data) {
-            return e.kind() == ClaimKind.FACT && e.label().equals(label) && e.actor().equals(actor)
-                    && e.data().equals(data);
+            return isFact(e, label, actor) && e.data().equals(data);
+        }
+
+        private boolean isFact(Event e, String label, Term actor) {
+            return e.kind() == ClaimKind.FACT && e.label().equals(label) && e.actor().equals(actor);
         }
     }
 

@@ -18,4 +18,10 @@ public interface Bindings {
 
     /** Whether some run has emitted {@code fact(label, actor, data)} so far. */
     boolean hasFact(String label, Term actor, Term data);
+
+    /**
+     * The data of every {@code fact(label, actor, ...)} emitted so far, oldest first: a store whose entries are
+     * overwritten (a relay's slot table) reads its current value as the newest fact for a key.
+     */
+    java.util.List<Term> facts(String label, Term actor);
 }

@@ -39,6 +39,29 @@ class SemanticsTest {
     }
 
     @Test
+    void factsListsAnActorsFactsOfALabelOldestFirstIncludingTheStepsOwn() {
+        Var seen = Var.msg("seen");
+        org.trustlab.model.term.Name one = org.trustlab.model.term.Terms.tag("one");
+        org.trustlab.model.term.Name two = org.trustlab.model.term.Terms.tag("two");
+        Role writer = Role.named("Writer", A)
+                .fact("v", A, one)
+                .fact("other", A, two)
+                .fact("v", A, two)
+                // What a store reads as its current value: the newest fact for the key, written in this very step.
+                .let(seen, b -> tuple(b.facts("v", b.get(A)).toArray(new org.trustlab.model.term.Term[0])))
+                .send("seen", seen)
+                .build();
+        Role bob = Role.named("Other", A).fact("v", A, org.trustlab.model.term.Terms.tag("bob's")).build();
+        Model m = Model.builder("facts").honest(ALICE, BOB).dishonest(EVE).run(Run.of(bob, BOB))
+                .run(Run.of(writer, ALICE)).property(Property.secrecy("none")).build();
+        Semantics sem = new Semantics(m);
+        Successor afterBob = sem.successors(sem.initial()).get(0);
+        Successor written = sem.successors(afterBob.state()).get(0);
+        assertThat(written.outputs()).filteredOn(o -> o.event() == null)
+                .extracting(o -> o.term().toString()).containsExactly("<one, two>");
+    }
+
+    @Test
     void choicesBranchAndFailedChecksDropTheStep() {
         Semantics all = new Semantics(oneShot(false));
         List<Successor> s = all.successors(all.initial());
