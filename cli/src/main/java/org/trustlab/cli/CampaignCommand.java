@@ -174,7 +174,8 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         folder.commit(true);
         if (!noReport) {
-            stdout.println("report: " + ReportWriter.writeForCampaign(written, folder, plan.engine()));
+            stdout.println("report: " + ReportWriter.writeForCampaign(written, folder, plan.engine(),
+                    ReportCommand.progressTo(err)));
         }
         stdout.flush();
         return violated ? TrustlabCommand.EXIT_FAILED : cut ? TrustlabCommand.EXIT_UNKNOWN : TrustlabCommand.EXIT_OK;

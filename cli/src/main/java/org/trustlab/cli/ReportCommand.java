@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
@@ -47,6 +48,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The report's slow steps as they start, one line each on the error stream ({@code report: replaying failure 2
+     * of 3 ...}), so that a report that takes seconds says what it is doing from its first one.
+     */
+    static Consumer<String> progressTo(PrintWriter err) {
+        return step -> {
+            err.println("report: " + step + " ...");
+            err.flush();
+        };
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -61,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
             try (OutputFolder folder = OutputFolder.claim(target, "trustlab report");
                     Interrupts.Registration r = Interrupts.whileRunning("trustlab report", folder::abandon)) {
                 html = ReportWriter.write(inputs, dirs, folder, ReportWriter.Options.defaults()
-                        .withGraphEngine(engine));
+                        .withGraphEngine(engine).withProgress(progressTo(err)));
             }
             stdout.println(html);
             stdout.flush();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.campaign.AdmittedGap;
 import org.trustlab.properties.campaign.Campaigns;
@@ -59,6 +60,7 @@ public final class ReportBuilder {
 
     private final GraphRenderer renderer;
     private final TypicalRunSource typicalRuns;
+    private final Consumer<String> progress;
 
     /**
      * The report as data, its drawings, the text files written beside it (each counterexample's sequence as PlantUML
@@ -79,14 +81,23 @@ public final class ReportBuilder {
             FailureReplay.Verdict replay, Optional<Long> runIndex, List<Long> evidence) {}
 
     public ReportBuilder(GraphRenderer renderer, TypicalRunSource typicalRuns) {
+        this(renderer, typicalRuns, step -> { });
+    }
+
+    /** {@code progress} hears of each slow step before it starts: a failure's replay, a typical run, a layout. */
+    public ReportBuilder(GraphRenderer renderer, TypicalRunSource typicalRuns, Consumer<String> progress) {
         this.renderer = renderer;
         this.typicalRuns = typicalRuns;
+        this.progress = progress;
     }
 
     public Built build(ResultReader.Inputs inputs, List<Path> inputDirs, boolean allowPartial) {
         List<Campaign> campaigns = CampaignMerger.merge(inputs.campaigns(), allowPartial);
         Map<Campaign, TypicalRunSource.Found> typical = new LinkedHashMap<>();
-        campaigns.forEach(c -> typical.put(c, typicalRuns.find(c)));
+        for (Campaign c : campaigns) {
+            progress.accept("re-simulating a typical run of " + c.title());
+            typical.put(c, typicalRuns.find(c));
+        }
         Assembly a = new Assembly(redactor(inputs, typical.values()), mutantKills(campaigns, inputs.replays()));
         for (Campaign c : campaigns) {
             a.campaign(c, typical.get(c));
@@ -145,7 +156,10 @@ public final class ReportBuilder {
         void campaign(Campaign c, TypicalRunSource.Found typical) {
             String anchor = "campaign-" + (views.size() + 1);
             Map<String, String> firstFailure = new LinkedHashMap<>();
+            int done = 0;
             for (FailureCase f : c.failures()) {
+                progress.accept("replaying failure " + ++done + " of " + c.failures().size() + " of " + c.title()
+                        + " (" + f.invariant() + ")");
                 String statement = c.invariants().stream().filter(i -> i.id().equals(f.invariant()))
                         .map(InvariantVerdict::statement).findFirst().orElseGet(() -> statement(f.invariant()));
                 FailureView view = failure(new Counterexample(c.protocol(), c.mutant(), f.invariant(), statement,
@@ -165,6 +179,7 @@ public final class ReportBuilder {
                 }
             }
             Statistics stats = RunStatistics.of(c.runs());
+            progress.accept("drawing the charts and trust graph of " + c.title());
             charts(anchor, c.protocol(), stats);
             Optional<GraphView> graph = typical.run().map(run -> graph("trust-graph-" + anchor, "Trust graph of "
                     + c.protocol() + " run " + run.runIndex() + " (a typical run) at its end",

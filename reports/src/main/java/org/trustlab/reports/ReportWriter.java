@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.reports.graph.GraphEngine;
 import org.trustlab.reports.graph.GraphRenderer;
@@ -35,24 +36,31 @@ public final class ReportWriter {
     static final String WRITTEN_BY = "trustlab report";
 
     /**
-     * How to write: the graph engine, where typical runs come from, and whether a campaign may be shown with runs
-     * missing ({@code null}: only when a single directory is given, i.e. a shard's own report).
+     * How to write: the graph engine, where typical runs come from, whether a campaign may be shown with runs
+     * missing ({@code null}: only when a single directory is given, i.e. a shard's own report), and where to say
+     * which slow step (a failure's replay, a typical run's re-simulation, a layout) is under way.
      */
-    public record Options(GraphEngine graphEngine, TypicalRunSource typicalRuns, Boolean allowPartial) {
+    public record Options(GraphEngine graphEngine, TypicalRunSource typicalRuns, Boolean allowPartial,
+            Consumer<String> progress) {
         public static Options defaults() {
-            return new Options(GraphEngine.AUTO, TypicalRuns.resimulate(), null);
+            return new Options(GraphEngine.AUTO, TypicalRuns.resimulate(), null, step -> { });
         }
 
         public Options withGraphEngine(GraphEngine e) {
-            return new Options(e, typicalRuns, allowPartial);
+            return new Options(e, typicalRuns, allowPartial, progress);
         }
 
         public Options withTypicalRuns(TypicalRunSource s) {
-            return new Options(graphEngine, s, allowPartial);
+            return new Options(graphEngine, s, allowPartial, progress);
         }
 
         public Options allowingPartial(boolean allow) {
-            return new Options(graphEngine, typicalRuns, allow);
+            return new Options(graphEngine, typicalRuns, allow, progress);
+        }
+
+        /** Each slow step, as a line such as {@code replaying failure 2 of 3 (autojoin.no-replay)}. */
+        public Options withProgress(Consumer<String> p) {
+            return new Options(graphEngine, typicalRuns, allowPartial, p);
         }
     }
 
@@ -94,7 +102,7 @@ public final class ReportWriter {
     private static Written build(ResultReader.Inputs inputs, List<Path> dirs, Options options) {
         boolean partial = options.allowPartial() != null ? options.allowPartial() : dirs.size() == 1;
         ReportBuilder.Built built = new ReportBuilder(GraphRenderer.create(options.graphEngine()),
-                options.typicalRuns()).build(inputs, dirs, partial);
+                options.typicalRuns(), options.progress()).build(inputs, dirs, partial);
         return new Written(built, HtmlReport.render(built.report(), built.drawings()),
                 MarkdownReport.render(built.report()), JsonReport.render(built.report()));
     }
@@ -105,8 +113,10 @@ public final class ReportWriter {
      * coverage allowed and stated, trust graphs laid out by {@code engine}. Returns the path of report.html in
      * {@code out}.
      */
-    public static Path writeForCampaign(List<Path> protocolDirs, OutputFolder out, GraphEngine engine) {
-        return write(protocolDirs, out, Options.defaults().allowingPartial(true).withGraphEngine(engine));
+    public static Path writeForCampaign(List<Path> protocolDirs, OutputFolder out, GraphEngine engine,
+            Consumer<String> progress) {
+        return write(protocolDirs, out, Options.defaults().allowingPartial(true).withGraphEngine(engine)
+                .withProgress(progress));
     }
 
     /**
