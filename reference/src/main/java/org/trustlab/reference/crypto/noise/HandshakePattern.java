@@ -64,7 +64,8 @@ public record HandshakePattern(String name, List<Token> initiatorPreMessage, Lis
     HandshakePattern withPsk(int position) {
         if (position < 0 || position > messages.size()) {
             throw new NoiseException(NoiseReason.UNSUPPORTED_PROTOCOL,
-                    "psk" + position + " needs at least " + position + " messages, " + name + " has " + messages.size());
+                    "psk" + position + " needs at least " + position + " messages, " + name + " has "
+                            + messages.size());
         }
         List<MessagePattern> out = new ArrayList<>(messages);
         int index = position == 0 ? 0 : position - 1;

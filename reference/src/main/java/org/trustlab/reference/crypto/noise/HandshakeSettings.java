@@ -34,7 +34,7 @@ public record HandshakeSettings(byte[] prologue, X25519KeyPair localStatic, byte
         return new HandshakeSettings(prologue, keyPair, remoteStatic, psks, ephemerals);
     }
 
-    /** The peer's static public key, known before the handshake: KK and K pin both, NK, XK, IK, N and X the responder's. */
+    /** The peer's static public key, known up front: KK and K pin both sides, NK, XK, IK, N and X the responder. */
     public HandshakeSettings remoteStatic(byte[] publicKey) {
         return new HandshakeSettings(prologue, localStatic, publicKey, psks, ephemerals);
     }
@@ -49,6 +49,16 @@ public record HandshakeSettings(byte[] prologue, X25519KeyPair localStatic, byte
     @Override
     public byte[] prologue() {
         return prologue.clone();
+    }
+
+    @Override
+    public byte[] remoteStatic() {
+        return remoteStatic == null ? null : remoteStatic.clone();
+    }
+
+    @Override
+    public List<byte[]> psks() {
+        return psks.stream().map(byte[]::clone).toList();
     }
 
     @Override

@@ -136,7 +136,8 @@ public final class HandshakeState {
      */
     public byte[] handshakeHash() {
         if (!isComplete()) {
-            throw new NoiseException(NoiseReason.HANDSHAKE_INCOMPLETE, "the handshake hash is final after the last message");
+            throw new NoiseException(NoiseReason.HANDSHAKE_INCOMPLETE,
+                    "the handshake hash is final after the last message");
         }
         return symmetric.handshakeHash();
     }

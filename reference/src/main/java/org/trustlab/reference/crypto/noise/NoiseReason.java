@@ -28,7 +28,7 @@ public enum NoiseReason implements ReasonCode {
     BAD_KEY_LENGTH,
     /** The counter reached 2^64-1, which the specification reserves; the session must be rekeyed or ended. */
     NONCE_EXHAUSTED,
-    /** One-way patterns (N, K, X) carry transport only from the initiator: its responder neither sends nor, the initiator, receives. */
+    /** One-way patterns (N, K, X) carry transport from the initiator only; nothing flows back. */
     NO_SUCH_DIRECTION,
     /** A protocol name outside what this implementation offers (25519, ChaChaPoly, SHA256, fundamental patterns). */
     UNSUPPORTED_PROTOCOL;

@@ -31,7 +31,8 @@ final class ConformanceRun {
         }
 
         Keys withPsk(byte[] other) {
-            return new Keys(prologue, initiatorStatic, responderStatic, other, initiatorEphemerals, responderEphemerals);
+            return new Keys(prologue, initiatorStatic, responderStatic, other, initiatorEphemerals,
+                    responderEphemerals);
         }
 
         Keys withResponderEphemerals(List<byte[]> other) {
@@ -101,7 +102,8 @@ final class ConformanceRun {
                 try {
                     java.readMessage(unhex(lastNodeMessage));
                 } catch (NoiseException e) {
-                    return Optional.of(where + ", written by the Node peer: the reference refused it: " + e.getMessage());
+                    return Optional.of(where + ", written by the Node peer: the reference refused it: "
+                            + e.getMessage());
                 }
             }
         }

@@ -124,7 +124,8 @@ class NoiseConformanceTest {
     void noiseProtocolsOwnSplitSwapsTheDirectionsOfTwoMessagePatterns() throws IOException {
         ConformanceRun.Keys keys = ConformanceRun.Keys.draw(5);
         assertThat(run("Noise_KK_25519_ChaChaPoly_SHA256", NoiseRole.INITIATOR, keys, keys, keys, "split-as-library"))
-                .hasValueSatisfying(d -> assertThat(d).startsWith("transport message 0 of round 0 (reference to Node)"));
+                .hasValueSatisfying(d -> assertThat(d)
+                        .startsWith("transport message 0 of round 0 (reference to Node)"));
         assertThat(run("Noise_XX_25519_ChaChaPoly_SHA256", NoiseRole.INITIATOR, keys, keys, keys, "split-as-library"))
                 .isEmpty();
     }

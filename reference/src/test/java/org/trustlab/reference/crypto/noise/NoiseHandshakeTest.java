@@ -254,7 +254,8 @@ class NoiseHandshakeTest {
     @Test
     void protocolNamesOutsideTheImplementedSetAreRefused() {
         for (String name : new String[] {"Noise_KK_448_ChaChaPoly_SHA256", "Noise_KK_25519_AESGCM_SHA256",
-                "Noise_KK_25519_ChaChaPoly_BLAKE2s", "Noise_NK1_25519_ChaChaPoly_SHA256", "Noise__25519_ChaChaPoly_SHA256",
+                "Noise_KK_25519_ChaChaPoly_BLAKE2s", "Noise_NK1_25519_ChaChaPoly_SHA256",
+                "Noise__25519_ChaChaPoly_SHA256",
                 "Noise_NNpsk3_25519_ChaChaPoly_SHA256", "Noise_QQ_25519_ChaChaPoly_SHA256", "KK"}) {
             assertReason(() -> NoiseProtocol.parse(name), NoiseReason.UNSUPPORTED_PROTOCOL);
         }
