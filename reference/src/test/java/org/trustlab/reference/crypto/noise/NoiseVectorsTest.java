@@ -11,19 +11,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.trustlab.reference.crypto.kat.NoiseVector;
+import org.trustlab.reference.crypto.kat.NoiseVectorCheck;
 
 /** Every cacophony vector for the implemented patterns, each its own named test, and the harness's own mutants. */
 class NoiseVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> cacophonyVectors() throws IOException {
-        return NoiseVector.load(NoiseVector.CACOPHONY).stream().map(v -> DynamicTest.dynamicTest(v.protocolName(),
-                () -> assertThat(NoiseVectorRunner.run(v)).as(v.protocolName()).isEmpty()));
+        return NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(v -> DynamicTest.dynamicTest(v.protocolName(),
+                () -> assertThat(NoiseVectorCheck.run(v)).as(v.protocolName()).isEmpty()));
     }
 
     @Test
     void theResourceHoldsEveryFundamentalPatternAndThePatternsTheProtocolsUse() throws IOException {
-        List<String> names = NoiseVector.load(NoiseVector.CACOPHONY).stream().map(NoiseVector::protocolName).toList();
+        List<String> names = NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(NoiseVector::protocolName).toList();
         assertThat(names).hasSize(36).doesNotHaveDuplicates();
         for (String pattern : HandshakePatterns.fundamentalNames()) {
             assertThat(names).contains("Noise_" + pattern + "_25519_ChaChaPoly_SHA256");
@@ -36,29 +38,29 @@ class NoiseVectorsTest {
     @Test
     void aChangedHandshakeCiphertextFailsNamingTheMessage() throws IOException {
         NoiseVector v = mutated(NoiseProtocol.KK.name(), 1);
-        assertThat(NoiseVectorRunner.run(v)).hasValueSatisfying(d -> assertThat(d).startsWith("message 1 (handshake)"));
+        assertThat(NoiseVectorCheck.run(v)).hasValueSatisfying(d -> assertThat(d).startsWith("message 1 (handshake)"));
     }
 
     @Test
     void aChangedTransportCiphertextFailsNamingTheMessage() throws IOException {
         NoiseVector v = mutated(NoiseProtocol.NN_PSK0.name(), 4);
-        assertThat(NoiseVectorRunner.run(v)).hasValueSatisfying(d -> assertThat(d).startsWith("message 4 (transport)"));
+        assertThat(NoiseVectorCheck.run(v)).hasValueSatisfying(d -> assertThat(d).startsWith("message 4 (transport)"));
     }
 
     @Test
     void aChangedHandshakeHashFails() throws IOException {
-        assertThat(NoiseVectorRunner.run(withFieldChanged(NoiseProtocol.XX.name(), "handshake_hash")))
+        assertThat(NoiseVectorCheck.run(withFieldChanged(NoiseProtocol.XX.name(), "handshake_hash")))
                 .hasValueSatisfying(d -> assertThat(d).contains("handshake hash"));
     }
 
     @Test
     void aChangedPskFailsTheFirstMessage() throws IOException {
-        assertThat(NoiseVectorRunner.run(withFieldChanged(NoiseProtocol.NN_PSK0.name(), "init_psks")))
+        assertThat(NoiseVectorCheck.run(withFieldChanged(NoiseProtocol.NN_PSK0.name(), "init_psks")))
                 .hasValueSatisfying(d -> assertThat(d).startsWith("message 0 (handshake)"));
     }
 
     private static NoiseVector vector(String name) throws IOException {
-        Optional<NoiseVector> v = NoiseVector.load(NoiseVector.CACOPHONY).stream()
+        Optional<NoiseVector> v = NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream()
                 .filter(x -> x.protocolName().equals(name)).findFirst();
         assertThat(v).isPresent();
         return v.get();

@@ -1,8 +1,14 @@
-package org.trustlab.reference.crypto.noise;
+package org.trustlab.reference.crypto.kat;
 
 import java.util.Optional;
 import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.reference.crypto.X25519KeyPair;
+import org.trustlab.reference.crypto.noise.EphemeralKeys;
+import org.trustlab.reference.crypto.noise.HandshakeSettings;
+import org.trustlab.reference.crypto.noise.HandshakeState;
+import org.trustlab.reference.crypto.noise.NoiseException;
+import org.trustlab.reference.crypto.noise.NoiseProtocol;
+import org.trustlab.reference.crypto.noise.TransportSession;
 
 /**
  * Plays a vector through two {@link HandshakeState}s, initiator and responder, and reports the first difference:
@@ -10,10 +16,11 @@ import org.trustlab.reference.crypto.X25519KeyPair;
  * and both sides must end with the vector's handshake hash. Transport messages alternate after the handshake
  * (interactive patterns) or all come from the initiator (one-way patterns), as cacophony generates them.
  */
-final class NoiseVectorRunner {
-    private NoiseVectorRunner() {}
+public final class NoiseVectorCheck {
+    private NoiseVectorCheck() {}
 
-    static Optional<String> run(NoiseVector v) {
+    /** Empty if every byte matches; otherwise the first difference, naming the message. */
+    public static Optional<String> run(NoiseVector v) {
         NoiseProtocol protocol = NoiseProtocol.parse(v.protocolName());
         HandshakeState initiator = HandshakeState.initiator(protocol, settings(v, "init_"));
         HandshakeState responder = HandshakeState.responder(protocol, settings(v, "resp_"));

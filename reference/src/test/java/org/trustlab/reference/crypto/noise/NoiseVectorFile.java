@@ -4,31 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.kat.NoiseVector;
 
-/** One published Noise vector (cacophony's fields) and the reader of the line format in src/test/resources/noise. */
-record NoiseVector(String protocolName, Map<String, String> fields, List<Message> messages) {
-    record Message(byte[] payload, byte[] ciphertext) {}
+/** The reader of the vector line format in src/test/resources/noise (see the header of that file). */
+final class NoiseVectorFile {
+    private NoiseVectorFile() {}
 
     static final String CACOPHONY = "noise/cacophony-25519-chachapoly-sha256.txt";
 
-    byte[] bytes(String field) {
-        String hex = fields.get(field);
-        return hex == null ? null : Bytes.fromHex(hex);
-    }
-
-    List<byte[]> psks(String field) {
-        String list = fields.get(field);
-        return list == null ? List.of() : Arrays.stream(list.split(",")).map(Bytes::fromHex).toList();
-    }
-
     static List<NoiseVector> load(String resource) throws IOException {
         String text;
-        try (InputStream in = NoiseVector.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = NoiseVectorFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing test resource " + resource);
             }
@@ -36,7 +26,8 @@ record NoiseVector(String protocolName, Map<String, String> fields, List<Message
         }
         List<NoiseVector> out = new ArrayList<>();
         Map<String, String> fields = null;
-        List<Message> messages = null;
+        List<NoiseVector.Message> messages = null;
+        String name = null;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -46,18 +37,24 @@ record NoiseVector(String protocolName, Map<String, String> fields, List<Message
             String[] parts = line.split(" ");
             String where = resource + ":" + (i + 1);
             if (parts[0].equals("protocol_name")) {
+                if (name != null) {
+                    out.add(new NoiseVector(name, fields, messages));
+                }
+                name = parts[1];
                 fields = new LinkedHashMap<>();
                 messages = new ArrayList<>();
-                out.add(new NoiseVector(parts[1], fields, messages));
             } else if (fields == null) {
                 throw new IOException(where + ": a field before the first protocol_name");
             } else if (parts[0].equals("message") && parts.length == 3) {
-                messages.add(new Message(Bytes.fromHex(parts[1]), Bytes.fromHex(parts[2])));
+                messages.add(new NoiseVector.Message(Bytes.fromHex(parts[1]), Bytes.fromHex(parts[2])));
             } else if (parts.length == 2) {
                 fields.put(parts[0], parts[1]);
             } else {
                 throw new IOException(where + ": expected 'field value' or 'message payload ciphertext'");
             }
+        }
+        if (name != null) {
+            out.add(new NoiseVector(name, fields, messages));
         }
         return out;
     }
