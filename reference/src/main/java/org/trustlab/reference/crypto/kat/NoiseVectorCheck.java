@@ -32,11 +32,12 @@ public final class NoiseVectorCheck {
             boolean initiatorSends = protocol.pattern().oneWay() || i % 2 == 0;
             boolean handshake = i < handshakeLength;
             if (!handshake && initiatorTransport == null) {
+                // Vector files without handshake_hash (snow's) still need both sides to agree on it.
+                String expected = v.fields().getOrDefault("handshake_hash", Bytes.hex(initiator.handshakeHash()));
                 for (HandshakeState side : new HandshakeState[] {initiator, responder}) {
                     byte[] h = side.handshakeHash();
-                    if (!Bytes.hex(h).equals(v.fields().get("handshake_hash"))) {
-                        return Optional.of(side.role() + " handshake hash " + Bytes.hex(h)
-                                + ", vector " + v.fields().get("handshake_hash"));
+                    if (!Bytes.hex(h).equals(expected)) {
+                        return Optional.of(side.role() + " handshake hash " + Bytes.hex(h) + ", vector " + expected);
                     }
                 }
                 initiatorTransport = initiator.split();

@@ -15,6 +15,7 @@ final class NoiseVectorFile {
     private NoiseVectorFile() {}
 
     static final String CACOPHONY = "noise/cacophony-25519-chachapoly-sha256.txt";
+    static final String SNOW = "noise/snow-25519-chachapoly-sha256.txt";
 
     static List<NoiseVector> load(String resource) throws IOException {
         String text;

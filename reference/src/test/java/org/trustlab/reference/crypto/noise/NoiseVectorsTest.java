@@ -19,8 +19,24 @@ class NoiseVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> cacophonyVectors() throws IOException {
-        return NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(v -> DynamicTest.dynamicTest(v.protocolName(),
+        return NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(v -> DynamicTest.dynamicTest(
+                "cacophony " + v.protocolName(),
                 () -> assertThat(NoiseVectorCheck.run(v)).as(v.protocolName()).isEmpty()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> snowVectors() throws IOException {
+        return NoiseVectorFile.load(NoiseVectorFile.SNOW).stream().map(v -> DynamicTest.dynamicTest(
+                "snow " + v.protocolName(), () -> assertThat(NoiseVectorCheck.run(v)).as(v.protocolName()).isEmpty()));
+    }
+
+    @Test
+    void snowAddsMultiplePskModifiers() throws IOException {
+        List<String> names = NoiseVectorFile.load(NoiseVectorFile.SNOW).stream().map(NoiseVector::protocolName)
+                .toList();
+        assertThat(names).hasSize(28).doesNotHaveDuplicates()
+                .contains(NoiseProtocol.KK.name(), NoiseProtocol.XX.name(),
+                        "Noise_XXpsk0+psk1+psk2+psk3_25519_ChaChaPoly_SHA256");
     }
 
     @Test
