@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trustlab.reference.crypto.Aead;
+import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.reference.crypto.DeterministicRandom;
 import org.trustlab.reference.crypto.X25519KeyPair;
 
@@ -36,21 +39,30 @@ class NoiseHandshakeTest {
     private static TransportSession[] complete(HandshakeState initiator, HandshakeState responder) {
         HandshakeState sender = initiator;
         HandshakeState receiver = responder;
+        int index = 0;
         while (!initiator.isComplete() || !responder.isComplete()) {
-            byte[] payload = utf8("payload " + sender.messageIndex());
+            assertThat(sender.messageIndex()).isEqualTo(index).isEqualTo(receiver.messageIndex());
+            byte[] payload = utf8("payload " + index++);
             assertThat(receiver.readMessage(sender.writeMessage(payload))).isEqualTo(payload);
             HandshakeState t = sender;
             sender = receiver;
             receiver = t;
         }
         assertThat(initiator.handshakeHash()).isEqualTo(responder.handshakeHash());
-        return new TransportSession[] {initiator.split(), responder.split()};
+        byte[] h = initiator.handshakeHash();
+        TransportSession[] t = {initiator.split(), responder.split()};
+        assertThat(t[0].handshakeHash()).isEqualTo(h);
+        assertThat(t[1].handshakeHash()).isEqualTo(h);
+        return t;
     }
 
     @Test
     void kkWithBothKeysPinnedCarriesTransportBothWays() {
         HandshakeState c = HandshakeState.initiator(NoiseProtocol.KK, kk("c", client, agent));
         HandshakeState a = HandshakeState.responder(NoiseProtocol.KK, kk("a", agent, client));
+        assertThat(c.protocol()).isEqualTo(NoiseProtocol.KK);
+        assertThat(c.role()).isEqualTo(NoiseRole.INITIATOR);
+        assertThat(a.role()).isEqualTo(NoiseRole.RESPONDER);
         TransportSession[] t = complete(c, a);
         byte[] kib = new byte[1024];
         Arrays.fill(kib, (byte) 0x5a);
@@ -60,6 +72,57 @@ class NoiseHandshakeTest {
         assertThat(t[0].decrypt(t[1].encrypt(utf8("pong")))).isEqualTo(utf8("pong"));
         assertThat(a.remoteStatic()).hasValueSatisfying(k -> assertThat(k).isEqualTo(client.publicKey()));
         assertThat(t[0].handshakeHash()).isEqualTo(t[1].handshakeHash());
+    }
+
+    @Test
+    void emptyPayloadsAreCarriedAsBareTags() {
+        HandshakeState c = HandshakeState.initiator(NoiseProtocol.KK, kk("c", client, agent));
+        HandshakeState a = HandshakeState.responder(NoiseProtocol.KK, kk("a", agent, client));
+        byte[] m1 = c.writeMessage(NOTHING);
+        assertThat(m1).hasSize(32 + 16);
+        assertThat(a.readMessage(m1)).isEmpty();
+        assertThat(c.readMessage(a.writeMessage(NOTHING))).isEmpty();
+        TransportSession[] t = {c.split(), a.split()};
+        assertThat(t[1].decrypt(t[0].encrypt(NOTHING))).isEmpty();
+    }
+
+    @Test
+    void transportLengthsUpToTheLimitPass() {
+        TransportSession[] t = complete(HandshakeState.initiator(NoiseProtocol.KK, kk("c", client, agent)),
+                HandshakeState.responder(NoiseProtocol.KK, kk("a", agent, client)));
+        byte[] largest = new byte[65535 - 16];
+        byte[] sealed = t[0].encrypt(largest);
+        assertThat(sealed).hasSize(65535);
+        assertThat(t[1].decrypt(sealed)).isEqualTo(largest);
+        // 65,535 bytes is a legal length: a forged one fails on its tag, not on its length
+        assertReason(() -> t[1].decrypt(new byte[65535]), NoiseReason.DECRYPT_FAILED);
+    }
+
+    @Test
+    void theNonceIsTheCounterLittleEndianAfterFourZeroBytes() {
+        // Section 12.3, checked against the AEAD directly: a counter with every byte different catches a wrong
+        // byte order or shift that two copies of the same CipherState would agree on.
+        byte[] key = random.split("cipher-key").bytes(32);
+        CipherState cipher = new CipherState(key);
+        cipher.setNonce(0x0102030405060708L);
+        byte[] nonce = Bytes.fromHex("000000000807060504030201");
+        byte[] ad = utf8("ad");
+        assertThat(cipher.encryptWithAd(ad, utf8("m")))
+                .isEqualTo(Aead.CHACHA20_POLY1305.seal(key, nonce, ad, utf8("m")));
+        assertThat(cipher.nonce()).isEqualTo(0x0102030405060709L);
+    }
+
+    @Test
+    void patternsAreCheckedWhenBuilt() {
+        MessagePattern first = new MessagePattern(NoiseRole.INITIATOR, List.of(Token.E));
+        MessagePattern second = new MessagePattern(NoiseRole.RESPONDER, List.of(Token.E, Token.EE));
+        assertThatThrownBy(() -> new HandshakePattern("none", List.of(), List.of(),
+                List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HandshakePattern("turns", List.of(), List.of(),
+                List.of(second, first))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HandshakePattern("NN", List.of(), List.of(), List.of(first, second)))
+                .isEqualTo(NoiseProtocol.parse("Noise_NN_25519_ChaChaPoly_SHA256").pattern());
+        assertThat(HandshakePatterns.fundamentalNames()).hasSize(15).startsWith("N", "K", "X", "NN");
     }
 
     @Test
@@ -255,7 +318,7 @@ class NoiseHandshakeTest {
     void protocolNamesOutsideTheImplementedSetAreRefused() {
         for (String name : new String[] {"Noise_KK_448_ChaChaPoly_SHA256", "Noise_KK_25519_AESGCM_SHA256",
                 "Noise_KK_25519_ChaChaPoly_BLAKE2s", "Noise_NK1_25519_ChaChaPoly_SHA256",
-                "Noise__25519_ChaChaPoly_SHA256",
+                "Noise__25519_ChaChaPoly_SHA256", "Noise_25519_ChaChaPoly_SHA256",
                 "Noise_NNpsk3_25519_ChaChaPoly_SHA256", "Noise_QQ_25519_ChaChaPoly_SHA256", "KK"}) {
             assertReason(() -> NoiseProtocol.parse(name), NoiseReason.UNSUPPORTED_PROTOCOL);
         }
@@ -276,8 +339,9 @@ class NoiseHandshakeTest {
     @Test
     void settingsNeverPrintKeys() {
         String shown = nnPsk0("x", psk).localStatic(client).toString();
-        assertThat(shown).doesNotContain(org.trustlab.reference.crypto.Bytes.hex(psk).substring(0, 8))
-                .contains("psks=1");
+        assertThat(shown).doesNotContain(Bytes.hex(psk).substring(0, 8))
+                .contains("psks=1").contains("localStatic=true").contains("remoteStatic=false");
+        assertThat(kk("x", client, agent).toString()).contains("remoteStatic=true").contains("psks=0");
     }
 
     private static void assertReason(Runnable step, NoiseReason reason) {

@@ -41,8 +41,10 @@ class NoiseVectorsTest {
 
     @Test
     void theResourceHoldsEveryFundamentalPatternAndThePatternsTheProtocolsUse() throws IOException {
-        List<String> names = NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(NoiseVector::protocolName).toList();
+        List<String> names = NoiseVectorFile.load(NoiseVectorFile.CACOPHONY).stream().map(NoiseVector::protocolName)
+                .toList();
         assertThat(names).hasSize(36).doesNotHaveDuplicates();
+        assertThat(HandshakePatterns.fundamentalNames()).hasSize(15);
         for (String pattern : HandshakePatterns.fundamentalNames()) {
             assertThat(names).contains("Noise_" + pattern + "_25519_ChaChaPoly_SHA256");
         }
