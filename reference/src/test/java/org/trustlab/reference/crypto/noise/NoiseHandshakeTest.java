@@ -209,6 +209,12 @@ class NoiseHandshakeTest {
         assertReason(() -> a3.readMessage(new byte[65536]), NoiseReason.MESSAGE_TOO_LONG);
         HandshakeState c2 = HandshakeState.initiator(NoiseProtocol.KK, kk("c", client, agent));
         assertReason(() -> c2.writeMessage(new byte[65535 - 48 + 1]), NoiseReason.MESSAGE_TOO_LONG);
+        // exactly 65,535 bytes is legal both ways
+        byte[] largest = new byte[65535 - 48];
+        byte[] full = HandshakeState.initiator(NoiseProtocol.KK, kk("c", client, agent)).writeMessage(largest);
+        assertThat(full).hasSize(65535);
+        assertThat(HandshakeState.responder(NoiseProtocol.KK, kk("a", agent, client)).readMessage(full))
+                .isEqualTo(largest);
         XxTruncatedStatic.check(random);
     }
 
