@@ -71,6 +71,7 @@ class PrimitivesTest {
     void hkdfOutputsOneByteToTwoHundredFiftyFiveBlocksAndNothingElse() {
         byte[] prk = Hkdf.extract(null, IKM);
         assertThat(Hkdf.expand(prk, INFO, 1)).hasSize(1);
+        assertThat(Hkdf.expand(prk, INFO, 255 * 32)).hasSize(255 * 32);
         assertThatThrownBy(() -> Hkdf.expand(prk, INFO, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Hkdf.expand(prk, INFO, 255 * 32 + 1)).isInstanceOf(IllegalArgumentException.class);
     }

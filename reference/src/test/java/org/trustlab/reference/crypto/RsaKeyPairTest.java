@@ -128,7 +128,7 @@ class RsaKeyPairTest {
         assertThat(RsaKeyPair.encrypt(profile, ALICE.publicKey(), new byte[400], random("enc"))).isEmpty();
     }
 
-    /** A signature longer than the modulus makes the RSA engine throw; that is a failed verification. */
+    /** A signature longer than the modulus is a failed verification. */
     @ParameterizedTest
     @EnumSource(RsaProfile.class)
     void aSignatureLargerThanTheModulusDoesNotVerify(RsaProfile profile) {
@@ -145,5 +145,13 @@ class RsaKeyPairTest {
         RsaKeyPair direct = RsaKeyPair.generate(1024, new DeterministicRandom(3, "rsa-view"));
         assertThat(RsaKeyPair.decodePublic(viaView.publicKey())).isPresent();
         assertThat(viaView.publicKey()).isEqualTo(direct.publicKey());
+    }
+
+    /** A key too small for PSS with SHA-256 makes the verifier refuse to start: that is a failed verification. */
+    @Test
+    void aKeyTooSmallForPssVerifiesNothing() {
+        RsaKeyPair small = RsaKeyPair.generate(512, new DeterministicRandom(3, "rsa-small"));
+        byte[] message = "m".getBytes(StandardCharsets.UTF_8);
+        assertThat(RsaKeyPair.verify(RsaProfile.PSS_OAEP, small.publicKey(), message, new byte[64])).isFalse();
     }
 }
