@@ -369,6 +369,14 @@ class CanonicalTest {
         assertThat(((DecodeResult.Failure<?>) trailing).detail()).isEqualTo("'t' has 3 unexpected trailing fields");
     }
 
+    /** A codec's mapper throws the exception; whoever catches it outside decode reads the same reason. */
+    @Test
+    void aDecodeExceptionCarriesItsReasonAndDetail() {
+        Canonical.DecodeException e = new Canonical.DecodeException(DecodeReason.BAD_FIELD, "nonce is 3 bytes");
+        assertThat(e.reason()).isEqualTo(DecodeReason.BAD_FIELD);
+        assertThat(e).hasMessage("nonce is 3 bytes");
+    }
+
     @Test
     void reasonCodesAreStable() {
         assertThat(DecodeReason.OVERSIZED_LENGTH.code()).isEqualTo("OVERSIZED_LENGTH");
