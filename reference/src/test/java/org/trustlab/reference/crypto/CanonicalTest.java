@@ -329,6 +329,54 @@ class CanonicalTest {
         assertThatThrownBy(many::toBytes).isInstanceOf(IllegalStateException.class);
     }
 
+    /** Exactly at each limit is still a record: the longest tag and the most fields round-trip byte for byte. */
+    @Test
+    void theLongestTagAndTheMostFieldsRoundTrip() {
+        String tag = "t".repeat(Canonical.MAX_TAG_LENGTH);
+        Canonical.Writer many = Canonical.writer(tag);
+        for (int i = 0; i < Canonical.MAX_FIELDS; i++) {
+            many.bytes(new byte[] {(byte) i});
+        }
+        byte[] bytes = many.toBytes();
+        // Both lengths need their high byte: 256 is 0x0100 and 1024 is 0x0400.
+        assertThat(Arrays.copyOfRange(bytes, 0, 2)).containsExactly(1, 0);
+        assertThat(Arrays.copyOfRange(bytes, 2 + Canonical.MAX_TAG_LENGTH, 4 + Canonical.MAX_TAG_LENGTH))
+                .containsExactly(4, 0);
+        Canonical.Record r = ok(Canonical.decode(bytes));
+        assertThat(r.tag()).isEqualTo(tag);
+        assertThat(r.fields()).hasSize(Canonical.MAX_FIELDS);
+        assertThat(r.fields().get(Canonical.MAX_FIELDS - 1)).containsExactly((byte) (Canonical.MAX_FIELDS - 1));
+        assertThat(ok(Canonical.withField(bytes, 0, new byte[Canonical.MAX_FIELD_LENGTH])))
+                .hasSize(bytes.length - 1 + Canonical.MAX_FIELD_LENGTH);
+    }
+
+    /** The detail says which field is wrong and how many are left over, counted from the record's start. */
+    @Test
+    void aBadFieldOrTrailingFieldsAreNamedByPositionAndCount() {
+        byte[] bytes = Canonical.writer("t").string("a").bytes(new byte[3]).string("b").string("c").toBytes();
+        DecodeResult<byte[]> wrongWidth = Canonical.decode(bytes, Set.of(), r -> {
+            Canonical.Reader in = r.reader();
+            in.string();
+            return in.bytes(4);
+        });
+        assertThat(((DecodeResult.Failure<?>) wrongWidth).detail()).isEqualTo("field 1 of 't' is 3 bytes, expected 4");
+        DecodeResult<String> trailing = Canonical.decode(bytes, Set.of(), r -> {
+            Canonical.Reader in = r.reader();
+            in.string();
+            in.end();
+            return "unreachable";
+        });
+        assertThat(((DecodeResult.Failure<?>) trailing).detail()).isEqualTo("'t' has 3 unexpected trailing fields");
+    }
+
+    /** A codec's mapper throws the exception; whoever catches it outside decode reads the same reason. */
+    @Test
+    void aDecodeExceptionCarriesItsReasonAndDetail() {
+        Canonical.DecodeException e = new Canonical.DecodeException(DecodeReason.BAD_FIELD, "nonce is 3 bytes");
+        assertThat(e.reason()).isEqualTo(DecodeReason.BAD_FIELD);
+        assertThat(e).hasMessage("nonce is 3 bytes");
+    }
+
     @Test
     void reasonCodesAreStable() {
         assertThat(DecodeReason.OVERSIZED_LENGTH.code()).isEqualTo("OVERSIZED_LENGTH");

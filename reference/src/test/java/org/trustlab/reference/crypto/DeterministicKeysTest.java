@@ -93,4 +93,24 @@ class DeterministicKeysTest {
         X25519KeyPair b = DeterministicKeys.x25519(5, "device/dave", 0);
         assertThat(a.agree(b.publicKey()).orElseThrow()).isEqualTo(b.agree(a.publicKey()).orElseThrow());
     }
+
+    /** Owners no other call has used, so that every run of the test below generates its keys instead of reading the cache. */
+    private static final java.util.concurrent.atomic.AtomicInteger FRESH = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A key not yet cached is generated from its own stream, named by algorithm, size, owner and generation: the
+     * cache only remembers it. Each run uses new owners, as the cache outlives any one test.
+     */
+    @Test
+    void anUncachedKeyIsGeneratedFromTheStreamNamedByAlgorithmSizeOwnerAndGeneration() {
+        String owner = "uncached/" + FRESH.incrementAndGet();
+        assertThat(DeterministicKeys.ed25519(9, owner, 2).publicKey()).isEqualTo(Ed25519KeyPair
+                .generate(new DeterministicRandom(9, "key/ed25519/256/" + owner + "/2")).publicKey());
+        assertThat(DeterministicKeys.x25519(9, owner, 2).publicKey()).isEqualTo(X25519KeyPair
+                .generate(new DeterministicRandom(9, "key/x25519/256/" + owner + "/2")).publicKey());
+        assertThat(RsaKeyPair.decodePublic(DeterministicKeys.rsa(9, owner, CHILD_RSA_BITS, 2).publicKey())).isPresent();
+        assertThat(DeterministicKeys.rsa(9, owner, CHILD_RSA_BITS, 2).publicKey()).isEqualTo(RsaKeyPair
+                .generate(CHILD_RSA_BITS, new DeterministicRandom(9, "key/rsa/" + CHILD_RSA_BITS + "/" + owner + "/2"))
+                .publicKey());
+    }
 }

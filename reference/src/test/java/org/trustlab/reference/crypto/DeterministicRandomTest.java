@@ -127,4 +127,38 @@ class DeterministicRandomTest {
         assertThat(new DeterministicRandom(9, "view").asSecureRandom().generateSeed(16))
                 .isEqualTo(new DeterministicRandom(9, "view").bytes(16));
     }
+
+    /** A draw of exactly the rejection limit is in the incomplete last multiple: it is rejected, not reduced. */
+    @Test
+    void aDrawEqualToTheRejectionLimitIsRejected() {
+        long limit = Long.MAX_VALUE - (Long.MAX_VALUE % 3);
+        java.util.Iterator<Long> draws = java.util.List.of(limit, 7L).iterator();
+        assertThat(DeterministicRandom.below(3, draws::next)).isEqualTo(1);
+        assertThat(draws.hasNext()).isFalse();
+    }
+
+    @Test
+    void nextIntIsTheBoundedLongOfTheSameStream() {
+        DeterministicRandom a = new DeterministicRandom(4, "ints");
+        DeterministicRandom b = new DeterministicRandom(4, "ints");
+        java.util.Set<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            int v = a.nextInt(1000);
+            assertThat((long) v).isEqualTo(b.nextLong(1000));
+            seen.add(v);
+        }
+        assertThat(seen.size()).isGreaterThan(1);
+    }
+
+    /** chance(p) is true exactly when the next double is below p, and a chance of zero draws nothing. */
+    @Test
+    void chanceIsTheNextDoubleStrictlyBelowPAndZeroDrawsNothing() {
+        DeterministicRandom a = new DeterministicRandom(6, "chance");
+        DeterministicRandom b = new DeterministicRandom(6, "chance");
+        double next = b.nextDouble();
+        assertThat(a.chance(next)).isFalse();
+        assertThat(a.chance(Math.nextUp(b.nextDouble()))).isTrue();
+        assertThat(a.chance(0)).isFalse();
+        assertThat(a.nextLong()).isEqualTo(b.nextLong());
+    }
 }

@@ -66,4 +66,13 @@ class PrimitivesTest {
                 .isNotEqualTo(Bytes.fingerprint(new byte[] {2}));
         assertThat(Hashes.sha256(new byte[] {1, 2}, new byte[] {3})).isEqualTo(Hashes.sha256(new byte[] {1, 2, 3}));
     }
+
+    @Test
+    void hkdfOutputsOneByteToTwoHundredFiftyFiveBlocksAndNothingElse() {
+        byte[] prk = Hkdf.extract(null, IKM);
+        assertThat(Hkdf.expand(prk, INFO, 1)).hasSize(1);
+        assertThat(Hkdf.expand(prk, INFO, 255 * 32)).hasSize(255 * 32);
+        assertThatThrownBy(() -> Hkdf.expand(prk, INFO, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Hkdf.expand(prk, INFO, 255 * 32 + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -127,4 +127,31 @@ class RsaKeyPairTest {
     void aPlaintextTooLongForTheKeyIsEmptyNotAnException(RsaProfile profile) {
         assertThat(RsaKeyPair.encrypt(profile, ALICE.publicKey(), new byte[400], random("enc"))).isEmpty();
     }
+
+    /** A signature longer than the modulus is a failed verification. */
+    @ParameterizedTest
+    @EnumSource(RsaProfile.class)
+    void aSignatureLargerThanTheModulusDoesNotVerify(RsaProfile profile) {
+        byte[] message = "m".getBytes(StandardCharsets.UTF_8);
+        byte[] huge = new byte[RsaKeyPair.DEFAULT_BITS / 8 + 1];
+        java.util.Arrays.fill(huge, (byte) 0xFF);
+        assertThat(RsaKeyPair.verify(profile, ALICE.publicKey(), message, huge)).isFalse();
+    }
+
+    /** The SecureRandom entry point draws the same key from the same stream as the DeterministicRandom one. */
+    @Test
+    void aKeyFromTheSecureRandomViewIsTheKeyFromTheStream() {
+        RsaKeyPair viaView = RsaKeyPair.generate(1024, new DeterministicRandom(3, "rsa-view").asSecureRandom());
+        RsaKeyPair direct = RsaKeyPair.generate(1024, new DeterministicRandom(3, "rsa-view"));
+        assertThat(RsaKeyPair.decodePublic(viaView.publicKey())).isPresent();
+        assertThat(viaView.publicKey()).isEqualTo(direct.publicKey());
+    }
+
+    /** A key too small for PSS with SHA-256 makes the verifier refuse to start: that is a failed verification. */
+    @Test
+    void aKeyTooSmallForPssVerifiesNothing() {
+        RsaKeyPair small = RsaKeyPair.generate(512, new DeterministicRandom(3, "rsa-small"));
+        byte[] message = "m".getBytes(StandardCharsets.UTF_8);
+        assertThat(RsaKeyPair.verify(RsaProfile.PSS_OAEP, small.publicKey(), message, new byte[64])).isFalse();
+    }
 }

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.trustlab.reference.crypto.Aead;
+import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.Ed25519KeyPair;
+import org.trustlab.reference.crypto.X25519KeyPair;
 
 /** Runs every published vector as its own named test, and shows the harness catches a mis-copied vector. */
 class KnownAnswersTest {
@@ -161,5 +164,66 @@ class KnownAnswersTest {
         assertThat(r.detail()).startsWith("threw java.lang.IllegalArgumentException");
         KatResult badHex = KnownAnswers.sha256("mutant", "test", "zz", "00").run();
         assertThat(badHex.passed()).isFalse();
+    }
+
+    /** Every vector again as one plain test, so that a runner that does not expand test factories still runs them. */
+    @Test
+    void everyPublishedVectorPasses() {
+        assertThat(KnownAnswers.all().stream().filter(k -> !k.run().passed()).map(KnownAnswer::name)).isEmpty();
+    }
+
+    @Test
+    void aMisCopiedHmacNamesTheFullOrTruncatedOutputItCompared() {
+        assertThat(KnownAnswers.hmac("mutant", "test", "0b".repeat(20), "4869205468657265",
+                "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff8").run().detail())
+                .startsWith("HMAC: expected ");
+        assertThat(KnownAnswers.hmac("mutant", "test", "0c".repeat(20),
+                "546573742057697468205472756e636174696f6e", "a3b6167473100ee06e0c796c2955552c").run().detail())
+                .startsWith("HMAC, first 128 bits: expected ");
+    }
+
+    /** After Alice's side fails, Bob's is not compared, and the failure named is Alice's. */
+    @Test
+    void aMisCopiedSharedSecretFailsOnTheFirstSide() {
+        X25519KeyPair alice = X25519KeyPair.fromPrivate(Bytes.fromHex("11".repeat(32)));
+        X25519KeyPair bob = X25519KeyPair.fromPrivate(Bytes.fromHex("22".repeat(32)));
+        KatResult r = KnownAnswers.x25519Shared("mutant", "test", "11".repeat(32), Bytes.hex(bob.publicKey()),
+                "22".repeat(32), Bytes.hex(alice.publicKey()), "00".repeat(32)).run();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).startsWith("Alice's K: expected ");
+    }
+
+    /**
+     * The tamper checks flip one bit: a byte that is 0 or 1 must change too (masking it with 1 would not), and a
+     * vector without AAD skips the AAD check. Our own vector, sealed here so that its first byte is 0.
+     */
+    @Test
+    void theTamperChecksFlipABitOfAZeroByteAndSkipAnEmptyAad() {
+        byte[] key = new byte[32];
+        byte[] nonce = new byte[12];
+        byte[] keystream = Aead.CHACHA20_POLY1305.seal(key, nonce, new byte[0], new byte[4]);
+        byte[] plaintext = java.util.Arrays.copyOf(keystream, 4);
+        byte[] sealed = Aead.CHACHA20_POLY1305.seal(key, nonce, new byte[0], plaintext);
+        assertThat(sealed[0]).isZero();
+        KatResult r = KnownAnswers.aeadTamper("own", "test", Aead.CHACHA20_POLY1305, Bytes.hex(key), Bytes.hex(nonce),
+                "", Bytes.hex(sealed)).run();
+        assertThat(r.passed()).as(r.detail()).isTrue();
+    }
+
+    /** The same for Ed25519: a signature whose first byte is 0 or 1, found by signing counters. */
+    @Test
+    void theFlippedSignatureCheckFlipsABitOfAZeroOrOneByte() {
+        String secret = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+        Ed25519KeyPair pair = Ed25519KeyPair.fromPrivate(Bytes.fromHex(secret));
+        long counter = 0;
+        byte[] message = java.nio.ByteBuffer.allocate(8).putLong(counter).array();
+        byte[] signature = pair.sign(message);
+        while ((signature[0] & 0xFE) != 0) {
+            message = java.nio.ByteBuffer.allocate(8).putLong(++counter).array();
+            signature = pair.sign(message);
+        }
+        KatResult r = KnownAnswers.ed25519("own", "test", secret, Bytes.hex(pair.publicKey()), Bytes.hex(message),
+                Bytes.hex(signature)).run();
+        assertThat(r.passed()).as(r.detail()).isTrue();
     }
 }
