@@ -99,7 +99,10 @@ public final class Timeline {
         drawn.stream().sorted(java.util.Comparator.comparingInt(Span::invoke))
                 .forEach(s -> { if (!processes.contains(Op.edn(s.invocation().process()))) {
                         processes.add(Op.edn(s.invocation().process())); } });
-        int width = LEFT + SLOT * (slot.size() + 1) + 240;
+        // wide enough for the bars' labels, the legend, the title and the window's text (monospace, ~6 px a char)
+        int longest = w.render().stream().mapToInt(String::length).max().orElse(0);
+        int width = Math.max(Math.max(LEFT + SLOT * (slot.size() + 1) + 240, 560),
+                Math.max(16 + 7 * title.length(), 16 + 6 * longest + 6 * 2));
         int height = TOP + ROW * processes.size() + 20 + 16 * (w.render().size() + 1);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(esc(id)).append("\" width=\"")

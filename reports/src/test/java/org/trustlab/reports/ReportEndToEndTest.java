@@ -129,7 +129,7 @@ class ReportEndToEndTest {
                 .as("the written history is not linearizable when checked again")
                 .isInstanceOf(org.trustlab.linearizability.Result.Invalid.class);
         String md = Files.readString(out.resolve("report.md"));
-        assertThat(md).contains("Non-linearizable window of the validators' consumed-challenge sets (model "
+        assertThat(md).contains("Non-linearizable window of a validator's consumed-challenge set (model "
                 + "nonce-store").contains(window.lines().findFirst().orElseThrow());
     }
 

@@ -24,7 +24,7 @@ import org.trustlab.simulator.trace.TraceEvent.Kind;
  * the oldest one still open: a validator that answers after an await (a timer) answers its consumers in turn.
  */
 final class ConsumedSetHistory {
-    static final String OBJECT = "the validators' consumed-challenge sets";
+    static final String OBJECT = "a validator's consumed-challenge set";
     private static final Object ACCEPTED = Op.keyword("accepted");
     private static final Object REJECTED = Op.keyword("rejected");
     private static final String REPLAYED = AutoJoinReason.CHALLENGE_REPLAYED.code();

@@ -68,6 +68,27 @@ class ConsumedSetLinearizabilityTest {
         });
     }
 
+    /**
+     * ByteSync's validator answers a replayed response with a refusal on the wire (hardened and ed25519 withhold
+     * it): a {@code CHALLENGE_REPLAYED} refusal in the step of the replay's delivery is a rejected consume.
+     */
+    @Test
+    void aReplayRefusalOnTheWireIsARejectedConsume(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("replay-bytesync.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(AutoJoinScenariosTest.DIR
+                .resolve("replay-same-session.yaml")).replace("profile: ed25519", "profile: bytesync"));
+        RunResult r = new org.trustlab.simulator.scenario.ScenarioRunner(
+                org.trustlab.simulator.protocol.ProtocolBindings.standard(),
+                org.trustlab.properties.InvariantCatalogue.oracle()).execute(
+                        org.trustlab.simulator.scenario.ScenarioLoader.load(file));
+        RecordedHistory h = INVARIANT.history(r.trace());
+        assertThat(h.ops().stream().filter(o -> o.type() == Op.Type.OK && o.f().equals("consume"))
+                .map(o -> (Object) ((List<?>) o.value()).get(1)))
+                .containsExactly(Op.keyword("accepted"), Op.keyword("rejected"));
+        assertThat(INVARIANT.check(h)).isInstanceOf(Result.Valid.class);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void aCampaignCatchesTheTwoStepConsumedSetAsALinearizabilityViolation(long seed) {
