@@ -21,6 +21,7 @@ import org.trustlab.properties.campaign.Failure;
 import org.trustlab.properties.campaign.RunCrashedException;
 import org.trustlab.properties.campaign.Shard;
 import org.trustlab.properties.campaign.TraceCheck;
+import org.trustlab.properties.history.CampaignHistories;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
@@ -89,6 +90,13 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "Scenario runs one shrink may spend (default: ${DEFAULT-VALUE}).")
     int shrinkBudget;
 
+    @Option(names = "--histories", paramLabel = "DIR",
+            description = "Also write the runs' shared-object histories (the autojoin validators' consumed-challenge"
+                    + " sets) as Jepsen EDN into DIR/<protocol>/<invariant>/: the first 10 runs, the failing runs (the"
+                    + " 100 lowest run indices) and each shrunk counterexample; 'trustlab lin FILE --model"
+                    + " nonce-store' or Knossos checks them again.")
+    Path histories;
+
     @Option(names = "--no-report", negatable = false,
             description = "Do not write report.html / report.md / report.json into --out at the end.")
     boolean noReport;
@@ -135,12 +143,31 @@ public final class CampaignCommand implements Callable<Integer> {
             err.flush();
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
-        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign", folder::abandon)) {
-            return run(plan, folder, stdout, err);
+        OutputFolder historyFolder = null;
+        if (histories != null) {
+            try {
+                if (histories.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())
+                        || out.toAbsolutePath().normalize().startsWith(histories.toAbsolutePath().normalize())) {
+                    throw new OutputRefusedException(histories, "lies in or around --out " + out
+                            + ": give the histories a folder of their own");
+                }
+                historyFolder = OutputFolder.claim(histories, WRITTEN_BY + " --histories");
+            } catch (OutputRefusedException e) {
+                folder.close();
+                err.println("trustlab campaign: --histories " + e.getMessage());
+                err.flush();
+                return TrustlabCommand.EXIT_BAD_INPUT;
+            }
+        }
+        OutputFolder historiesOut = historyFolder;
+        try (folder; historiesOut; Interrupts.Registration r = Interrupts.whileRunning("trustlab campaign",
+                () -> folder.abandon() + (historiesOut == null ? "" : "; " + historiesOut.abandon()))) {
+            return run(plan, folder, historiesOut, stdout, err);
         }
     }
 
-    private int run(Plan plan, OutputFolder folder, PrintWriter stdout, PrintWriter err) throws IOException {
+    private int run(Plan plan, OutputFolder folder, OutputFolder historyFolder, PrintWriter stdout,
+            PrintWriter err) throws IOException {
         if (!noReport) {
             // The graph engine's start (viz.js: tens of seconds; ELK: its class loading) overlaps the runs.
             ReportWriter.warmUp(plan.engine());
@@ -156,6 +183,10 @@ public final class CampaignCommand implements Callable<Integer> {
                 err.flush();
             }
             CampaignRunner runner = Campaigns.runner(s.protocol(), s.validate());
+            CampaignHistories objectHistories = new CampaignHistories(s);
+            if (historyFolder != null && objectHistories.any()) {
+                runner = runner.withTap(objectHistories);
+            }
             CampaignResult result;
             try {
                 result = runner.run(s, ConsoleProgress.forConsole(err));
@@ -167,12 +198,20 @@ public final class CampaignCommand implements Callable<Integer> {
             Path dir = out.resolve(s.protocol());
             written.add(dir);
             print(result, dir, stdout);
+            if (historyFolder != null) {
+                stdout.println("  histories: " + (objectHistories.any() ? objectHistories.write(historyFolder
+                        .staging().resolve(s.protocol()), result.failures()) + " EDN files in "
+                        + histories.resolve(s.protocol()) : "none (" + s.protocol() + " records no object history)"));
+            }
             if (s != requested) {
                 stdout.println("  unknown: " + plan.budget().reached(requested, s));
             }
             violated |= result.anyViolation();
         }
         folder.commit(true);
+        if (historyFolder != null) {
+            historyFolder.commit(true);
+        }
         if (!noReport) {
             stdout.println("report: " + ReportWriter.writeForCampaign(written, folder, plan.engine(),
                     ReportCommand.progressTo(err)));

@@ -18,6 +18,9 @@ import org.trustlab.linearizability.Model;
 import org.trustlab.linearizability.Op;
 import org.trustlab.linearizability.Options;
 import org.trustlab.linearizability.Result;
+import org.trustlab.linearizability.Timeline;
+import org.trustlab.properties.output.OutputFolder;
+import org.trustlab.properties.output.OutputRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +42,8 @@ import picocli.CommandLine.Parameters;
             "states the model could be in; or 'unknown' with the reason (time",
             "limit, memory budget). Exit 0 when all are valid, 1 when one is",
             "invalid, 4 when some are unknown and none invalid, 2 on bad input",
-            "(file:line:column: reason), 3 on an internal error."})
+            "(file:line:column: reason), 3 on an internal error. With --svg DIR,",
+            "each invalid history's window is also drawn as a timeline SVG."})
 public final class LinCommand implements Callable<Integer> {
     static final int EXIT_INTERNAL = 3;
     static final int EXIT_UNKNOWN = 4;
@@ -69,6 +73,10 @@ public final class LinCommand implements Callable<Integer> {
 
     @Option(names = "--jobs", paramLabel = "N", description = "Partitions searched at once (default 64: the first refuted cancels the rest).")
     Integer jobs;
+
+    @Option(names = "--svg", paramLabel = "DIR", description = "Also draw each invalid history's window as a "
+            + "timeline (operations as bars per process, the window highlighted) into DIR/<file>.svg.")
+    Path svgDir;
 
     @Option(names = "--bench", paramLabel = "DIR", description = "Times every *.edn history under DIR: warm-up "
             + "rounds, then measured rounds; prints the median time per history and the total.")
@@ -112,6 +120,9 @@ public final class LinCommand implements Callable<Integer> {
             return bad(err, e.getMessage());
         }
         if (benchDir != null) {
+            if (svgDir != null) {
+                return bad(err, "--bench draws no timelines (--svg)");
+            }
             if (!files.isEmpty()) {
                 return bad(err, "--bench DIR takes no history files");
             }
@@ -130,10 +141,36 @@ public final class LinCommand implements Callable<Integer> {
         if (histories == null) {
             return TrustlabCommand.EXIT_BAD_INPUT;
         }
-        return checkAll(out, histories, m, options);
+        if (svgDir == null) {
+            return checkAll(out, histories, m, options, null);
+        }
+        OutputFolder folder;
+        try {
+            folder = OutputFolder.claim(svgDir, WRITTEN_BY);
+        } catch (OutputRefusedException e) {
+            return bad(err, "--svg " + e.getMessage());
+        }
+        try (folder; Interrupts.Registration r = Interrupts.whileRunning("trustlab lin", folder::abandon)) {
+            int status = checkAll(out, histories, m, options, folder.staging());
+            folder.commit(true);
+            return status;
+        }
     }
 
-    private int checkAll(PrintWriter out, Map<Path, List<Op>> histories, Model m, Options options) {
+    static final String WRITTEN_BY = "trustlab lin";
+
+    /** Where an invalid history's timeline goes: its file name as .svg, numbered when two files share a name. */
+    private static Path svgFile(Path staging, Path history) {
+        String stem = history.getFileName().toString().replaceFirst("\\.edn$", "");
+        Path f = staging.resolve(stem + ".svg");
+        for (int n = 2; Files.exists(f); n++) {
+            f = staging.resolve(stem + "-" + n + ".svg");
+        }
+        return f;
+    }
+
+    private int checkAll(PrintWriter out, Map<Path, List<Op>> histories, Model m, Options options, Path svgs)
+            throws IOException {
         boolean invalid = false;
         boolean unknown = false;
         for (Map.Entry<Path, List<Op>> h : histories.entrySet()) {
@@ -146,6 +183,12 @@ public final class LinCommand implements Callable<Integer> {
                 invalid = true;
                 out.println(h.getKey() + ": invalid " + figures);
                 i.window().render().forEach(line -> out.println("  " + line));
+                if (svgs != null) {
+                    Path f = svgFile(svgs, h.getKey());
+                    Files.writeString(f, Timeline.svg(h.getValue(), i.window(), "timeline",
+                            "Non-linearizable window of " + h.getKey().getFileName() + " (" + m.name() + ")"));
+                    out.println("  timeline: " + svgDir.resolve(f.getFileName()));
+                }
             } else if (r instanceof Result.Unknown u) {
                 unknown = true;
                 out.println(h.getKey() + ": unknown: " + u.reason() + " " + figures);

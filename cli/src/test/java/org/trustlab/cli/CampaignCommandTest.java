@@ -35,6 +35,54 @@ class CampaignCommandTest {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"verdict-table\"");
     }
 
+    private static String text(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * --histories: the first runs as a sample, the failing runs and the shrunk counterexample's history, each an EDN
+     * file that trustlab lin checks again with the verdict the campaign gave (valid for the sample's honest
+     * validator runs, invalid for the failing ones), into a folder claimed like --out.
+     */
+    @Test
+    void historiesAreWrittenForTheSampleTheFailingRunsAndTheCounterexample(@TempDir Path dir) throws Exception {
+        Path hist = dir.resolve("histories");
+        CliRun r = run("campaign", "--mutant", "autojoin.consumed-marked-after-await", "--runs", "40", "--seed",
+                "1", "--jobs", "2", "--no-report", "--shrink-budget", "20", "--out", dir.resolve("out").toString(),
+                "--histories", hist.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(TrustlabCommand.EXIT_FAILED);
+        assertThat(r.out()).contains("VIOLATED autojoin.consumed-set-linearizable");
+        Path edn = hist.resolve("autojoin").resolve("autojoin.consumed-set-linearizable");
+        assertThat(r.out()).containsPattern("histories: \\d+ EDN files in " + java.util.regex.Pattern.quote(
+                hist.resolve("autojoin").toString()));
+        for (int i = 0; i < 10; i++) {
+            assertThat(edn.resolve("run-" + i + ".edn")).exists();
+        }
+        Path counterexample = edn.resolve("autojoin.consumed-set-linearizable-0.edn");
+        assertThat(Files.readString(counterexample)).startsWith("; shrunk counterexample failures/"
+                + "autojoin.consumed-set-linearizable-0.yaml").contains("; check: trustlab lin THIS.edn --model "
+                + "nonce-store");
+        CliRun lin = run("lin", counterexample.toString(), "--model", "nonce-store");
+        assertThat(lin.exit()).as(lin.out()).isEqualTo(TrustlabCommand.EXIT_FAILED);
+        assertThat(lin.out()).contains("cannot linearize").contains(":accepted");
+        // the failing runs are those the campaign's records name
+        try (var files = Files.list(edn)) {
+            List<Path> failing = files.filter(p -> p.getFileName().toString().matches("run-\\d+\\.edn")
+                    && text(p).startsWith("; failing")).toList();
+            assertThat(failing).isNotEmpty();
+        }
+        // a histories folder inside --out, or one holding someone else's files, is refused before any run
+        CliRun inside = run("campaign", "--protocol", "autojoin", "--runs", "3", "--out", dir.resolve("o2")
+                .toString(), "--histories", dir.resolve("o2").resolve("h").toString());
+        assertThat(inside.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
+        assertThat(inside.err()).contains("--histories").contains("give the histories a folder of their own");
+        assertThat(inside.out()).isEmpty();
+    }
+
     @Test
     void aMutantCampaignExitsOneNamesTheInvariantAndItsShrunkFailureReplays(@TempDir Path dir) throws Exception {
         CliRun r = run("campaign", "--mutant", "autojoin.no-replay-cache", "--runs", "120", "--seed", "1",

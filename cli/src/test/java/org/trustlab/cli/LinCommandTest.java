@@ -47,6 +47,30 @@ class LinCommandTest {
     }
 
     @Test
+    void svgDrawsEachInvalidHistorysWindowAndNothingForAValidOne() throws IOException {
+        Path good = file("good.edn", GOOD);
+        Path bad = file("bad.edn", GOOD.replace(":value 1}]", ":value 2}]"));
+        Path svgs = dir.resolve("timelines");
+        CliRun r = CliRun.run("lin", good.toString(), bad.toString(), "--model", "register", "--svg",
+                svgs.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(TrustlabCommand.EXIT_FAILED);
+        assertThat(r.out()).contains("  timeline: " + svgs.resolve("bad.svg"));
+        assertThat(svgs.resolve("good.svg")).doesNotExist();
+        String svg = Files.readString(svgs.resolve("bad.svg"));
+        assertThat(svg).startsWith("<svg").contains("class=\"window\"").contains("process 1")
+                .contains("read 2 -&gt; ok").contains("cannot linearize op 2");
+        // a folder holding someone else's files is refused before any verdict
+        Path foreign = file("mine/notes.txt", "mine");
+        CliRun refused = CliRun.run("lin", bad.toString(), "--model", "register", "--svg",
+                foreign.getParent().toString());
+        assertThat(refused.exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("--svg ");
+        assertThat(CliRun.run("lin", "--bench", dir.toString(), "--model", "register", "--svg", svgs.toString())
+                .exit()).isEqualTo(TrustlabCommand.EXIT_BAD_INPUT);
+    }
+
+    @Test
     void anUndecidedHistoryExitsFour() throws IOException {
         StringBuilder h = new StringBuilder();
         for (int p = 0; p < 18; p++) {

@@ -271,10 +271,19 @@ public final class ReportBuilder {
             files.put(texts.mermaid(), MermaidSequence.of(seq, title, x.invariant()));
             GraphView graph = graph("trust-graph-" + anchor, "Trust graph at the violation of " + x.invariant(),
                     facts, x.trace().events(), at);
+            Optional<LinearizabilityView> lin = LinearizabilityWindows.of(x.invariant(), x.trace(), anchor,
+                    SEQUENCES + "/" + anchor).map(d -> {
+                        drawings.put(d.view().timelineSvgId(), SvgEmbed.prepare(redactor.redact(d.svg()),
+                                d.view().timelineSvgId(), "timeline", "Timeline of the non-linearizable window"));
+                        files.put(d.view().historyFile(), redactor.redact(d.historyEdn()));
+                        return new LinearizabilityView(d.view().object(), d.view().model(), d.view().window()
+                                .stream().map(redactor::redact).toList(), d.view().timelineSvgId(),
+                                d.view().historyFile());
+                    });
             FailureView view = new FailureView(anchor, x.protocol(), x.mutant(), x.invariant(),
                     redactor.redact(x.statement()), redactor.redact(x.message()), redactor.redact(x.scenarioFile()),
                     redactor.redactYaml(x.yaml()), x.trace().sha256(), x.traceStatus(), x.replay().verified(), redactor.redact(x.replay().status()),
-                    x.runIndex(), at, seq, seqId, texts, graph);
+                    x.runIndex(), at, seq, seqId, texts, graph, lin);
             failures.add(view);
             return view;
         }

@@ -98,6 +98,41 @@ class ReportEndToEndTest {
         }
     }
 
+    /**
+     * A validator without a replay cache takes one challenge twice: its consumed set is not linearizable, and the
+     * counterexample shows the window as text and as a timeline, with the run's history beside the report.
+     */
+    @Test
+    void aLinearizabilityCounterexampleShowsItsWindowItsTimelineAndItsHistory() throws Exception {
+        List<Element> failures = Html.withClass(doc, Html.XHTML, "section", "failure");
+        List<Element> lin = new ArrayList<>();
+        for (int i = 0; i < failures.size(); i++) {
+            boolean isLin = dir.failures().get(i).invariant().equals("autojoin.consumed-set-linearizable");
+            assertThat(Html.withClass(failures.get(i), Html.SVG, "svg", "timeline")).hasSize(isLin ? 1 : 0);
+            if (isLin) {
+                lin.add(failures.get(i));
+            }
+        }
+        assertThat(lin).as("the mutant campaign's consumed-set counterexample").isNotEmpty();
+        Element f = lin.get(0);
+        Element timeline = Html.withClass(f, Html.SVG, "svg", "timeline").get(0);
+        assertThat(timeline.getAttribute("id")).isEqualTo("timeline-" + f.getAttribute("id"));
+        assertThat(Html.withClass(timeline, Html.SVG, "rect", "window")).hasSize(1);
+        assertThat(Html.withClass(timeline, Html.SVG, "rect", "op")).hasSizeGreaterThanOrEqualTo(2);
+        String window = Html.withClass(f, Html.XHTML, "pre", "window").get(0).getTextContent();
+        assertThat(window).startsWith("key [").contains("cannot linearize").contains(":accepted");
+        String history = Html.withClass(f, Html.XHTML, "p", "history-file").get(0).getTextContent();
+        Path edn = out.resolve(history.substring(history.indexOf(ReportBuilder.SEQUENCES)).replaceFirst("\\.$", ""));
+        var ops = org.trustlab.linearizability.Histories.read(edn);
+        assertThat(org.trustlab.linearizability.Linearizability.check(ops, org.trustlab.linearizability.Model
+                .named("nonce-store"), org.trustlab.linearizability.Options.defaults()))
+                .as("the written history is not linearizable when checked again")
+                .isInstanceOf(org.trustlab.linearizability.Result.Invalid.class);
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("Non-linearizable window of a validator's consumed-challenge set (model "
+                + "nonce-store").contains(window.lines().findFirst().orElseThrow());
+    }
+
     @Test
     void theCampaignSectionHasStatisticsChartsAndATypicalTrustGraph() {
         Element section = Html.byId(doc, "campaign-1");
@@ -120,11 +155,14 @@ class ReportEndToEndTest {
                 }
             }
         }
-        // Within the page, or to a counterexample's sequence as text, written beside it.
-        assertThat(hrefs).allMatch(h -> h.startsWith("#") || h.matches("sequences/failure-\\d+/sequence\\.(puml|mmd)")
+        // Within the page, or to a counterexample's sequence (or object history) as text, written beside it.
+        assertThat(hrefs).allMatch(h -> h.startsWith("#")
+                || h.matches("sequences/failure-\\d+/(sequence\\.(puml|mmd)|history\\.edn)")
                 && Files.isRegularFile(out.resolve(h)), "an anchor or a sequence file beside the report");
-        assertThat(hrefs.stream().filter(h -> h.startsWith("sequences/"))).hasSize(2 * dir.failures().size());
-        for (String h : hrefs.stream().filter(h -> h.startsWith("sequences/")).toList()) {
+        long histories = dir.failures().stream().filter(f -> f.invariant().endsWith("-linearizable")).count();
+        assertThat(hrefs.stream().filter(h -> h.startsWith("sequences/")))
+                .hasSize((int) (2 * dir.failures().size() + histories));
+        for (String h : hrefs.stream().filter(h -> h.startsWith("sequences/") && !h.endsWith(".edn")).toList()) {
             String text = Files.readString(out.resolve(h));
             if (h.endsWith(".puml")) {
                 assertThat(SequenceTextSyntax.parsesInPlantUml(text)).as(h).isTrue();

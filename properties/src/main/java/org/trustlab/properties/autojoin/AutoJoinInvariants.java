@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.trustlab.linearizability.Model;
+import org.trustlab.properties.history.LinearizabilityInvariant;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.TraceIndex;
@@ -29,13 +31,30 @@ public final class AutoJoinInvariants {
     public static final String PASSWORD_SECRECY = "autojoin.password-secrecy";
     public static final String REQUESTER_SIGNS_OWN_CHALLENGES = "autojoin.requester-signs-own-challenges";
     public static final String SESSION_KEY_AUTHENTICITY = "autojoin.session-key-authenticity";
+    public static final String CONSUMED_SET_LINEARIZABLE = "autojoin.consumed-set-linearizable";
 
     private AutoJoinInvariants() {}
 
     public static List<Invariant> all() {
         return List.of(new InjectiveAgreement(), new Freshness(), new NoReplay(), new GrantValidity(),
                 new SessionKeySecrecy(), new PasswordSecrecy(), new RequesterSignsOwnChallenges(),
-                new SessionKeyAuthenticity(), new AutoJoinLiveness.NoDenial(), new AutoJoinLiveness.NoDisagreement());
+                new SessionKeyAuthenticity(), new AutoJoinLiveness.NoDenial(), new AutoJoinLiveness.NoDisagreement(),
+                consumedSetLinearizable());
+    }
+
+    /**
+     * The consumed-challenge set as Jepsen would check it: its operations, read from the wire, must be explained by
+     * a consume-once nonce store taking effect atomically between each operation's start and its answer. Where
+     * {@code no-replay} counts acceptances per challenge, this sees the object itself: a check and a mark that a
+     * second consumer can fall between, a challenge taken before it was issued, a replay refusal for a challenge
+     * no one had taken.
+     */
+    static LinearizabilityInvariant consumedSetLinearizable() {
+        return new LinearizabilityInvariant(CONSUMED_SET_LINEARIZABLE, PROTOCOL, "Each validator's "
+                + "consumed-challenge set, as its challenges and answers on the wire show it, behaves as a "
+                + "consume-once nonce store: every response's consume takes effect at one instant between its "
+                + "delivery and the answer, and a challenge is taken at most once, only after it was issued.",
+                Model.named("nonce-store"), ConsumedSetHistory::of);
     }
 
     private abstract static class Base implements Invariant {

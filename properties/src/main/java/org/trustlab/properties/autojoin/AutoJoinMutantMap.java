@@ -61,7 +61,10 @@ public final class AutoJoinMutantMap {
             new Entry(AutoJoinMutant.ANSWERS_CONSUMED_CHALLENGE, "duplicated-response-hardened.yaml",
                     List.of(AutoJoinLiveness.NO_DISAGREEMENT)),
             new Entry(AutoJoinMutant.BURNS_CHALLENGE_BEFORE_CHECKING, "forged-response-first-hardened.yaml",
-                    List.of(AutoJoinLiveness.NO_DENIAL)));
+                    List.of(AutoJoinLiveness.NO_DENIAL)),
+            // the response and its duplicate 10 ms later both pass the check before either marks the challenge
+            new Entry(AutoJoinMutant.CONSUMED_MARKED_AFTER_AWAIT, "duplicated-response-hardened.yaml",
+                    List.of(AutoJoinInvariants.CONSUMED_SET_LINEARIZABLE)));
 
     private AutoJoinMutantMap() {}
 

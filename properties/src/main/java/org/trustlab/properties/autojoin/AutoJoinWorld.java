@@ -120,6 +120,10 @@ public final class AutoJoinWorld {
     }
 
     /** Whether the scenario made {@code device} a requester (the joining side). */
+    public boolean isValidator(String device) {
+        return "validator".equals(roles.get(device));
+    }
+
     public boolean isRequester(String device) {
         return "requester".equals(roles.get(device));
     }

@@ -43,6 +43,17 @@ public final class CampaignRunner {
     private final List<AdmittedGap> gaps;
     /** Runs per block ({@link #blockSize}), or 0 to size blocks from the campaign. */
     private final int block;
+    private final RunTap tap;
+
+    /**
+     * Sees every run's trace once it is judged, on the worker that ran it (so from several threads at once): for
+     * output a campaign's records do not keep, such as the runs' object histories. It must not change the run.
+     */
+    public interface RunTap {
+        RunTap NONE = (index, seed, trace, violated) -> { };
+
+        void ran(int index, long seed, Trace trace, List<String> violated);
+    }
 
     public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks) {
         this(campaign, backend, checks, List.of());
@@ -50,16 +61,17 @@ public final class CampaignRunner {
 
     public CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks,
             List<AdmittedGap> gaps) {
-        this(campaign, backend, checks, gaps, 0);
+        this(campaign, backend, checks, gaps, 0, RunTap.NONE);
     }
 
     private CampaignRunner(ProtocolCampaign campaign, ScenarioBackend backend, List<TraceCheck> checks,
-            List<AdmittedGap> gaps, int block) {
+            List<AdmittedGap> gaps, int block, RunTap tap) {
         this.campaign = campaign;
         this.backend = backend;
         this.checks = List.copyOf(checks);
         this.gaps = List.copyOf(gaps);
         this.block = block;
+        this.tap = tap;
         for (TraceCheck c : checks) {
             if (!c.protocol().equals(campaign.protocol())) {
                 throw new IllegalArgumentException(c.id() + " belongs to " + c.protocol() + ", not "
@@ -80,7 +92,12 @@ public final class CampaignRunner {
         if (runs < 1) {
             throw new IllegalArgumentException("a block holds at least one run, not " + runs);
         }
-        return new CampaignRunner(campaign, backend, checks, gaps, runs);
+        return new CampaignRunner(campaign, backend, checks, gaps, runs, tap);
+    }
+
+    /** This runner showing every judged run to {@code tap}. */
+    public CampaignRunner withTap(RunTap tap) {
+        return new CampaignRunner(campaign, backend, checks, gaps, block, tap);
     }
 
     static int sizeFor(int runIndex) {
@@ -248,6 +265,7 @@ public final class CampaignRunner {
             }
             violated.sort(null);
             vacuous.sort(null);
+            tap.ran(index, seed, trace, violated);
             List<String> admitted = new ArrayList<>();
             for (String id : violated) {
                 if (admitted(id, scenario)) {

@@ -172,7 +172,7 @@ class AutoJoinScenariosTest {
                 AutoJoinInvariants.GRANT_VALIDITY, AutoJoinInvariants.SESSION_KEY_SECRECY,
                 AutoJoinInvariants.PASSWORD_SECRECY, AutoJoinInvariants.REQUESTER_SIGNS_OWN_CHALLENGES,
                 AutoJoinInvariants.SESSION_KEY_AUTHENTICITY, AutoJoinLiveness.NO_DENIAL,
-                AutoJoinLiveness.NO_DISAGREEMENT);
+                AutoJoinLiveness.NO_DISAGREEMENT, AutoJoinInvariants.CONSUMED_SET_LINEARIZABLE);
         assertThat(InvariantCatalogue.forProtocol("autojoin")).allSatisfy(i -> assertThat(i.statement())
                 .isNotBlank());
     }

@@ -77,6 +77,7 @@ class AutoJoinRefinementTest {
 
     private static final java.util.Map<AutoJoinMutant, String> WHY = java.util.Map.ofEntries(
             java.util.Map.entry(AutoJoinMutant.NO_REPLAY_CACHE, "has finished its role"),
+            java.util.Map.entry(AutoJoinMutant.CONSUMED_MARKED_AFTER_AWAIT, "has finished its role"),
             java.util.Map.entry(AutoJoinMutant.REQUESTER_SIGNS_ANY_CHALLENGE, "answers no pending request"),
             java.util.Map.entry(AutoJoinMutant.SIGNATURE_OMITS_PURPOSE, "the attacker cannot derive"),
             java.util.Map.entry(AutoJoinMutant.NO_RESTART_EPOCH, "has finished its role"),

@@ -108,7 +108,16 @@ public enum AutoJoinMutant {
      */
     BURNS_CHALLENGE_BEFORE_CHECKING("burns-challenge-before-checking",
             "the validator spends a challenge on any response naming it, before checking its signature",
-            "autojoin.no-denial");
+            "autojoin.no-denial"),
+    /**
+     * The validator checks that a challenge is not consumed, then awaits (a store write one round trip away, a
+     * timer in the simulator) before it marks the challenge consumed and accepts: two responses naming one
+     * challenge that arrive within the await both pass the check and both are accepted.
+     */
+    CONSUMED_MARKED_AFTER_AWAIT("consumed-marked-after-await",
+            "the validator checks the consumed set, awaits, then marks the challenge consumed: two steps a second "
+                    + "response can fall between",
+            "autojoin.consumed-set-linearizable");
 
     public static final String PREFIX = "autojoin.";
 

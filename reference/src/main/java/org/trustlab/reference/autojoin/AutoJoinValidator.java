@@ -61,10 +61,20 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
     private final TreeSet<String> consumed = new TreeSet<>();
     private final TreeMap<String, PublicKeyInfo> manualJoins = new TreeMap<>();
     private final TreeMap<String, PendingConfirmation> confirmations = new TreeMap<>();
+    /** Mutant {@code consumed-marked-after-await} only: acceptances awaiting their consumed mark, by timer. */
+    private final TreeMap<TimerId, AwaitingMark> awaitingMarks = new TreeMap<>();
+    private long awaitedMarks;
 
     /** What the validator remembers about a challenge it issued. */
     private record Issued(Challenge challenge, String joinerInstanceId, PublicKeyInfo presentedKey,
             TrustedDeviceGrant grantAtIssue) {}
+
+    /** An acceptance the mutant {@code consumed-marked-after-await} completes when its await ends. */
+    private record AwaitingMark(Challenge stored, Challenge effective, String joinerInstanceId,
+            PublicKeyInfo verificationKey, Map<String, String> accepted) {}
+
+    /** How long the mutant {@code consumed-marked-after-await} awaits between its check and its mark. */
+    private static final Duration MARK_AWAIT = Duration.ofMillis(50);
 
     /** A delivered session key awaiting the joiner's confirmation. */
     private record PendingConfirmation(String flow, PublicKeyInfo joiner, byte[] expectedConfirmation) {}
@@ -350,15 +360,26 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         if (!config.profile().verify(verificationKey.publicKey(), signed, m.signature())) {
             return reject(flow, AutoJoinReason.SIGNATURE_INVALID, f, effective.sessionId(), m.joinerInstanceId());
         }
+        Map<String, String> accepted = f.build();
+        if (mutant(AutoJoinMutant.CONSUMED_MARKED_AFTER_AWAIT)) {
+            TimerId await = new TimerId("consumed-mark-" + awaitedMarks++);
+            awaitingMarks.put(await, new AwaitingMark(stored, effective, m.joinerInstanceId(), verificationKey,
+                    accepted));
+            return Outputs.<AutoJoinMessage>builder().setTimer(await, MARK_AWAIT).build();
+        }
+        return accept(stored, effective, m.joinerInstanceId(), verificationKey, accepted, env);
+    }
+
+    private Outputs<AutoJoinMessage> accept(Challenge stored, Challenge effective, String joinerInstanceId,
+            PublicKeyInfo verificationKey, Map<String, String> accepted, Env env) {
         if (!mutant(AutoJoinMutant.NO_REPLAY_CACHE)) {
             consumed.add(stored.nonceHex());
         }
-        Map<String, String> accepted = f.build();
         return Outputs.<AutoJoinMessage>builder()
                 .audit(AuditEvent.of("auto-join-accepted", accepted))
                 .outcome(Outcome.accepted(AutoJoinMessage.AUTO_JOIN, accepted))
-                .addAll(deliverSessionKey(flow, effective.sessionId(), m.joinerInstanceId(), verificationKey,
-                        effective.nonce(), env))
+                .addAll(deliverSessionKey(AutoJoinMessage.AUTO_JOIN, effective.sessionId(), joinerInstanceId,
+                        verificationKey, effective.nonce(), env))
                 .build();
     }
 
@@ -562,7 +583,9 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
 
     @Override
     public Outputs<AutoJoinMessage> onTimer(TimerId timer, Env env) {
-        return Outputs.none();
+        AwaitingMark a = awaitingMarks.remove(timer);
+        return a == null ? Outputs.none()
+                : accept(a.stored(), a.effective(), a.joinerInstanceId(), a.verificationKey(), a.accepted(), env);
     }
 
     @Override
@@ -584,6 +607,7 @@ public final class AutoJoinValidator implements Role<AutoJoinMessage> {
         consumed.clear();
         manualJoins.clear();
         confirmations.clear();
+        awaitingMarks.clear();
         if (!mutant(AutoJoinMutant.NO_RESTART_EPOCH)) {
             issued.clear();
         }

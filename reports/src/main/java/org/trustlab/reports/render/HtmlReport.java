@@ -200,6 +200,18 @@ public final class HtmlReport {
             h.element("a", "Mermaid", "href", f.sequenceFiles().mermaid(), "class", "sequence-mmd");
             h.text(" (" + f.sequenceFiles().mermaid() + ").");
             h.close("p");
+            f.linearizability().ifPresent(l -> {
+                h.element("h4", "Non-linearizable window of " + l.object() + " (model " + l.model() + ")");
+                h.open("figure", "class", "timeline");
+                drawings.get(l.timelineSvgId()).ifPresent(h::raw);
+                h.close("figure");
+                h.element("pre", String.join("\n", l.window()), "class", "window");
+                h.open("p", "class", "history-file");
+                h.text("The run's history of the object, for Knossos or trustlab lin: ");
+                h.element("a", l.historyFile(), "href", l.historyFile());
+                h.text(".");
+                h.close("p");
+            });
             h.element("h4", "Trust graph at the violation");
             graph(h, f.graph(), drawings);
             h.close("section").newline();

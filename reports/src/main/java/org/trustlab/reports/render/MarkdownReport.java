@@ -80,6 +80,12 @@ public final class MarkdownReport {
                     + "report.html#").append(f.anchor()).append("\n");
             md.append("- the sequence as text: [PlantUML](").append(f.sequenceFiles().plantUml())
                     .append("), [Mermaid](").append(f.sequenceFiles().mermaid()).append(")\n\n");
+            f.linearizability().ifPresent(l -> {
+                md.append("Non-linearizable window of ").append(l.object()).append(" (model ").append(l.model())
+                        .append("; timeline: report.html#").append(f.anchor()).append(", history: [")
+                        .append(l.historyFile()).append("](").append(l.historyFile()).append(")):\n\n```\n")
+                        .append(String.join("\n", l.window())).append("\n```\n\n");
+            });
             md.append("Trust edges at the violation:\n\n");
             List<TrustEdge> edges = f.graph().graph().edges();
             if (edges.isEmpty()) {

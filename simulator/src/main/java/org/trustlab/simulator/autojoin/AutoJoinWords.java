@@ -47,7 +47,7 @@ final class AutoJoinWords {
                     "autojoin.grant-validity", "autojoin.session-key-secrecy", "autojoin.password-secrecy",
                     "autojoin.requester-signs-own-challenges", "autojoin.session-key-authenticity",
                     "autojoin.roles-never-throw", "autojoin.no-denial", "autojoin.no-disagreement",
-                    "autojoin.refines-model"))
+                    "autojoin.refines-model", "autojoin.consumed-set-linearizable"))
             .messages(Vocabulary.messageNames(AutoJoinMessage.class))
             .forgery("ask-auto-join", Forgery.of("session", "claim", "key", "instance", "validator", "purpose"))
             .forgery("challenge-response", Forgery.of("challenge", "session", "requester", "purpose", "sign-with",
