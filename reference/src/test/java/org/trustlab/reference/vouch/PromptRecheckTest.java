@@ -62,8 +62,12 @@ class PromptRecheckTest {
         second.sessionId = "s-second";
         net.inject("V", "R", second.build());
         assertThat(net.audits("R", VouchAudit.CONFIRMATION_REQUIRED)).hasSize(2);
-        net.action("R", VouchAudit.ACTION_PROXY_ACCEPT, "vouchee", "F");
-        assertThat(net.role("R").pairing(DeviceId.of("F"))).isPresent();
-        assertThat(net.role("R").pairing(DeviceId.of("E"))).isEmpty();
+        // Answered in both orders, so that neither prompt is merely the first one found.
+        net.action("R", VouchAudit.ACTION_PROXY_ACCEPT, "vouchee", "E");
+        assertThat(net.role("R").pairing(DeviceId.of("E"))).isPresent();
+        assertThat(net.role("R").pairing(DeviceId.of("F"))).isEmpty();
+        net.action("R", VouchAudit.ACTION_PROXY_REJECT, "vouchee", "F");
+        assertThat(net.role("R").pairing(DeviceId.of("F"))).isEmpty();
+        assertThat(net.rejections("R", VouchAudit.OUTCOME_PROXY_PAIRING)).containsExactly("USER_REJECTED");
     }
 }
