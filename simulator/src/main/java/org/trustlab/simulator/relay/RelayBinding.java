@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.trustlab.reference.core.Role;
 import org.trustlab.reference.core.WireCodec;
 import org.trustlab.reference.crypto.Bytes;
+import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.relay.Agent;
 import org.trustlab.reference.relay.Base58;
 import org.trustlab.reference.relay.Owner;
@@ -97,7 +98,7 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
      *   <li>{@code replace}: the latest observed registration of the slot with the attacker's own secret in place of
      *       the agent's, the owner's authorization kept (a squat when none was observed);</li>
      *   <li>{@code flood}: a registration of the attacker's own slot {@code flood-<index>} (default a random index),
-     *       which fills the proof store.</li>
+     *       authorized with its own key, which fills the proof store.</li>
      * </ul>
      */
     @Override
@@ -139,8 +140,12 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
             case "flood" -> {
                 m.onlyKeys("type", "index");
                 long index = m.has("index") ? m.integer("index", 0) : ctx.random().nextLong(1_000_000);
-                String owner = Base58.encode(ctx.attackerKeys().ed25519(0).publicKey());
-                return new Register(owner, "flood-" + index, Bytes.hex(ctx.random().bytes(32)), new byte[0]);
+                // The attacker is an owner too: it signs its own slots, so the fix does not stop a flood.
+                Ed25519KeyPair own = ctx.attackerKeys().ed25519(0);
+                String machine = "flood-" + index;
+                String secret = Bytes.hex(ctx.random().bytes(32));
+                return new Register(Base58.encode(own.publicKey()), machine, secret,
+                        RegistrationAuthorization.sign(own, machine, RegistrationAuthorization.commitment(secret)));
             }
             default -> throw m.error("type", "message type must be squat, guess, replace or flood, not '" + type
                     + "'");
