@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.trustlab.properties.Mutant;
 import org.trustlab.properties.Mutants;
 import org.trustlab.properties.ProtocolModule;
@@ -16,6 +17,7 @@ import org.trustlab.properties.trust.TrustEdgeExtractor;
 import org.trustlab.reference.relay.RelayMutant;
 import org.trustlab.simulator.protocol.ProtocolBinding;
 import org.trustlab.simulator.relay.RelayBinding;
+import org.trustlab.simulator.trace.Trace;
 
 /** A signaling relay's trust-on-first-use registration slots, as one protocol module. */
 public final class RelayModule implements ProtocolModule {
@@ -72,6 +74,12 @@ public final class RelayModule implements ProtocolModule {
                     && c.containsKey("owner-id"));
         }
         return false;
+    }
+
+    /** The slot table's claims, for {@code trustlab lin --model tofu-slot}. */
+    @Override
+    public Optional<Function<Trace, String>> history() {
+        return Optional.of(RelayHistory::edn);
     }
 
     @Override
