@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
         description = {
             "Checks the crypto core against the published known-answer vectors.",
             "Runs RFC 8032 Ed25519, RFC 7748 X25519, RFC 5869 HKDF, RFC 8439 ChaCha20-Poly1305,",
-            "RFC 4231 HMAC-SHA256, AES-256-GCM (GCM spec) and FIPS 180-2 SHA-256 vectors and prints",
-            "one line per vector, then 'N passed, M failed'. Exit 0 when every vector passes, 1 otherwise."})
+            "RFC 4231 HMAC-SHA256, AES-256-GCM (GCM spec), FIPS 180-2 SHA-256 and Noise KK, NNpsk0 and XX",
+            "(cacophony) vectors and prints one line per vector, then 'N passed, M failed'.",
+            "Exit 0 when every vector passes, 1 otherwise."})
 public final class SelftestCommand implements Callable<Integer> {
     private final Supplier<List<KnownAnswer>> vectors;
 

@@ -2,7 +2,9 @@ package org.trustlab.reference.crypto.kat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trustlab.reference.crypto.Aead;
 import org.trustlab.reference.crypto.Bytes;
@@ -34,6 +36,7 @@ public final class KnownAnswers {
         all.addAll(hmacSha256());
         all.addAll(aes256Gcm());
         all.addAll(sha256());
+        all.addAll(noise());
         return List.copyOf(all);
     }
 
@@ -408,5 +411,101 @@ public final class KnownAnswers {
     public static KnownAnswer sha256(String name, String source, String messageHex, String digestHex) {
         return new KnownAnswer(name, source,
                 () -> new Expect().bytes("SHA-256", digestHex, Hashes.sha256(Bytes.fromHex(messageHex))).result());
+    }
+
+    // ---------------------------------------------------------------- Noise, the cacophony vectors
+
+    private static final String CACOPHONY = "cacophony vectors/cacophony.txt at 8ee9d41 (public domain), ";
+
+    /** The six payloads every cacophony vector sends, in order (handshake messages first). */
+    private static final List<String> CACOPHONY_PAYLOADS = List.of(
+            "4c756477696720766f6e204d69736573", "4d757272617920526f746862617264", "462e20412e20486179656b",
+            "4361726c204d656e676572", "4a65616e2d426170746973746520536179",
+            "457567656e2042f6686d20766f6e2042617765726b");
+
+    private static final String CACOPHONY_PROLOGUE = "4a6f686e2047616c74";
+    private static final String CACOPHONY_INIT_STATIC =
+            "e61ef9919cde45dd5f82166404bd08e38bceb5dfdfded0a34c8df7ed542214d1";
+    private static final String CACOPHONY_INIT_EPHEMERAL =
+            "893e28b9dc6ca8d611ab664754b8ceb7bac5117349a4439a6b0569da977c464a";
+    private static final String CACOPHONY_RESP_STATIC =
+            "4a3acbfdb163dec651dfa3194dece676d437029c62a408b4c5ea9114246e4893";
+    private static final String CACOPHONY_RESP_EPHEMERAL =
+            "bbdb4cdbd309f1a1f2e1456967fe288cadd6f712d65dc7b7793d5e63da6b375b";
+
+    /**
+     * The three patterns trustlab's protocols use (the relay's KK data plane and NNpsk0 pairing, pnet's XX), so that
+     * {@code trustlab selftest} checks the Noise layer of the jar it runs; the build checks all 36 vectors of the
+     * implemented patterns from the test resources.
+     */
+    public static List<KnownAnswer> noise() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("init_prologue", CACOPHONY_PROLOGUE);
+        keys.put("resp_prologue", CACOPHONY_PROLOGUE);
+        keys.put("init_ephemeral", CACOPHONY_INIT_EPHEMERAL);
+        keys.put("resp_ephemeral", CACOPHONY_RESP_EPHEMERAL);
+        Map<String, String> statics = new LinkedHashMap<>(keys);
+        statics.put("init_static", CACOPHONY_INIT_STATIC);
+        statics.put("resp_static", CACOPHONY_RESP_STATIC);
+        Map<String, String> kk = new LinkedHashMap<>(statics);
+        kk.put("init_remote_static", "31e0303fd6418d2f8c0e78b91f22e8caed0fbe48656dcf4767e4834f701b8f62");
+        kk.put("resp_remote_static", "6bc3822a2aa7f4e6981d6538692b3cdf3e6df9eea6ed269eb41d93c22757b75a");
+        Map<String, String> nnPsk0 = new LinkedHashMap<>(keys);
+        nnPsk0.put("init_psks", "54686973206973206d7920417573747269616e20706572737065637469766521");
+        nnPsk0.put("resp_psks", "54686973206973206d7920417573747269616e20706572737065637469766521");
+        return List.of(
+                cacophony("noise-kk-cacophony", "Noise_KK_25519_ChaChaPoly_SHA256", kk,
+                        "24c6b51ecb76277140ca018b5985bc9f03de321dae2d34dcae433dafef0131d9",
+                        "ca35def5ae56cec33dc2036731ab14896bc4c75dbb07a61f879f8e3afa4c79440177015efc1fe7a37c629af7"
+                        + "120a96274e6ab7afcc9261901d0e09ae32a5bb96",
+                        "95ebc60d2b1fa672c1f46a8aa265ef51bfe38e7ccb39ec5be34069f144808843b274d3429adc47ca093ba63e"
+                        + "f90f8da89fda108db471dccfa4894aa7b00003",
+                        "966b05bc69ec01b8454d3160a214e6f24a3d884eb31ec2408af63f",
+                        "0ad887fba4f611bbb4afe44ba3556b8164332ca7d5934634d63d80",
+                        "012b28ae646ae7830e2c5472cb023eab071c1db3d8413ec69b513b83832f974c2d",
+                        "bb3e6a48160d9c5971d37f975727294e0d868342db31832e54d07191ab0ca3c3703b5ed3d9"),
+                cacophony("noise-nnpsk0-cacophony", "Noise_NNpsk0_25519_ChaChaPoly_SHA256", nnPsk0,
+                        "f4d03dc34495c95729ea6de9e1b59004b59733102488b3e24bc441e0be208eaf",
+                        "ca35def5ae56cec33dc2036731ab14896bc4c75dbb07a61f879f8e3afa4c794479b962b8aff8485742ac32f9"
+                        + "05ba45369e2465fb59e138a93d67a0d1266b6a54",
+                        "95ebc60d2b1fa672c1f46a8aa265ef51bfe38e7ccb39ec5be34069f144808843d6062704d5a9c422a8e83442"
+                        + "3f8c1feada7e8d0d910a1a2cd030fb584221e3",
+                        "e632c3763d7669067383433197a3baddf146e9e70ad4b4e9e59e0f",
+                        "64c6bee32ea91c8474bb4c21d7a700109ad45af77b29764ba5eb1e",
+                        "e2fa0bed0603b62d3ccac2ecabbf3fe33f3e86514909b323361626266cb2471cc8",
+                        "0c01dc9cec1fe4ddd692e8dd32188aa351088dc91183639a53b57aa4692b5ebdef8b8ca111"),
+                cacophony("noise-xx-cacophony", "Noise_XX_25519_ChaChaPoly_SHA256", statics,
+                        "c8e5f64e846193be2a834104c2a009868d6c9f3bd3c186299888b488b2f1f58e",
+                        "ca35def5ae56cec33dc2036731ab14896bc4c75dbb07a61f879f8e3afa4c79444c756477696720766f6e204d"
+                        + "69736573",
+                        "95ebc60d2b1fa672c1f46a8aa265ef51bfe38e7ccb39ec5be34069f14480884381cbad1f276e038c48378ffc"
+                        + "e2b65285e08d6b68aaa3629a5a8639392490e5b9bd5269c2f1e4f488ed8831161f19b7815528f8982ffe09be"
+                        + "9b5c412f8a0db50f8814c7194e83f23dbd8d162c9326ad",
+                        "c7195ffacac1307ff99046f219750fc47693e23c3cb08b89c2af808b444850a80ae475b9df0f169ae80a89be"
+                        + "0865b57f58c9fea0d4ec82a286427402f113e4b6ae769a1d95941d49b25030",
+                        "96763ed773f8e47bb3712f0e29b3060ffc956ffc146cee53d5e1df",
+                        "3e40f15f6f3a46ae446b253bf8b1d9ffb6ed9b174d272328ff91a7e2e5c79c07f5",
+                        "eb3f3515110702e047a6c9da4478b6ead94873c11c0f2d710ddb3f09fce024b3a58502ae3f"));
+    }
+
+    private static KnownAnswer cacophony(String name, String protocolName, Map<String, String> keys,
+                                         String handshakeHash, String... ciphertexts) {
+        return noise(name, CACOPHONY + protocolName, protocolName, keys, handshakeHash, ciphertexts);
+    }
+
+    /** A Noise vector: both sides run, every message byte for byte, the handshake hash, then transport. */
+    public static KnownAnswer noise(String name, String source, String protocolName, Map<String, String> keys,
+                                    String handshakeHash, String... ciphertexts) {
+        Map<String, String> fields = new LinkedHashMap<>(keys);
+        fields.put("handshake_hash", handshakeHash);
+        List<NoiseVector.Message> messages = new ArrayList<>();
+        for (int i = 0; i < ciphertexts.length; i++) {
+            messages.add(new NoiseVector.Message(Bytes.fromHex(CACOPHONY_PAYLOADS.get(i)),
+                    Bytes.fromHex(ciphertexts[i])));
+        }
+        NoiseVector vector = new NoiseVector(protocolName, fields, messages);
+        return new KnownAnswer(name, source, () -> NoiseVectorCheck.run(vector)
+                .map(KatResult::fail)
+                .orElseGet(() -> KatResult.pass(messages.size() + " messages and the handshake hash match")));
     }
 }

@@ -37,12 +37,40 @@ class KnownAnswersTest {
                 "rfc7748-6.1-bob-public", "rfc7748-6.1-shared-secret", "rfc5869-test-case-1", "rfc5869-test-case-2",
                 "rfc5869-test-case-3", "rfc8439-2.8.2-seal", "rfc8439-2.8.2-open", "rfc8439-2.8.2-tamper",
                 "rfc4231-test-case-1", "rfc4231-test-case-5", "rfc4231-test-case-7", "gcm-test-case-16-seal",
-                "gcm-test-case-16-tamper", "fips180-2-sha256-abc");
+                "gcm-test-case-16-tamper", "fips180-2-sha256-abc", "noise-kk-cacophony", "noise-nnpsk0-cacophony",
+                "noise-xx-cacophony");
         assertThat(all.stream().map(KnownAnswer::name)).isEqualTo(KnownAnswers.all().stream()
                 .map(KnownAnswer::name).toList());
     }
 
     // ---- mutants: the same vectors with one expected nibble changed must fail, naming what differed
+
+    private static final java.util.Map<String, String> NN_KEYS = java.util.Map.of(
+            "init_prologue", "4a6f686e2047616c74", "resp_prologue", "4a6f686e2047616c74",
+            "init_ephemeral", "893e28b9dc6ca8d611ab664754b8ceb7bac5117349a4439a6b0569da977c464a",
+            "resp_ephemeral", "bbdb4cdbd309f1a1f2e1456967fe288cadd6f712d65dc7b7793d5e63da6b375b");
+    private static final String NN_HASH = "9223fec1b892ec9d0dc2fb3bbeb261f170d1ea679f9c44ccf34aa131b4f5d97e";
+    private static final String NN_MESSAGE_0 =
+            "ca35def5ae56cec33dc2036731ab14896bc4c75dbb07a61f879f8e3afa4c79444c756477696720766f6e204d69736573";
+    private static final String NN_MESSAGE_1 =
+            "95ebc60d2b1fa672c1f46a8aa265ef51bfe38e7ccb39ec5be34069f144808843a0ff96bdf86b579ef7dbf94e812a7470"
+            + "b903c20a85a87e3a1fe863264ae547";
+    private static final String NN_MESSAGE_2 = "eb1a3e3d80c1792b1bb9cb0e1382f8d8322bfb1ca7c4c8517bb686";
+
+    @Test
+    void theNoiseWrapperPassesACacophonyVectorAndFailsAMisCopiedOne() {
+        String nn = "Noise_NN_25519_ChaChaPoly_SHA256";
+        assertThat(KnownAnswers.noise("nn", "test", nn, NN_KEYS, NN_HASH, NN_MESSAGE_0, NN_MESSAGE_1, NN_MESSAGE_2)
+                .run().passed()).isTrue();
+        KatResult r = KnownAnswers.noise("mutant", "test", nn, NN_KEYS, NN_HASH, NN_MESSAGE_0,
+                NN_MESSAGE_1.replace("a0ff96", "a0ff97"), NN_MESSAGE_2).run();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).startsWith("message 1 (handshake) differs");
+        KatResult hash = KnownAnswers.noise("mutant", "test", nn, NN_KEYS, NN_HASH.replace("9223", "9224"),
+                NN_MESSAGE_0, NN_MESSAGE_1, NN_MESSAGE_2).run();
+        assertThat(hash.passed()).isFalse();
+        assertThat(hash.detail()).contains("handshake hash");
+    }
 
     @Test
     void aMisCopiedEd25519SignatureFails() {
