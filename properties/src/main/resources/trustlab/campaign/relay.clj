@@ -3,7 +3,8 @@
   sometimes a third whose owner id is not a key), registering while an attacker who knows the slot names squats,
   races, guesses, replaces and floods. Each run follows one plan, so that every attack is drawn often enough for a
   small campaign to reach it: a squat before the agent, a squat racing the agent's registration, short and full
-  guesses and replacements of a held slot, and a flood that evicts the agent's slot before someone claims it again."
+  guesses and replacements of a held slot, a flood that evicts the agent's slot before someone claims it again, and a
+  squatter answering the data-plane handshake of the agent's paired client."
   (:require [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
 
@@ -11,7 +12,7 @@
 
 (def profiles ["tofu" "owner-authorized" "tofu+alerts"])
 
-(def plans [:squat-first :race :guess :replace :flood-reclaim :mixed])
+(def plans [:squat-first :race :guess :replace :flood-reclaim :data-plane :mixed])
 
 (defn- squat [agent at-ms]
   {:op "inject" :to "relay" :from "attacker" :at-ms at-ms
@@ -24,6 +25,10 @@
 (defn- replace-step [agent at-ms]
   {:op "inject" :to "relay" :from "attacker" :at-ms at-ms
    :message {:type "replace" :owner "alice" :machine (:machine agent)}})
+
+(defn- kk-response [agent at-ms]
+  {:op "inject" :to "relay" :from "attacker" :at-ms at-ms
+   :message {:type "kk-response" :owner "alice" :machine (:machine agent) :client "phone"}})
 
 (defn- flood [index at-ms]
   {:op "inject" :to "relay" :from (str "bot-" (mod index 3)) :at-ms at-ms
@@ -49,6 +54,8 @@
                            floods (vec (for [i (range n)] (flood i (+ t gap (* i 100)))))
                            after (+ t gap (* n 100) 500)]
                        (cond-> floods reclaim? (conj (squat agent after)))))
+    :data-plane (gen/let [before (gen/choose 100 5000) answer (gen/choose 30 2000)]
+                  [(squat agent (max 0 (- t before))) (kk-response agent (+ t 2000 answer))])
     :mixed (gen/let [ops (gen/vector (gen/elements [:squat :guess :replace :flood]) 1 4)
                      times (gen/vector (gen/choose 0 20000) 4)]
              (vec (map-indexed (fn [i [op at]]
@@ -77,10 +84,12 @@
         devices (cond-> [{:name "relay" :role "relay"}
                          {:name "alice" :role "owner"}
                          {:name (:name a1) :role "agent" :config {:owner "alice" :machine (:machine a1)}}
-                         {:name (:name a2) :role "agent" :config {:owner "alice" :machine (:machine a2)}}]
+                         {:name (:name a2) :role "agent" :config {:owner "alice" :machine (:machine a2)}}
+                         {:name "phone" :role "client" :config {:agent (:name a1)}}]
                   (:literal-owner? s) (conj {:name "agent-3" :role "agent"
                                              :config {:owner-id "build-farm" :machine "m3"}}))
         actions (cond-> [{:at-ms t :device (:name a1) :action "relay.register"}
+                         {:at-ms (+ t 2000) :device "phone" :action "relay.connect"}
                          {:at-ms (:second-agent-ms s) :device (:name a2) :action "relay.register"}]
                   (:literal-owner? s) (conj {:at-ms (+ t 50) :device "agent-3" :action "relay.register"})
                   (:reregister-ms s) (conj {:at-ms (+ t (:reregister-ms s)) :device (:name a1)

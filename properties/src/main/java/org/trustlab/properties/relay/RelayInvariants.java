@@ -3,6 +3,7 @@ package org.trustlab.properties.relay;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Judgement;
 import org.trustlab.properties.invariant.Violation;
+import org.trustlab.properties.invariant.WorldFacts;
 import org.trustlab.properties.relay.RelayTrace.Delivered;
 import org.trustlab.properties.relay.SlotTable.Effect;
 import org.trustlab.properties.relay.SlotTable.Judged;
@@ -31,6 +33,8 @@ public final class RelayInvariants {
     public static final String BOUNDED_MEMORY = "relay.bounded-memory";
     public static final String ALERTS = "relay.alerts";
     public static final String NO_SECRET_IN_TRACE = "relay.no-secret-in-trace";
+    public static final String DATA_PLANE_AUTHENTICATION = "relay.data-plane-authentication";
+    static final String RENDEZVOUS = "trustlab/relay/rendezvous/v1";
 
     private RelayInvariants() {}
 
@@ -49,7 +53,11 @@ public final class RelayInvariants {
                         + "slot and every change of a slot's proof.", RelayInvariants::alerts),
                 of(NO_SECRET_IN_TRACE, "No honest agent's registration_secret appears in any trace event (audit, "
                         + "outcome, note): the trace is what logs and reports are made of.",
-                        RelayInvariants::noSecret));
+                        RelayInvariants::noSecret),
+                of(DATA_PLANE_AUTHENTICATION, "Every data-plane session a client completes (Noise KK) was answered by "
+                        + "the agent it paired with: the handshake message it accepted is one that agent sent. A "
+                        + "squatted slot can deny or redirect the rendezvous, never complete it.",
+                        RelayInvariants::dataPlane));
     }
 
     private static Invariant of(String id, String statement, Function<Trace, Judgement> judge) {
@@ -93,7 +101,7 @@ public final class RelayInvariants {
                 delivered.add(d);
             }
         }
-        Set<String> revoked = new java.util.HashSet<>();
+        Set<String> revoked = new HashSet<>();
         SlotTable table = new SlotTable(trace);
         for (Judged j : table.judged) {
             Delivered d = j.request();
@@ -213,5 +221,36 @@ public final class RelayInvariants {
             }
         }
         return new Judgement(holders.size(), out);
+    }
+
+    static Judgement dataPlane(Trace t) {
+        Map<String, String> pairedAgent = new HashMap<>();
+        for (TraceEvent f : new WorldFacts(t).of("client")) {
+            pairedAgent.put(WorldFacts.text(f, "device"),
+                    WorldFacts.text(f, "agent"));
+        }
+        Map<String, Set<String>> sentBy = new HashMap<>();
+        Map<String, TraceEvent> lastDelivered = new HashMap<>();
+        int judged = 0;
+        List<Violation> out = new ArrayList<>();
+        for (TraceEvent e : t.events()) {
+            if (e.kind() == TraceEvent.Kind.SEND && e.type().equals(RENDEZVOUS)) {
+                sentBy.computeIfAbsent(e.node(), k -> new HashSet<>()).add(e.field("wire-handshake-fp"));
+            } else if (e.kind() == TraceEvent.Kind.DELIVER && e.type().equals(RENDEZVOUS)) {
+                lastDelivered.put(e.node(), e);
+            } else if (e.is(TraceEvent.Kind.OUTCOME, "data-session") && "accepted".equals(e.field("result"))
+                    && pairedAgent.containsKey(e.node())) {
+                judged++;
+                String agent = pairedAgent.get(e.node());
+                TraceEvent answer = lastDelivered.get(e.node());
+                String fp = answer == null ? null : answer.field("wire-handshake-fp");
+                if (fp == null || !sentBy.getOrDefault(agent, Set.of()).contains(fp)) {
+                    out.add(new Violation(DATA_PLANE_AUTHENTICATION, e.node() + " completed a data-plane session "
+                            + "with a handshake answer that " + agent + ", the agent it paired with, never sent",
+                            answer == null ? List.of(e) : List.of(answer, e)));
+                }
+            }
+        }
+        return new Judgement(judged, out);
     }
 }

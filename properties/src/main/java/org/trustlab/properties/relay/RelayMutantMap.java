@@ -27,7 +27,9 @@ public final class RelayMutantMap {
                     List.of(RelayInvariants.BOUNDED_MEMORY)),
             new Entry(RelayMutant.ALERTS_FIRST_SLOT_ONLY, "alerts-flood-reclaim.yaml", List.of(RelayInvariants.ALERTS)),
             new Entry(RelayMutant.LOGS_PROOF, "re-registration-after-restart.yaml",
-                    List.of(RelayInvariants.NO_SECRET_IN_TRACE)));
+                    List.of(RelayInvariants.NO_SECRET_IN_TRACE)),
+            new Entry(RelayMutant.KK_WITHOUT_PINNING, "squatter-data-plane.yaml",
+                    List.of(RelayInvariants.DATA_PLANE_AUTHENTICATION)));
 
     private RelayMutantMap() {}
 

@@ -1,6 +1,7 @@
 package org.trustlab.reference.relay;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trustlab.reference.core.AuditEvent;
@@ -25,9 +26,12 @@ public final class Agent implements Role<RelayMessage> {
 
     /** What the agent holds, from its configuration and pairing. */
     public record Identity(DeviceId relay, SlotId slot, String registrationSecret, byte[] authorization,
-            Duration answerTimeout) {
+            Duration answerTimeout, Map<String, byte[]> clients) {
         public Identity {
             authorization = authorization.clone();
+            TreeMap<String, byte[]> copy = new TreeMap<>();
+            clients.forEach((k, v) -> copy.put(k, v.clone()));
+            clients = Collections.unmodifiableMap(copy);
         }
 
         @Override
@@ -57,15 +61,15 @@ public final class Agent implements Role<RelayMessage> {
             return Role.super.onUserAction(action, env);
         }
         wantsSlot = true;
-        return register();
+        return register(env);
     }
 
-    private Outputs<RelayMessage> register() {
+    private Outputs<RelayMessage> register(Env env) {
         awaiting = true;
         return Outputs.<RelayMessage>builder()
                 .audit(AuditEvent.of("registration-sent", fields(id.relay())))
                 .send(id.relay(), new RelayMessage.Register(id.slot().ownerId(), id.slot().machineId(),
-                        id.registrationSecret(), id.authorization()))
+                        id.registrationSecret(), id.authorization(), env.keys().x25519(0).publicKey()))
                 .setTimer(ANSWER, id.answerTimeout())
                 .build();
     }
@@ -77,6 +81,9 @@ public final class Agent implements Role<RelayMessage> {
                     .audit(AuditEvent.of("message-ignored", fields(from))).build();
         }
         Outputs.Builder<RelayMessage> out = Outputs.builder();
+        if (message instanceof RelayMessage.Rendezvous r) {
+            return DataPlane.respond(id, r, env);
+        }
         if (message instanceof RelayMessage.Displaced) {
             return out.audit(AuditEvent.rejection("displaced", RelayReason.DISPLACED, fields(from))).build();
         }
@@ -113,7 +120,7 @@ public final class Agent implements Role<RelayMessage> {
     /** A restarted agent claims its slot again with the same secret: the legitimate re-registration. */
     @Override
     public Outputs<RelayMessage> onRestart(Env env) {
-        return wantsSlot ? register() : Outputs.none();
+        return wantsSlot ? register(env) : Outputs.none();
     }
 
     private Map<String, String> fields(DeviceId peer) {

@@ -37,12 +37,15 @@ public final class Relay implements Role<RelayMessage> {
 
     private record Pending(DeviceId from, Register register, boolean sawOpen) {}
 
+    /** The connection a slot is bound to and the data-plane key its registrant announced. */
+    private record Binding(DeviceId connection, byte[] announcedStatic) {}
+
     private final RelayConfig config;
     // persistent
     private final Set<SlotId> revoked = new TreeSet<>();
     // volatile
     private ProofStore store;
-    private final Map<SlotId, DeviceId> live = new TreeMap<>();
+    private final Map<SlotId, Binding> live = new TreeMap<>();
     private final Map<Long, Pending> pending = new TreeMap<>();
     private final Map<DeviceId, Deque<Instant>> windows = new HashMap<>();
     private final Map<SlotId, Integer> flaps = new TreeMap<>();
@@ -61,6 +64,12 @@ public final class Relay implements Role<RelayMessage> {
 
     @Override
     public Outputs<RelayMessage> onMessage(DeviceId from, RelayMessage message, Env env) {
+        if (message instanceof RelayMessage.Connect c) {
+            return connect(from, c.slot());
+        }
+        if (message instanceof RelayMessage.Rendezvous r) {
+            return rendezvous(from, r);
+        }
         if (!(message instanceof Register r)) {
             return Outputs.<RelayMessage>builder()
                     .audit(AuditEvent.of("message-ignored", Map.of("from", from.value(), "message",
@@ -181,7 +190,8 @@ public final class Relay implements Role<RelayMessage> {
         } else {
             store.seen(slot);
         }
-        DeviceId previous = live.put(slot, p.from());
+        Binding was = live.put(slot, new Binding(p.from(), p.register().agentStatic()));
+        DeviceId previous = was == null ? null : was.connection();
         if (previous != null && !previous.equals(p.from())) {
             int count = flaps.merge(slot, 1, Integer::sum);
             out.send(previous, new RelayMessage.Displaced(slot.ownerId(), slot.machineId()));
@@ -241,6 +251,46 @@ public final class Relay implements Role<RelayMessage> {
         return f;
     }
 
+    /** A client asks for the slot's agent: the relay names the key the slot's registrant announced. */
+    private Outputs<RelayMessage> connect(DeviceId from, SlotId slot) {
+        Binding b = live.get(slot);
+        if (b == null) {
+            return refuseData(from, slot, RelayReason.AGENT_NOT_CONNECTED);
+        }
+        return Outputs.<RelayMessage>builder()
+                .send(from, new RelayMessage.SlotKey(slot.ownerId(), slot.machineId(), b.announcedStatic()))
+                .build();
+    }
+
+    /**
+     * Rendezvous: a handshake message from the slot's connection goes to the client it names; one from anyone else
+     * goes to the slot's connection, naming its sender. The relay reads none of it: whoever holds the slot gets the
+     * client's messages, which is all a squatter gains.
+     */
+    private Outputs<RelayMessage> rendezvous(DeviceId from, RelayMessage.Rendezvous r) {
+        SlotId slot = r.slot();
+        Binding b = live.get(slot);
+        if (b == null) {
+            return refuseData(from, slot, RelayReason.AGENT_NOT_CONNECTED);
+        }
+        if (b.connection().equals(from)) {
+            if (r.peer().isEmpty()) {
+                return Outputs.none();
+            }
+            return Outputs.<RelayMessage>builder().send(DeviceId.of(r.peer()), new RelayMessage.Rendezvous(
+                    slot.ownerId(), slot.machineId(), from.value(), r.handshake())).build();
+        }
+        return Outputs.<RelayMessage>builder().send(b.connection(), new RelayMessage.Rendezvous(slot.ownerId(),
+                slot.machineId(), from.value(), r.handshake())).build();
+    }
+
+    private Outputs<RelayMessage> refuseData(DeviceId to, SlotId slot, RelayReason reason) {
+        return Outputs.<RelayMessage>builder()
+                .audit(AuditEvent.rejection("rendezvous-refused", reason, slotFields(slot, to)))
+                .send(to, new RelayMessage.Refused(slot.ownerId(), slot.machineId(), reason.code()))
+                .build();
+    }
+
     /** The operator revokes a slot ({@code owner-id}, {@code machine-id}): it answers "gone" from now on. */
     @Override
     public Outputs<RelayMessage> onUserAction(UserAction action, Env env) {
@@ -260,11 +310,11 @@ public final class Relay implements Role<RelayMessage> {
         SlotId slot = new SlotId(owner, machine);
         revoked.add(slot);
         store.forget(slot);
-        DeviceId was = live.remove(slot);
+        Binding was = live.remove(slot);
         Outputs.Builder<RelayMessage> out = Outputs.<RelayMessage>builder()
                 .audit(AuditEvent.of("slot-revoked", Map.of("owner-id", owner, "machine-id", machine)));
         if (was != null) {
-            out.send(was, new RelayMessage.Refused(owner, machine, RelayReason.SLOT_GONE.code()));
+            out.send(was.connection(), new RelayMessage.Refused(owner, machine, RelayReason.SLOT_GONE.code()));
         }
         return out.build();
     }

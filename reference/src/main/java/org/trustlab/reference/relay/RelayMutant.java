@@ -19,7 +19,10 @@ public enum RelayMutant {
     ALERTS_FIRST_SLOT_ONLY("alerts-first-slot-only", "alerts a first registration only for a slot it has never seen, "
             + "so a slot re-claimed after eviction is re-learned silently", List.of("relay.alerts")),
     LOGS_PROOF("logs-proof", "writes the presented registration_secret into its connection log",
-            List.of("relay.no-secret-in-trace"));
+            List.of("relay.no-secret-in-trace")),
+    KK_WITHOUT_PINNING("kk-without-pinning", "the client runs Noise KK with the static key the slot's registrant "
+            + "announced instead of the agent key it pinned at pairing, so a squatter completes the data plane",
+            List.of("relay.data-plane-authentication"));
 
     private final String code;
     private final String description;

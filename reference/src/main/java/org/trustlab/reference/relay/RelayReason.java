@@ -27,6 +27,12 @@ public enum RelayReason implements ReasonCode {
     AGENT_CAP_REACHED,
     /** The source sent more registrations than the relay's rate limit allows in its window. */
     RATE_LIMITED,
+    /** Connect or a handshake for a slot no agent holds now. */
+    AGENT_NOT_CONNECTED,
+    /** Client: the data-plane handshake did not complete within its timeout. */
+    HANDSHAKE_TIMEOUT,
+    /** Agent: a handshake from a client it was not paired with. */
+    UNKNOWN_CLIENT,
     /** Agent: no answer from the relay within its timeout. */
     NO_ANSWER,
     /** Agent: another registration took over its slot. */

@@ -15,7 +15,7 @@ class AgentAndCodecTest {
     private final RelayHarness env = new RelayHarness(RelayHarness.config(RelayMode.TOFU));
     private final SlotId slot = new SlotId(RelayHarness.ALICE_ID, "m1");
     private final Agent agent = new Agent(new Agent.Identity(DeviceId.of("relay"), slot, RelayHarness.secret("a1"),
-            new byte[0], Duration.ofSeconds(10)));
+            new byte[0], Duration.ofSeconds(10), java.util.Map.of()));
 
     @Test
     void anUnansweredRegistrationEndsWithNoAnswer() {

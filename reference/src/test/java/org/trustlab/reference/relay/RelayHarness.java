@@ -39,12 +39,12 @@ final class RelayHarness implements Env {
     }
 
     static RelayMessage.Register register(String machine, String secret) {
-        return new RelayMessage.Register(ALICE_ID, machine, secret, new byte[0]);
+        return new RelayMessage.Register(ALICE_ID, machine, secret, new byte[0], new byte[0]);
     }
 
     static RelayMessage.Register authorized(String machine, String secret) {
         return new RelayMessage.Register(ALICE_ID, machine, secret,
-                RegistrationAuthorization.sign(ALICE, machine, RegistrationAuthorization.commitment(secret)));
+                RegistrationAuthorization.sign(ALICE, machine, RegistrationAuthorization.commitment(secret)), new byte[0]);
     }
 
     /** The registration arrives; its accept timer, if any, waits in {@link #pending}. */

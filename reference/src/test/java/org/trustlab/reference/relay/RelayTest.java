@@ -31,7 +31,7 @@ class RelayTest {
     void idsThatAreEmptyOrHoldTheSeparatorAreRefused() {
         assertThat(reason(tofu.serve("a1", register("", secret("a1"))))).isEqualTo("EMPTY_ID");
         assertThat(reason(tofu.serve("a1", register("m|1", secret("a1"))))).isEqualTo("SEPARATOR_IN_ID");
-        assertThat(reason(tofu.serve("a1", new RelayMessage.Register("al|ice", "m1", secret("a1"), new byte[0]))))
+        assertThat(reason(tofu.serve("a1", new RelayMessage.Register("al|ice", "m1", secret("a1"), new byte[0], new byte[0]))))
                 .isEqualTo("SEPARATOR_IN_ID");
     }
 
@@ -75,9 +75,9 @@ class RelayTest {
         assertThat(reason(h.serve("x", register("m1", secret("x"))))).isEqualTo("OWNER_AUTHORIZATION_MISSING");
         // alice's signature for agent-1's secret does not cover another secret, nor another machine
         byte[] sig = authorized("m1", secret("a1")).authorization();
-        assertThat(reason(h.serve("x", new RelayMessage.Register(ALICE_ID, "m1", secret("x"), sig))))
+        assertThat(reason(h.serve("x", new RelayMessage.Register(ALICE_ID, "m1", secret("x"), sig, new byte[0]))))
                 .isEqualTo("OWNER_SIGNATURE_INVALID");
-        assertThat(reason(h.serve("x", new RelayMessage.Register(ALICE_ID, "m2", secret("a1"), sig))))
+        assertThat(reason(h.serve("x", new RelayMessage.Register(ALICE_ID, "m2", secret("a1"), sig, new byte[0]))))
                 .isEqualTo("OWNER_SIGNATURE_INVALID");
         assertThat(reason(h.serve("a1", authorized("m1", secret("a1"))))).isEqualTo("REGISTERED");
         // learned: later registrations need the secret, not the signature
@@ -87,7 +87,7 @@ class RelayTest {
     @Test
     void anOwnerIdThatIsNotAKeyFallsBackToTofu() {
         RelayHarness h = new RelayHarness(config(RelayMode.OWNER_AUTHORIZED));
-        assertThat(reason(h.serve("x", new RelayMessage.Register("build-farm", "m1", secret("x"), new byte[0]))))
+        assertThat(reason(h.serve("x", new RelayMessage.Register("build-farm", "m1", secret("x"), new byte[0], new byte[0]))))
                 .isEqualTo("REGISTERED");
     }
 

@@ -11,6 +11,7 @@ import org.trustlab.reference.crypto.Bytes;
 import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.relay.Agent;
 import org.trustlab.reference.relay.Base58;
+import org.trustlab.reference.relay.Client;
 import org.trustlab.reference.relay.Owner;
 import org.trustlab.reference.relay.RegistrationAuthorization;
 import org.trustlab.reference.relay.Relay;
@@ -81,6 +82,7 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
                 yield new ProbedRelay(new Relay(setup.config));
             }
             case "agent" -> new Agent(setup.identity(device.name()));
+            case "client" -> new Client(setup.pairing(device.name()));
             default -> {
                 device.configView().onlyKeys();
                 yield new Owner();
@@ -97,6 +99,9 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
      *   <li>{@code guess}: a registration with {@code length} random hex characters (default 64);</li>
      *   <li>{@code replace}: the latest observed registration of the slot with the attacker's own secret in place of
      *       the agent's, the owner's authorization kept (a squat when none was observed);</li>
+     *   <li>{@code kk-response}: the squatter's answer to {@code client}'s data-plane handshake that the relay
+     *       forwarded to it, made with the attacker's own static key (random bytes when it cannot read the
+     *       client's first message, which a client that pinned the agent's key makes to that key);</li>
      *   <li>{@code flood}: a registration of the attacker's own slot {@code flood-<index>} (default a random index),
      *       authorized with its own key, which fills the proof store.</li>
      * </ul>
@@ -118,7 +123,7 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
                     auth = RegistrationAuthorization.sign(ctx.compromisedKeys(signer).orElseThrow().ed25519(0),
                             machine, RegistrationAuthorization.commitment(secret));
                 }
-                return new Register(owner, machine, secret, auth);
+                return new Register(owner, machine, secret, auth, attackerStatic(ctx));
             }
             case "guess" -> {
                 m.onlyKeys("type", "owner", "owner-id", "machine", "length");
@@ -127,7 +132,7 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
                     throw m.error("length", "'length' must be between 1 and 4096");
                 }
                 String hex = Bytes.hex(ctx.random().bytes((int) (length + 1) / 2)).substring(0, (int) length);
-                return new Register(ownerId(m, ctx), m.string("machine"), hex, new byte[0]);
+                return new Register(ownerId(m, ctx), m.string("machine"), hex, new byte[0], attackerStatic(ctx));
             }
             case "replace" -> {
                 m.onlyKeys("type", "owner", "owner-id", "machine");
@@ -135,7 +140,7 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
                 String machine = m.string("machine");
                 String secret = Bytes.hex(ctx.random().bytes(32));
                 byte[] auth = latestRegister(ctx, owner, machine).map(Register::authorization).orElse(new byte[0]);
-                return new Register(owner, machine, secret, auth);
+                return new Register(owner, machine, secret, auth, attackerStatic(ctx));
             }
             case "flood" -> {
                 m.onlyKeys("type", "index");
@@ -145,11 +150,21 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
                 String machine = "flood-" + index;
                 String secret = Bytes.hex(ctx.random().bytes(32));
                 return new Register(Base58.encode(own.publicKey()), machine, secret,
-                        RegistrationAuthorization.sign(own, machine, RegistrationAuthorization.commitment(secret)));
+                        RegistrationAuthorization.sign(own, machine, RegistrationAuthorization.commitment(secret)),
+                        attackerStatic(ctx));
             }
-            default -> throw m.error("type", "message type must be squat, guess, replace or flood, not '" + type
-                    + "'");
+            case "kk-response" -> {
+                m.onlyKeys("type", "owner", "owner-id", "machine", "client");
+                return KkResponse.forge(ownerId(m, ctx), m.string("machine"), m.string("client"), ctx);
+            }
+            default -> throw m.error("type", "message type must be squat, guess, replace, flood or kk-response, not '"
+                    + type + "'");
         }
+    }
+
+    /** The attacker announces its own data-plane key with every registration it makes. */
+    private static byte[] attackerStatic(AttackerContext<RelayMessage> ctx) {
+        return ctx.attackerKeys().x25519(0).publicKey();
     }
 
     private static String ownerId(ConfigView m, AttackerContext<RelayMessage> ctx) {
@@ -194,6 +209,11 @@ public final class RelayBinding implements ProtocolBinding<RelayMessage> {
             f.put("wire-authorized", Boolean.toString(r.authorization().length > 0));
         } else if (message instanceof RelayMessage.Refused r) {
             f.put("wire-reason", r.reason());
+        } else if (message instanceof RelayMessage.Rendezvous r) {
+            f.put("wire-peer", r.peer());
+            f.put("wire-handshake-fp", Bytes.fingerprint(r.handshake()));
+        } else if (message instanceof RelayMessage.SlotKey k) {
+            f.put("wire-announced-key", Bytes.fingerprint(k.announcedStatic()));
         }
         return f;
     }

@@ -12,6 +12,7 @@ import org.trustlab.reference.crypto.DeterministicRandom;
 import org.trustlab.reference.crypto.Ed25519KeyPair;
 import org.trustlab.reference.relay.Agent;
 import org.trustlab.reference.relay.Base58;
+import org.trustlab.reference.relay.Client;
 import org.trustlab.reference.relay.ProofStore;
 import org.trustlab.reference.relay.RegistrationAuthorization;
 import org.trustlab.reference.relay.RelayConfig;
@@ -39,7 +40,7 @@ import org.trustlab.simulator.protocol.ScenarioException;
  * so the world knows who holds which secret without asking the agent.
  */
 final class RelaySetup {
-    static final List<String> ROLES = List.of("relay", "agent", "owner");
+    static final List<String> ROLES = List.of("relay", "agent", "owner", "client");
     static final String SECRET_STREAM = "relay/registration-secret/";
 
     /** An honest agent as the world knows it. */
@@ -49,8 +50,13 @@ final class RelaySetup {
     final RelayConfig config;
     final Map<String, AgentFacts> agents = new LinkedHashMap<>();
     final Map<String, String> ownerIds = new LinkedHashMap<>();
+    /** Each client device and the agent it paired with. */
+    final Map<String, String> clients = new LinkedHashMap<>();
+    private final Map<String, Duration> clientTimeouts = new LinkedHashMap<>();
+    private final BindingContext ctx;
 
     RelaySetup(BindingContext ctx) {
+        this.ctx = ctx;
         ConfigView s = ctx.setupView().onlyKeys("profile", "proof-store-cap", "max-agents", "rate-limit",
                 "rate-window", "accept-latency", "flap-threshold");
         String profile = s.string("profile", RelayMode.TOFU.code());
@@ -75,6 +81,29 @@ final class RelaySetup {
                 agents.put(dev.name(), agent(dev, ctx, relay));
             }
         }
+        for (DeviceSpec dev : ctx.devices()) {
+            if (dev.role().equals("client")) {
+                ConfigView c = dev.configView().onlyKeys("agent", "timeout");
+                String agent = c.string("agent");
+                if (!agents.containsKey(agent)) {
+                    throw c.error("agent", "'agent' must name a device of role agent, not '" + agent + "'");
+                }
+                clients.put(dev.name(), agent);
+                clientTimeouts.put(dev.name(), c.duration("timeout", Duration.ofSeconds(10)));
+            }
+        }
+    }
+
+    /** The client's pairing: the agent's slot and static key, pinned (unless the mutant takes the slot's word). */
+    Client.Pairing pairing(String client) {
+        AgentFacts a = agents.get(clients.get(client));
+        return new Client.Pairing(a.relay(), a.slot(), staticKey(a.device()), clientTimeouts.get(client),
+                config.has(RelayMutant.KK_WITHOUT_PINNING));
+    }
+
+    /** A device's data-plane static key (X25519, generation 0). */
+    byte[] staticKey(String device) {
+        return ctx.keysOf(device).x25519(0).publicKey();
     }
 
     private static RelayMutant mutant(String name) {
@@ -129,7 +158,13 @@ final class RelaySetup {
 
     Agent.Identity identity(String device) {
         AgentFacts a = agents.get(device);
-        return new Agent.Identity(a.relay(), a.slot(), a.secret(), a.authorization(), a.timeout());
+        Map<String, byte[]> pinned = new LinkedHashMap<>();
+        clients.forEach((client, agent) -> {
+            if (agent.equals(device)) {
+                pinned.put(client, staticKey(client));
+            }
+        });
+        return new Agent.Identity(a.relay(), a.slot(), a.secret(), a.authorization(), a.timeout(), pinned);
     }
 
     static int maxProofBytes() {

@@ -16,8 +16,9 @@ import org.trustlab.simulator.protocol.WorldFacts;
  *   <li>{@code relay-limits}: the proof store's cap and largest stored proof, the live-agent cap, the rate limit and
  *       its window;</li>
  *   <li>{@code owner}: each owner device's owner id and key fingerprint;</li>
- *   <li>{@code agent}: each honest agent's slot, the fingerprint of the secret it really holds, and whether its
- *       owner authorized it at pairing;</li>
+ *   <li>{@code agent}: each honest agent's slot, the fingerprint of the secret it really holds, whether its
+ *       owner authorized it at pairing, and its data-plane static key;</li>
+ *   <li>{@code client}: each data-plane client and the agent it paired with, whose static key it pins;</li>
  *   <li>{@code slot-revoked}: the operator revoked a slot.</li>
  * </ul>
  */
@@ -44,7 +45,10 @@ final class RelayWorldFacts implements WorldFacts {
         setup.agents.values().forEach(a -> out.add(WorldFact.of("agent", "device", a.device(), "owner-id",
                 a.slot().ownerId(), "machine-id", a.slot().machineId(), "secret-fp",
                 Bytes.fingerprint(a.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "authorized",
-                Boolean.toString(a.authorized()), "relay", a.relay().value())));
+                Boolean.toString(a.authorized()), "relay", a.relay().value(), "static-fp",
+                Bytes.fingerprint(setup.staticKey(a.device())))));
+        setup.clients.forEach((client, agent) -> out.add(WorldFact.of("client", "device", client, "agent", agent,
+                "pinned-static-fp", Bytes.fingerprint(setup.staticKey(agent)))));
         return out;
     }
 
