@@ -2,9 +2,15 @@ package org.trustlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.trustlab.properties.InvariantCatalogue;
+import org.trustlab.properties.ProtocolModule;
+import org.trustlab.properties.ProtocolModules;
 import org.trustlab.properties.output.OutputFolder;
 import org.trustlab.properties.output.OutputRefusedException;
 import org.trustlab.reports.ReportWriter;
@@ -18,6 +24,7 @@ import org.trustlab.simulator.scenario.RunResult;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
 import org.trustlab.simulator.scenario.ScenarioRunner;
+import org.trustlab.simulator.trace.Trace;
 import org.trustlab.simulator.trace.TraceWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +59,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "Write the trace as JSON Lines.")
     Path traceFile;
+
+    @Option(names = "--history", paramLabel = "OUT.edn",
+            description = "Write the run's Jepsen history (relay: the slot table's claims) for 'trustlab lin'.")
+    Path historyFile;
 
     @Option(names = "--report-out", paramLabel = "DIR",
             description = "Where the replay's report goes (default: trustlab-out/replay/<scenario file name>).")
@@ -119,6 +130,12 @@ public final class ReplayCommand implements Callable<Integer> {
             scenarioText = ScenarioFile.read(scenarioFile);
             scenario = new ScenarioLoader(ProtocolBindings.standard()).parse(scenarioText, scenarioFile);
             runSeed = seed != null ? seed : scenario.seed();
+            if (historyFile != null && history(scenario.protocol()).isEmpty()) {
+                err.println("trustlab replay: --history: protocol '" + scenario.protocol()
+                        + "' records no history");
+                err.flush();
+                return TrustlabCommand.EXIT_BAD_INPUT;
+            }
             result = new ScenarioRunner(oracle).execute(scenario, runSeed);
         } catch (ScenarioException e) {
             // Errors found mid-run (a forged message spec the protocol refuses) carry a pointer, not yet a place.
@@ -142,6 +159,16 @@ public final class ReplayCommand implements Callable<Integer> {
                 return TrustlabCommand.EXIT_BAD_INPUT;
             }
         }
+        if (historyFile != null) {
+            try {
+                writeAtomically(history(scenario.protocol()).orElseThrow().apply(result.trace()), historyFile);
+            } catch (IOException e) {
+                out.flush();
+                err.println("trustlab replay: cannot write " + historyFile + ": " + e.getMessage());
+                err.flush();
+                return TrustlabCommand.EXIT_BAD_INPUT;
+            }
+        }
         out.println("trace-sha256: " + result.traceSha256());
         if (folder != null) {
             Path html = ReportWriter.writeReplay(folder, scenario.protocol(), scenario.name(), runSeed,
@@ -153,5 +180,21 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return result.passed() ? TrustlabCommand.EXIT_OK : TrustlabCommand.EXIT_FAILED;
+    }
+
+    private static Optional<Function<Trace, String>> history(String protocol) {
+        return ProtocolModules.find(protocol).flatMap(ProtocolModule::history);
+    }
+
+    private static void writeAtomically(String text, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.trustlab.properties;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.trustlab.model.ProtocolModel;
 import org.trustlab.properties.campaign.AdmittedGap;
 import org.trustlab.properties.campaign.ProtocolCampaign;
@@ -9,6 +10,7 @@ import org.trustlab.properties.campaign.TraceCheck;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.trust.TrustEdgeExtractor;
 import org.trustlab.simulator.protocol.ProtocolBindingSource;
+import org.trustlab.simulator.trace.Trace;
 
 /**
  * Everything trustlab knows of one protocol, supplied in one place: how the simulator hosts it, what must hold of
@@ -52,6 +54,14 @@ public interface ProtocolModule extends ProtocolBindingSource {
 
     /** How the report reads the protocol's trust edges from a run. */
     Optional<TrustEdgeExtractor> trustEdges();
+
+    /**
+     * The Jepsen history (EDN) of the protocol's shared object in a run, for {@code trustlab lin}; empty when the
+     * protocol has no such object.
+     */
+    default Optional<Function<Trace, String>> history() {
+        return Optional.empty();
+    }
 
     /** A demonstration protocol: campaignable, but not part of {@code --protocol all}. */
     default boolean demo() {

@@ -1,6 +1,7 @@
 package org.trustlab.properties.invariant;
 
 import java.util.List;
+import java.util.function.Function;
 import org.trustlab.simulator.trace.Trace;
 
 /**
@@ -21,5 +22,30 @@ public interface Invariant {
     /** The violations alone, for callers that only ask whether the property held. */
     default List<Violation> check(Trace trace) {
         return judge(trace).violations();
+    }
+
+    /** An invariant from its parts, for a catalogue whose judgements are plain functions of the trace. */
+    static Invariant of(String id, String protocol, String statement, Function<Trace, Judgement> judge) {
+        return new Invariant() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String protocol() {
+                return protocol;
+            }
+
+            @Override
+            public String statement() {
+                return statement;
+            }
+
+            @Override
+            public Judgement judge(Trace trace) {
+                return judge.apply(trace);
+            }
+        };
     }
 }

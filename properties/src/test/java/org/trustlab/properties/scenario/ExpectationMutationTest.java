@@ -33,7 +33,7 @@ public class ExpectationMutationTest {
             InvariantCatalogue.oracle());
 
     public static Stream<String> scenarios() {
-        return Stream.of("autojoin", "vouch", "examples").flatMap(dir -> {
+        return Stream.of("autojoin", "vouch", "relay", "examples").flatMap(dir -> {
             try (Stream<Path> files = Files.list(Path.of("..", "scenarios", dir))) {
                 return files.filter(p -> p.toString().endsWith(".yaml")).map(p -> dir + "/" + p.getFileName())
                         .sorted().toList().stream();
