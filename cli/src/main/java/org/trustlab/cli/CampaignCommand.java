@@ -51,9 +51,10 @@ public final class CampaignCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Scenarios per protocol (default: 10000 for autojoin, 3000 for vouch, 1000 for relay, sized"
-                    + " so that --protocol all takes about a minute on 2 cores). Runs beyond what fits half the JVM's heap are"
-                    + " not run: the answer is then 'unknown' (exit 4); split larger campaigns with --shard.")
+            description = "Scenarios per protocol (default: 2000 for autojoin, 1000 for vouch, 1000 for relay, sized"
+                    + " so that --protocol all takes about half a minute on 2 cores; deeper campaigns give --runs)."
+                    + " Runs beyond what fits half the JVM's heap are not run: the answer is then 'unknown' (exit 4);"
+                    + " split larger campaigns with --shard.")
     Integer runs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: 1).")

@@ -64,7 +64,7 @@ public final class AutoJoinModule implements ProtocolModule {
 
     @Override
     public int defaultRuns() {
-        return 10_000;
+        return 2_000;
     }
 
     /**

@@ -5,6 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.trustlab.model.ProtocolModel;
+import org.trustlab.model.ProtocolModels;
+import org.trustlab.model.relay.OwnerAuthorizedModelMutant;
+import org.trustlab.model.relay.RelayModel;
+import org.trustlab.model.relay.RelayModelMutant;
 import org.trustlab.properties.Mutant;
 import org.trustlab.properties.Mutants;
 import org.trustlab.properties.ProtocolModule;
@@ -45,6 +50,19 @@ public final class RelayModule implements ProtocolModule {
     public List<Mutant> mutants() {
         return Mutants.of(RelayInvariants.PROTOCOL, RelayMutant.class, RelayMutant::qualifiedName,
                 RelayMutant::description, RelayMutant::breaks);
+    }
+
+    /** The slot table's symbolic models: as shipped (the squat is the FINDING) and owner-authorized. */
+    @Override
+    public List<ProtocolModel> models() {
+        return List.of(
+                ProtocolModels.of("relay", "Relay registration slots as shipped (trust on first use): the squat is "
+                        + "the FINDING; connections race between check and learn", RelayModel.DEFAULT_SESSIONS,
+                        RelayModelMutant.class, RelayModel::tofu),
+                ProtocolModels.of("relay-owner-authorized", "Relay registration slots, owner-authorized: the first "
+                        + "registration needs the owner's statement over machine_id and h(secret); the attacker "
+                        + "holds one for its own machine", RelayModel.DEFAULT_SESSIONS,
+                        OwnerAuthorizedModelMutant.class, RelayModel::ownerAuthorized));
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class VouchModule implements ProtocolModule {
 
     @Override
     public int defaultRuns() {
-        return 3_000;
+        return 1_000;
     }
 
     /**
