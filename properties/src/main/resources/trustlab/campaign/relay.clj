@@ -4,7 +4,8 @@
   races, guesses, replaces and floods. Each run follows one plan, so that every attack is drawn often enough for a
   small campaign to reach it: a squat before the agent, a squat racing the agent's registration, short and full
   guesses and replacements of a held slot, a flood that evicts the agent's slot before someone claims it again, and a
-  squatter answering the data-plane handshake of the agent's paired client."
+  squatter answering the data-plane handshake of the agent's paired client. In a quarter of the runs the operator
+  also revokes the first agent's slot."
   (:require [clojure.test.check.generators :as gen]
             [trustlab.campaign.core :as c]))
 
@@ -75,6 +76,9 @@
                 :t (gen/choose 1000 10000)
                 :second-agent-ms (gen/choose 0 15000)
                 :reregister-ms (c/frequency [[1 (gen/return nil)] [2 (gen/choose 3000 20000)]])
+                ;; the operator revokes the first agent's slot (after an alert, say) in one run of four: from then on
+                ;; the slot must answer "gone" to everyone, the agent's re-registration included
+                :revoke-ms (c/frequency [[3 (gen/return nil)] [1 (gen/choose 200 15000)]])
                 :literal-owner? (c/frequency [[5 (gen/return false)] [1 (gen/return true)]])))
 
 (defn- assemble [[s steps]]
@@ -93,7 +97,9 @@
                          {:at-ms (:second-agent-ms s) :device (:name a2) :action "relay.register"}]
                   (:literal-owner? s) (conj {:at-ms (+ t 50) :device "agent-3" :action "relay.register"})
                   (:reregister-ms s) (conj {:at-ms (+ t (:reregister-ms s)) :device (:name a1)
-                                            :action "relay.register"}))
+                                            :action "relay.register"})
+                  (:revoke-ms s) (conj {:at-ms (+ t (:revoke-ms s)) :device "relay" :action "relay.revoke"
+                                        :args {:owner "alice" :machine (:machine a1)}}))
         last-ms (reduce max 0 (concat (map :at-ms actions) (map :at-ms steps)))]
     {:scenario {:end (c/ms (+ last-ms 30000))
                 :devices devices
