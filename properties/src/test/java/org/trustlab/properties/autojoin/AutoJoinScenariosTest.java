@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trustlab.properties.scenario.ShippedScenarios;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.campaign.TraceCheck;
 import org.trustlab.properties.campaign.TwinRun;
@@ -22,46 +21,29 @@ import org.trustlab.reference.autojoin.AutoJoinMutant;
 import org.trustlab.reference.autojoin.AutoJoinReason;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.scenario.Expectation;
-import org.trustlab.simulator.scenario.ExpectationResult;
 import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.scenario.RunResult;
-import org.trustlab.simulator.scenario.Scenario;
-import org.trustlab.simulator.scenario.ScenarioLoader;
-import org.trustlab.simulator.scenario.ScenarioRunner;
 
 /**
  * Every scenario of {@code scenarios/autojoin} passes with its expectations and every autojoin invariant holds on
  * it; every mutant in {@link AutoJoinMutantMap} breaks the invariants it names on its scenario.
  */
 class AutoJoinScenariosTest {
-    static final Path DIR = Path.of("..", "scenarios", "autojoin");
-    private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue.oracle());
-    /** Runs are pure functions of (scenario, seed): cache them so the parameterized tests share the work. */
-    private static final Map<String, RunResult> RUNS = new TreeMap<>();
+    private static final ShippedScenarios SHIPPED = new ShippedScenarios("autojoin");
+    static final Path DIR = SHIPPED.dir();
 
     static Stream<String> scenarios() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
-                    .stream();
-        }
+        return SHIPPED.files();
     }
 
-    static synchronized RunResult run(String file, Optional<AutoJoinMutant> mutant) {
-        return RUNS.computeIfAbsent(file + mutant.map(m -> "#" + m.qualifiedName()).orElse(""), k -> {
-            Scenario s = ScenarioLoader.load(DIR.resolve(file));
-            return RUNNER.execute(s.withMutant(mutant.map(AutoJoinMutant::qualifiedName)));
-        });
+    static RunResult run(String file, Optional<AutoJoinMutant> mutant) {
+        return SHIPPED.run(file, mutant.map(AutoJoinMutant::qualifiedName));
     }
 
     @ParameterizedTest
     @MethodSource("scenarios")
     void scenarioPassesItsExpectations(String file) {
-        RunResult r = run(file, Optional.empty());
-        assertThat(r.roleErrors()).as("role errors in %s", file).isEmpty();
-        assertThat(r.expectations()).as("expectations of %s", file).isNotEmpty();
-        assertThat(r.expectations().stream().filter(e -> !e.passed()).map(ExpectationResult::line).toList())
-                .as("failed expectations of %s", file).isEmpty();
+        ShippedScenarios.assertPasses(run(file, Optional.empty()), file);
     }
 
     @ParameterizedTest
@@ -160,8 +142,7 @@ class AutoJoinScenariosTest {
 
     @Test
     void runsAreReproducibleByteForByte() {
-        Scenario s = ScenarioLoader.load(DIR.resolve("happy-path.yaml"));
-        assertThat(RUNNER.execute(s).traceSha256()).isEqualTo(run("happy-path.yaml", Optional.empty())
+        assertThat(SHIPPED.runAfresh("happy-path.yaml").traceSha256()).isEqualTo(run("happy-path.yaml", Optional.empty())
                 .traceSha256());
     }
 

@@ -3,28 +3,24 @@ package org.trustlab.properties.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trustlab.properties.scenario.ShippedScenarios;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.invariant.Invariant;
 import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.relay.RelayMutant;
-import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.scenario.Expectation;
-import org.trustlab.simulator.scenario.ExpectationResult;
 import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.scenario.RunResult;
 import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
-import org.trustlab.simulator.scenario.ScenarioRunner;
 import org.trustlab.simulator.trace.TraceEvent;
 
 /**
@@ -33,33 +29,21 @@ import org.trustlab.simulator.trace.TraceEvent;
  * names on its scenario while the correct relay keeps them.
  */
 class RelayScenariosTest {
-    static final Path DIR = Path.of("..", "scenarios", "relay");
-    private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue.oracle());
-    private static final Map<String, RunResult> RUNS = new TreeMap<>();
+    private static final ShippedScenarios SHIPPED = new ShippedScenarios("relay");
+    static final Path DIR = SHIPPED.dir();
 
     static Stream<String> scenarios() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
-                    .stream();
-        }
+        return SHIPPED.files();
     }
 
-    static synchronized RunResult run(String file, Optional<RelayMutant> mutant) {
-        return RUNS.computeIfAbsent(file + mutant.map(m -> "#" + m.qualifiedName()).orElse(""), k -> {
-            Scenario s = ScenarioLoader.load(DIR.resolve(file));
-            return RUNNER.execute(s.withMutant(mutant.map(RelayMutant::qualifiedName)));
-        });
+    static RunResult run(String file, Optional<RelayMutant> mutant) {
+        return SHIPPED.run(file, mutant.map(RelayMutant::qualifiedName));
     }
 
     @ParameterizedTest
     @MethodSource("scenarios")
     void scenarioPassesItsExpectations(String file) {
-        RunResult r = run(file, Optional.empty());
-        assertThat(r.roleErrors()).as("role errors in %s", file).isEmpty();
-        assertThat(r.expectations()).as("expectations of %s", file).isNotEmpty();
-        assertThat(r.expectations().stream().filter(e -> !e.passed()).map(ExpectationResult::line).toList())
-                .as("failed expectations of %s", file).isEmpty();
+        ShippedScenarios.assertPasses(run(file, Optional.empty()), file);
     }
 
     @ParameterizedTest

@@ -3,16 +3,15 @@ package org.trustlab.properties.vouch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trustlab.properties.scenario.ShippedScenarios;
 import org.trustlab.properties.InvariantCatalogue;
 import org.trustlab.properties.MutantCatalogue;
 import org.trustlab.properties.campaign.TraceCheck;
@@ -22,10 +21,8 @@ import org.trustlab.properties.invariant.Violation;
 import org.trustlab.reference.vouch.VouchMutant;
 import org.trustlab.simulator.protocol.ProtocolBindings;
 import org.trustlab.simulator.scenario.Expectation;
-import org.trustlab.simulator.scenario.ExpectationResult;
 import org.trustlab.simulator.scenario.InvariantVerdict;
 import org.trustlab.simulator.scenario.RunResult;
-import org.trustlab.simulator.scenario.Scenario;
 import org.trustlab.simulator.scenario.ScenarioLoader;
 import org.trustlab.simulator.scenario.ScenarioRunner;
 import org.trustlab.simulator.trace.TraceEvent;
@@ -36,24 +33,15 @@ import org.trustlab.simulator.trace.TraceEvent;
  * {@link VouchMutantMap} breaks the invariants it names on its scenario, run through {@link ScenarioRunner}.
  */
 class VouchScenariosTest {
-    static final Path DIR = Path.of("..", "scenarios", "vouch");
-    private static final ScenarioRunner RUNNER = new ScenarioRunner(ProtocolBindings.standard(),
-            InvariantCatalogue.oracle());
-    /** Runs are pure functions of (scenario, seed): cache them so the parameterized tests share the work. */
-    private static final Map<String, RunResult> RUNS = new TreeMap<>();
+    private static final ShippedScenarios SHIPPED = new ShippedScenarios("vouch");
+    static final Path DIR = SHIPPED.dir();
 
     static Stream<String> scenarios() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
-                    .stream();
-        }
+        return SHIPPED.files();
     }
 
-    static synchronized RunResult run(String file, Optional<VouchMutant> mutant) {
-        return RUNS.computeIfAbsent(file + mutant.map(m -> "#" + m.qualifiedName()).orElse(""), k -> {
-            Scenario s = ScenarioLoader.load(DIR.resolve(file));
-            return RUNNER.execute(s.withMutant(mutant.map(VouchMutant::qualifiedName)));
-        });
+    static RunResult run(String file, Optional<VouchMutant> mutant) {
+        return SHIPPED.run(file, mutant.map(VouchMutant::qualifiedName));
     }
 
     /** The invariant on the run, against its attacker-free twin where it compares with one. */
@@ -70,11 +58,7 @@ class VouchScenariosTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void scenarioPassesItsExpectations(String file) {
-        RunResult r = run(file, Optional.empty());
-        assertThat(r.roleErrors()).as("role errors in %s", file).isEmpty();
-        assertThat(r.expectations()).as("expectations of %s", file).isNotEmpty();
-        assertThat(r.expectations().stream().filter(e -> !e.passed()).map(ExpectationResult::line).toList())
-                .as("failed expectations of %s", file).isEmpty();
+        ShippedScenarios.assertPasses(run(file, Optional.empty()), file);
     }
 
     @ParameterizedTest
@@ -216,8 +200,7 @@ class VouchScenariosTest {
 
     @Test
     void runsAreReproducibleByteForByte() {
-        Scenario s = ScenarioLoader.load(DIR.resolve("target-offline-1h.yaml"));
-        assertThat(RUNNER.execute(s).traceSha256()).isEqualTo(run("target-offline-1h.yaml", Optional.empty())
+        assertThat(SHIPPED.runAfresh("target-offline-1h.yaml").traceSha256()).isEqualTo(run("target-offline-1h.yaml", Optional.empty())
                 .traceSha256());
     }
 }
